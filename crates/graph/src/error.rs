@@ -1,0 +1,72 @@
+//! Errors of the graph: storing, querying and exporting.
+
+use std::path::PathBuf;
+
+/// An error of the Oxigraph store or of loading RDF into it.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The store failed (I/O, corruption, a lock held by another process).
+    #[error("the graph store failed: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    /// An RDF file could not be parsed.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// Line, from 1.
+        line: u64,
+        /// Column, from 1.
+        column: u64,
+        /// What the parser says is wrong.
+        message: String,
+    },
+    /// An RDF file could not be read.
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file's extension names no RDF format igfkg reads.
+    #[error("{}: cannot tell the RDF format from the file name; use .nq, .trig, .ttl, .nt, .rdf or .jsonld", path.display())]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+/// An error of a SPARQL query.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum QueryError {
+    /// The query is not valid SPARQL 1.1.
+    #[error("invalid SPARQL query: {0}")]
+    Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
+    /// The query could not be evaluated.
+    #[error("the SPARQL query failed: {0}")]
+    Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    /// The store failed while answering.
+    #[error("the graph store failed: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    /// A parameter names a variable that the query does not have.
+    #[error("the query has no variable ?{0}; parameters bind the query's own variables")]
+    UnknownParameter(String),
+}
+
+/// An error writing an export.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// Writing failed.
+    #[error("cannot write the export: {0}")]
+    Io(#[from] std::io::Error),
+    /// Reading the store failed.
+    #[error("cannot read the graph store: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    /// A prefix could not be declared.
+    #[error("invalid prefix: {0}")]
+    Prefix(String),
+}

@@ -1,0 +1,272 @@
+//! RDF exports: Turtle, N-Triples, N-Quads, TriG, RDF/XML and JSON-LD, all
+//! deterministic.
+//!
+//! Statements are sorted — by graph, then subject, then predicate (`rdf:type`
+//! first, then labels, then by IRI), then object — so the same graph gives
+//! the same bytes on every machine, and the Turtle groups each subject's
+//! statements in one block that a person can review and diff. Only the
+//! prefixes that the output uses are declared.
+
+use crate::error::ExportError;
+use crate::iri::IriBase;
+use crate::vocab::{self, rdf, rdfs, skos};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io::Write;
+use std::str::FromStr;
+
+/// An RDF serialisation that igfkg exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExportFormat {
+    /// [Turtle](https://www.w3.org/TR/turtle/): the union of all graphs.
+    Turtle,
+    /// [N-Triples](https://www.w3.org/TR/n-triples/): the union of all graphs.
+    NTriples,
+    /// [N-Quads](https://www.w3.org/TR/n-quads/): every named graph.
+    NQuads,
+    /// [TriG](https://www.w3.org/TR/trig/): every named graph.
+    TriG,
+    /// [RDF/XML](https://www.w3.org/TR/rdf-syntax-grammar/): the union of all graphs.
+    RdfXml,
+    /// [JSON-LD](https://www.w3.org/TR/json-ld11/): every named graph.
+    JsonLd,
+}
+
+impl ExportFormat {
+    /// Every format, in a fixed order.
+    pub const ALL: [Self; 6] = [
+        Self::Turtle,
+        Self::NTriples,
+        Self::NQuads,
+        Self::TriG,
+        Self::RdfXml,
+        Self::JsonLd,
+    ];
+
+    /// The name used on the command line (`turtle`, `ntriples` …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Turtle => "turtle",
+            Self::NTriples => "ntriples",
+            Self::NQuads => "nquads",
+            Self::TriG => "trig",
+            Self::RdfXml => "rdfxml",
+            Self::JsonLd => "jsonld",
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        self.rdf_format().file_extension()
+    }
+
+    /// The IANA media type.
+    pub fn media_type(self) -> &'static str {
+        self.rdf_format().media_type()
+    }
+
+    /// Whether the format keeps named graphs (otherwise the export is the
+    /// union of all graphs).
+    pub fn keeps_graphs(self) -> bool {
+        matches!(self, Self::NQuads | Self::TriG | Self::JsonLd)
+    }
+
+    /// Oxigraph's format.
+    pub fn rdf_format(self) -> RdfFormat {
+        match self {
+            Self::Turtle => RdfFormat::Turtle,
+            Self::NTriples => RdfFormat::NTriples,
+            Self::NQuads => RdfFormat::NQuads,
+            Self::TriG => RdfFormat::TriG,
+            Self::RdfXml => RdfFormat::RdfXml,
+            Self::JsonLd => RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
+        }
+    }
+
+    /// The format of a file extension (`ttl`, `nt`, `nq`, `trig`, `rdf`, `jsonld`).
+    pub fn from_extension(extension: &str) -> Option<Self> {
+        let extension = extension.to_ascii_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|f| f.extension() == extension)
+            .or(match extension.as_str() {
+                "owl" | "xml" => Some(Self::RdfXml),
+                "json" => Some(Self::JsonLd),
+                _ => None,
+            })
+    }
+}
+
+impl fmt::Display for ExportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The format name is not one igfkg exports.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown RDF format {0:?}; use one of turtle, ntriples, nquads, trig, rdfxml, jsonld")]
+pub struct UnknownFormat(pub String);
+
+impl FromStr for ExportFormat {
+    type Err = UnknownFormat;
+
+    fn from_str(name: &str) -> Result<Self, UnknownFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "turtle" | "ttl" => Ok(Self::Turtle),
+            "ntriples" | "n-triples" | "nt" => Ok(Self::NTriples),
+            "nquads" | "n-quads" | "nq" => Ok(Self::NQuads),
+            "trig" => Ok(Self::TriG),
+            "rdfxml" | "rdf/xml" | "rdf" | "xml" => Ok(Self::RdfXml),
+            "jsonld" | "json-ld" => Ok(Self::JsonLd),
+            _ => Err(UnknownFormat(name.to_owned())),
+        }
+    }
+}
+
+/// The sort key of a quad: graph, subject, predicate rank, predicate, object.
+fn sort_key(quad: &Quad) -> (String, String, u8, String, String) {
+    let rank = match quad.predicate.as_ref() {
+        p if p == rdf::TYPE => 0,
+        p if p == rdfs::LABEL => 1,
+        p if p == skos::prefLabel => 2,
+        _ => 3,
+    };
+    (
+        match &quad.graph_name {
+            GraphName::DefaultGraph => String::new(),
+            g => g.to_string(),
+        },
+        quad.subject.to_string(),
+        rank,
+        quad.predicate.as_str().to_owned(),
+        quad.object.to_string(),
+    )
+}
+
+/// Sorts quads into export order and removes duplicates; for a format that
+/// does not keep graphs, moves every quad to the default graph first.
+pub fn canonical_order(quads: impl IntoIterator<Item = Quad>, keep_graphs: bool) -> Vec<Quad> {
+    let mut keyed: Vec<_> = quads
+        .into_iter()
+        .map(|mut quad| {
+            if !keep_graphs {
+                quad.graph_name = GraphName::DefaultGraph;
+            }
+            (sort_key(&quad), quad)
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed.into_iter().map(|(_, quad)| quad).collect()
+}
+
+/// Whether `local` can follow a prefix without escapes: ASCII letters,
+/// digits, `_`, `-` and inner `.`, not starting with `-` or `.`.
+fn is_plain_local_name(local: &str) -> bool {
+    let bytes = local.as_bytes();
+    !bytes.is_empty()
+        && (bytes[0].is_ascii_alphanumeric() || bytes[0] == b'_')
+        && bytes[bytes.len() - 1] != b'.'
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+/// The prefixes an export of `quads` uses, longest namespace first (so that
+/// `sdgo:` wins over `sdg:`, as the serialiser tries them in order).
+pub fn used_prefixes(base: &IriBase, quads: &[Quad]) -> Vec<(String, String)> {
+    let mut candidates: Vec<(String, String)> = vocab::PREFIXES
+        .iter()
+        .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
+        .chain(base.prefixes())
+        .collect();
+    candidates.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    let mut used = BTreeSet::new();
+    let mut visit = |iri: NamedNodeRef<'_>| {
+        if let Some(index) = candidates
+            .iter()
+            .position(|(_, ns)| iri.as_str().starts_with(ns.as_str()))
+            && is_plain_local_name(&iri.as_str()[candidates[index].1.len()..])
+        {
+            used.insert(index);
+        }
+    };
+    for quad in quads {
+        if let NamedOrBlankNode::NamedNode(n) = &quad.subject {
+            visit(n.as_ref());
+        }
+        visit(quad.predicate.as_ref());
+        match quad.object.as_ref() {
+            TermRef::NamedNode(n) => visit(n),
+            TermRef::Literal(l) => visit(l.datatype()),
+            _ => {}
+        }
+        if let GraphName::NamedNode(n) = &quad.graph_name {
+            visit(n.as_ref());
+        }
+    }
+    used.into_iter().map(|i| candidates[i].clone()).collect()
+}
+
+/// Writes quads, already in [`canonical_order`], in `format`.
+///
+/// # Errors
+/// [`ExportError::Io`] if writing fails.
+pub fn write_quads<W: Write>(
+    base: &IriBase,
+    quads: &[Quad],
+    format: ExportFormat,
+    writer: W,
+) -> Result<W, ExportError> {
+    let mut serializer = RdfSerializer::from_format(format.rdf_format());
+    if !matches!(format, ExportFormat::NTriples | ExportFormat::NQuads) {
+        for (prefix, namespace) in used_prefixes(base, quads) {
+            serializer = serializer
+                .with_prefix(prefix, namespace)
+                .map_err(|e| ExportError::Prefix(e.to_string()))?;
+        }
+    }
+    let mut serializer = serializer.for_writer(writer);
+    for quad in quads {
+        serializer.serialize_quad(quad)?;
+    }
+    Ok(serializer.finish()?)
+}
+
+/// Whether a term is a named node in `namespace`.
+pub fn in_namespace(term: &Term, namespace: &str) -> bool {
+    matches!(term, Term::NamedNode(n) if n.as_str().starts_with(namespace))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in ExportFormat::ALL {
+            assert_eq!(format.name().parse::<ExportFormat>().unwrap(), format);
+            assert_eq!(
+                ExportFormat::from_extension(format.extension()),
+                Some(format)
+            );
+        }
+        assert!("yaml".parse::<ExportFormat>().is_err());
+    }
+
+    #[test]
+    fn plain_local_names() {
+        for ok in ["Meeting", "2018", "6f1c-9a", "x_y", "9.c"] {
+            assert!(is_plain_local_name(ok), "{ok}");
+        }
+        for bad in ["", "a/b", "a#b", "-a", "a.", ".a", "é"] {
+            assert!(!is_plain_local_name(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+
+mod error;
+pub mod export;
+mod iri;
+pub mod mapping;
+mod results;
+mod store;
+pub mod vocab;
+
+pub use error::{ExportError, QueryError, StoreError};
+pub use export::{ExportFormat, UnknownFormat};
+pub use iri::{IriBase, IriBaseError};
+pub use results::{
+    OutputFormat, QueryOutcome, Solution, Solutions, TableOptions, WriteResultsError,
+    write_outcome, write_table,
+};
+pub use store::{ClassCount, KnowledgeGraph, Stats};
+
+/// The RDF model types igfkg's API uses, re-exported from Oxigraph so that
+/// users get the same version of them.
+pub mod model {
+    pub use oxigraph::model::*;
+}

@@ -1,0 +1,508 @@
+//! Typed SPARQL results and their serialisations: the
+//! [SPARQL 1.1 result formats](https://www.w3.org/TR/sparql11-results-json/)
+//! (JSON, XML, CSV, TSV), RDF for graph results, and a readable table.
+
+use crate::error::ExportError;
+use crate::export::{ExportFormat, canonical_order, write_quads};
+use crate::iri::IriBase;
+use crate::vocab;
+use oxigraph::model::{GraphName, Quad, Term, Triple, Variable};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use std::fmt;
+use std::io::Write;
+use std::str::FromStr;
+
+/// The result of a SPARQL query, collected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryOutcome {
+    /// Solutions of a SELECT query.
+    Solutions(Solutions),
+    /// The answer of an ASK query.
+    Boolean(bool),
+    /// Triples of a CONSTRUCT or DESCRIBE query.
+    Graph(Vec<Triple>),
+}
+
+impl QueryOutcome {
+    /// The solutions, if this is the result of a SELECT query.
+    pub fn solutions(&self) -> Option<&Solutions> {
+        match self {
+            Self::Solutions(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// The solutions of a SELECT query: variables and rows of optional terms.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Solutions {
+    variables: Vec<Variable>,
+    rows: Vec<Vec<Option<Term>>>,
+}
+
+impl Solutions {
+    /// Solutions from variables and rows (each row as long as `variables`).
+    pub fn new(variables: Vec<Variable>, rows: Vec<Vec<Option<Term>>>) -> Self {
+        Self { variables, rows }
+    }
+
+    /// The projected variables, in order.
+    pub fn variables(&self) -> &[Variable] {
+        &self.variables
+    }
+
+    /// The rows.
+    pub fn rows(&self) -> &[Vec<Option<Term>>] {
+        &self.rows
+    }
+
+    /// How many rows there are.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The index of a variable, by name without `?`.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.variables.iter().position(|v| v.as_str() == name)
+    }
+
+    /// The rows as [`Solution`]s.
+    pub fn iter(&self) -> impl Iterator<Item = Solution<'_>> + '_ {
+        self.rows.iter().map(|values| Solution {
+            variables: &self.variables,
+            values,
+        })
+    }
+}
+
+/// One row of [`Solutions`].
+#[derive(Debug, Clone, Copy)]
+pub struct Solution<'a> {
+    variables: &'a [Variable],
+    values: &'a [Option<Term>],
+}
+
+impl<'a> Solution<'a> {
+    /// The value of a variable (by name without `?`), if bound.
+    pub fn get(&self, name: &str) -> Option<&'a Term> {
+        let index = self.variables.iter().position(|v| v.as_str() == name)?;
+        self.values[index].as_ref()
+    }
+
+    /// The lexical value of a bound literal or the IRI of a named node.
+    pub fn text(&self, name: &str) -> Option<&'a str> {
+        match self.get(name)? {
+            Term::Literal(l) => Some(l.value()),
+            Term::NamedNode(n) => Some(n.as_str()),
+            Term::BlankNode(b) => Some(b.as_str()),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
+    /// A bound literal parsed as an integer.
+    pub fn integer(&self, name: &str) -> Option<i64> {
+        match self.get(name)? {
+            Term::Literal(l) => l.value().parse().ok(),
+            _ => None,
+        }
+    }
+}
+
+/// How `igfkg query` writes results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// An aligned table for people.
+    Table,
+    /// [SPARQL 1.1 CSV](https://www.w3.org/TR/sparql11-results-csv-tsv/).
+    Csv,
+    /// [SPARQL 1.1 TSV](https://www.w3.org/TR/sparql11-results-csv-tsv/).
+    Tsv,
+    /// [SPARQL 1.1 JSON](https://www.w3.org/TR/sparql11-results-json/).
+    Json,
+    /// [SPARQL 1.1 XML](https://www.w3.org/TR/rdf-sparql-XMLres/).
+    Xml,
+    /// An RDF format, for CONSTRUCT and DESCRIBE results.
+    Rdf(ExportFormat),
+}
+
+impl FromStr for OutputFormat {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        match name.to_ascii_lowercase().as_str() {
+            "table" => Ok(Self::Table),
+            "csv" => Ok(Self::Csv),
+            "tsv" => Ok(Self::Tsv),
+            "json" => Ok(Self::Json),
+            "xml" => Ok(Self::Xml),
+            other => other.parse().map(Self::Rdf).map_err(|_| {
+                format!(
+                    "unknown result format {name:?}; use table, csv, tsv, json or xml (or an RDF format for CONSTRUCT: turtle, ntriples, nquads, trig, rdfxml, jsonld)"
+                )
+            }),
+        }
+    }
+}
+
+impl fmt::Display for OutputFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Table => f.write_str("table"),
+            Self::Csv => f.write_str("csv"),
+            Self::Tsv => f.write_str("tsv"),
+            Self::Json => f.write_str("json"),
+            Self::Xml => f.write_str("xml"),
+            Self::Rdf(format) => format.fmt(f),
+        }
+    }
+}
+
+/// The outcome cannot be written in the format asked for.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WriteResultsError {
+    /// A SELECT or ASK result asked for in an RDF format, or a graph in a
+    /// result format.
+    #[error("{kind} results cannot be written as {format}; {hint}")]
+    Mismatch {
+        /// What the query returned.
+        kind: &'static str,
+        /// The format asked for.
+        format: OutputFormat,
+        /// Which formats fit.
+        hint: &'static str,
+    },
+    /// Writing failed.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+}
+
+impl From<std::io::Error> for WriteResultsError {
+    fn from(error: std::io::Error) -> Self {
+        Self::Export(ExportError::Io(error))
+    }
+}
+
+/// Options of the table format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TableOptions {
+    /// Cut cells longer than this many characters (with `…`); `None` keeps them whole.
+    pub max_cell_width: Option<usize>,
+}
+
+/// Writes a query outcome in a format.
+///
+/// # Errors
+/// [`WriteResultsError::Mismatch`] when the format does not fit the kind of
+/// result, and I/O errors.
+pub fn write_outcome<W: Write>(
+    outcome: &QueryOutcome,
+    format: OutputFormat,
+    base: &IriBase,
+    table: TableOptions,
+    mut writer: W,
+) -> Result<W, WriteResultsError> {
+    let results_format = match format {
+        OutputFormat::Csv => Some(QueryResultsFormat::Csv),
+        OutputFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        OutputFormat::Json => Some(QueryResultsFormat::Json),
+        OutputFormat::Xml => Some(QueryResultsFormat::Xml),
+        OutputFormat::Table | OutputFormat::Rdf(_) => None,
+    };
+    match (outcome, format) {
+        (QueryOutcome::Solutions(solutions), OutputFormat::Table) => {
+            let header: Vec<String> = solutions
+                .variables
+                .iter()
+                .map(|v| v.as_str().to_owned())
+                .collect();
+            let prefixes = compact_prefixes(base);
+            let rows = solutions
+                .rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|t| t.as_ref().map_or(String::new(), |t| compact(t, &prefixes)))
+                        .collect()
+                })
+                .collect::<Vec<Vec<String>>>();
+            write_table(&mut writer, &header, &rows, table)?;
+            writeln!(
+                writer,
+                "{} row{}",
+                rows.len(),
+                if rows.len() == 1 { "" } else { "s" }
+            )?;
+            Ok(writer)
+        }
+        (QueryOutcome::Boolean(value), OutputFormat::Table) => {
+            writeln!(writer, "{value}")?;
+            Ok(writer)
+        }
+        (QueryOutcome::Graph(triples), OutputFormat::Table) => {
+            let prefixes = compact_prefixes(base);
+            let quads = canonical_order(
+                triples
+                    .iter()
+                    .cloned()
+                    .map(|t| t.in_graph(GraphName::DefaultGraph)),
+                false,
+            );
+            let rows: Vec<Vec<String>> = quads
+                .iter()
+                .map(|q| {
+                    vec![
+                        compact(&q.subject.clone().into(), &prefixes),
+                        compact(&q.predicate.clone().into(), &prefixes),
+                        compact(&q.object, &prefixes),
+                    ]
+                })
+                .collect();
+            let header = ["subject", "predicate", "object"].map(String::from);
+            write_table(&mut writer, &header, &rows, table)?;
+            writeln!(
+                writer,
+                "{} triple{}",
+                rows.len(),
+                if rows.len() == 1 { "" } else { "s" }
+            )?;
+            Ok(writer)
+        }
+        (QueryOutcome::Solutions(solutions), _) => {
+            let Some(results_format) = results_format else {
+                return Err(WriteResultsError::Mismatch {
+                    kind: "SELECT",
+                    format,
+                    hint: "use table, csv, tsv, json or xml",
+                });
+            };
+            let mut serializer = QueryResultsSerializer::from_format(results_format)
+                .serialize_solutions_to_writer(writer, solutions.variables.clone())?;
+            for row in &solutions.rows {
+                serializer.serialize(
+                    solutions
+                        .variables
+                        .iter()
+                        .zip(row)
+                        .filter_map(|(v, t)| Some((v.as_ref(), t.as_ref()?.as_ref()))),
+                )?;
+            }
+            Ok(serializer.finish()?)
+        }
+        (QueryOutcome::Boolean(value), _) => {
+            let Some(results_format) = results_format else {
+                return Err(WriteResultsError::Mismatch {
+                    kind: "ASK",
+                    format,
+                    hint: "use table, csv, tsv, json or xml",
+                });
+            };
+            Ok(QueryResultsSerializer::from_format(results_format)
+                .serialize_boolean_to_writer(writer, *value)?)
+        }
+        (QueryOutcome::Graph(triples), OutputFormat::Rdf(rdf)) => {
+            let quads: Vec<Quad> = canonical_order(
+                triples
+                    .iter()
+                    .cloned()
+                    .map(|t| t.in_graph(GraphName::DefaultGraph)),
+                false,
+            );
+            Ok(write_quads(base, &quads, rdf, writer)?)
+        }
+        (QueryOutcome::Graph(_), _) => Err(WriteResultsError::Mismatch {
+            kind: "CONSTRUCT and DESCRIBE",
+            format,
+            hint: "use table, turtle, ntriples, nquads, trig, rdfxml or jsonld",
+        }),
+    }
+}
+
+/// Every prefix igfkg knows, longest namespace first.
+fn compact_prefixes(base: &IriBase) -> Vec<(String, String)> {
+    let mut prefixes: Vec<(String, String)> = vocab::PREFIXES
+        .iter()
+        .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
+        .chain(base.prefixes())
+        .collect();
+    prefixes.sort_by_key(|p| std::cmp::Reverse(p.1.len()));
+    prefixes
+}
+
+/// A term as a person reads it: `prefix:local` for known namespaces, the
+/// value of a literal without quotes, `<iri>` otherwise.
+fn compact(term: &Term, prefixes: &[(String, String)]) -> String {
+    match term {
+        Term::NamedNode(n) => prefixes
+            .iter()
+            .find_map(|(p, ns)| {
+                n.as_str()
+                    .strip_prefix(ns.as_str())
+                    .map(|l| format!("{p}:{l}"))
+            })
+            .unwrap_or_else(|| format!("<{}>", n.as_str())),
+        Term::Literal(l) => l.value().to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Writes an aligned table: a header, a rule, and one line per row, cells
+/// separated by `│`; control characters become spaces and long cells are cut
+/// as `options` says.
+///
+/// # Errors
+/// If writing fails.
+pub fn write_table<W: Write>(
+    writer: &mut W,
+    header: &[String],
+    rows: &[Vec<String>],
+    options: TableOptions,
+) -> std::io::Result<()> {
+    let clean = |cell: &str| -> String {
+        let flat: String = cell
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        match options.max_cell_width {
+            Some(max) if flat.chars().count() > max => {
+                let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+                cut.push('…');
+                cut
+            }
+            _ => flat,
+        }
+    };
+    let header: Vec<String> = header.iter().map(|h| clean(h)).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| clean(c)).collect())
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let line = |writer: &mut W, cells: &[String]| -> std::io::Result<()> {
+        let mut out = String::new();
+        for (i, (cell, width)) in cells.iter().zip(&widths).enumerate() {
+            if i > 0 {
+                out.push_str(" │ ");
+            }
+            out.push_str(cell);
+            if i + 1 < cells.len() {
+                out.extend(std::iter::repeat_n(' ', width - cell.chars().count()));
+            }
+        }
+        writeln!(writer, "{}", out.trim_end())
+    };
+    line(writer, &header)?;
+    let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+    writeln!(writer, "{}", rule.join("─┼─"))?;
+    for row in &rows {
+        line(writer, row)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{Literal, NamedNode};
+
+    fn solutions() -> QueryOutcome {
+        QueryOutcome::Solutions(Solutions::new(
+            vec![
+                Variable::new_unchecked("meeting"),
+                Variable::new_unchecked("city"),
+            ],
+            vec![
+                vec![
+                    Some(NamedNode::new_unchecked("https://w3id.org/igfkg/id/meeting/2018").into()),
+                    Some(Literal::new_language_tagged_literal_unchecked("Paris", "en").into()),
+                ],
+                vec![
+                    Some(NamedNode::new_unchecked("https://w3id.org/igfkg/id/meeting/2020").into()),
+                    None,
+                ],
+            ],
+        ))
+    }
+
+    fn write(outcome: &QueryOutcome, format: OutputFormat) -> Result<String, WriteResultsError> {
+        let bytes = write_outcome(
+            outcome,
+            format,
+            &IriBase::default(),
+            TableOptions::default(),
+            Vec::new(),
+        )?;
+        Ok(String::from_utf8(bytes).unwrap())
+    }
+
+    #[test]
+    fn table_is_aligned_and_compact() {
+        assert_eq!(
+            write(&solutions(), OutputFormat::Table).unwrap(),
+            "meeting      │ city\n─────────────┼──────\nmeeting:2018 │ Paris\nmeeting:2020 │\n2 rows\n"
+        );
+    }
+
+    #[test]
+    fn csv_and_json_follow_the_sparql_formats() {
+        assert_eq!(
+            write(&solutions(), OutputFormat::Csv).unwrap(),
+            "meeting,city\r\nhttps://w3id.org/igfkg/id/meeting/2018,Paris\r\nhttps://w3id.org/igfkg/id/meeting/2020,\r\n"
+        );
+        let json = write(&solutions(), OutputFormat::Json).unwrap();
+        assert!(
+            json.starts_with(r#"{"head":{"vars":["meeting","city"]}"#),
+            "{json}"
+        );
+        assert_eq!(
+            write(&QueryOutcome::Boolean(true), OutputFormat::Table).unwrap(),
+            "true\n"
+        );
+    }
+
+    #[test]
+    fn mismatched_formats_are_refused_with_a_hint() {
+        let error = write(&solutions(), OutputFormat::Rdf(ExportFormat::Turtle)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "SELECT results cannot be written as turtle; use table, csv, tsv, json or xml"
+        );
+        let error = write(&QueryOutcome::Graph(vec![]), OutputFormat::Csv).unwrap_err();
+        assert!(error.to_string().contains("use table, turtle"));
+    }
+
+    #[test]
+    fn long_cells_are_cut_when_asked() {
+        let outcome = QueryOutcome::Solutions(Solutions::new(
+            vec![Variable::new_unchecked("t")],
+            vec![vec![Some(
+                Literal::new_simple_literal("abcdefghij\nklm").into(),
+            )]],
+        ));
+        let table = write_outcome(
+            &outcome,
+            OutputFormat::Table,
+            &IriBase::default(),
+            TableOptions {
+                max_cell_width: Some(5),
+            },
+            Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(table).unwrap(),
+            "t\n─────\nabcd…\n1 row\n"
+        );
+    }
+}

@@ -1,0 +1,403 @@
+//! [`KnowledgeGraph`]: igfkg's records in an Oxigraph store.
+
+use crate::error::{ExportError, QueryError, StoreError};
+use crate::export::{ExportFormat, canonical_order, write_quads};
+use crate::iri::IriBase;
+use crate::mapping::{document_quads, reference_quads};
+use crate::results::{QueryOutcome, Solutions};
+use crate::vocab::{self, igf};
+use igfkg_model::{Extraction, SourceDocument};
+use igfkg_sources::ReferenceData;
+use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, Term, Variable};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// The knowledge graph: an Oxigraph store with one named graph per source
+/// document and one for the reference data.
+///
+/// SPARQL queries see the union of all named graphs as their default graph,
+/// so a query needs no `GRAPH` clause unless it asks where a statement comes
+/// from.
+#[derive(Clone)]
+pub struct KnowledgeGraph {
+    store: Store,
+    base: IriBase,
+}
+
+impl std::fmt::Debug for KnowledgeGraph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KnowledgeGraph")
+            .field("base", &self.base)
+            .finish_non_exhaustive()
+    }
+}
+
+impl KnowledgeGraph {
+    /// An empty graph in memory, with the default data IRI base.
+    ///
+    /// # Errors
+    /// If the store cannot be created.
+    pub fn new() -> Result<Self, StoreError> {
+        Self::in_memory(IriBase::default())
+    }
+
+    /// An empty graph in memory, with a data IRI base.
+    ///
+    /// # Errors
+    /// If the store cannot be created.
+    pub fn in_memory(base: IriBase) -> Result<Self, StoreError> {
+        Ok(Self {
+            store: Store::new()?,
+            base,
+        })
+    }
+
+    /// A graph stored on disk (RocksDB) in `path`, created if missing.
+    ///
+    /// # Errors
+    /// If the store cannot be opened, for example because another process holds it.
+    #[cfg(feature = "rocksdb")]
+    pub fn open(path: &Path, base: IriBase) -> Result<Self, StoreError> {
+        Ok(Self {
+            store: Store::open(path)?,
+            base,
+        })
+    }
+
+    /// A graph stored on disk, opened read-only (another process may write it).
+    ///
+    /// # Errors
+    /// If the store cannot be opened.
+    #[cfg(feature = "rocksdb")]
+    pub fn open_read_only(path: &Path, base: IriBase) -> Result<Self, StoreError> {
+        Ok(Self {
+            store: Store::open_read_only(path)?,
+            base,
+        })
+    }
+
+    /// The data IRI base.
+    pub fn base(&self) -> &IriBase {
+        &self.base
+    }
+
+    /// The underlying Oxigraph store, for what this type does not offer.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Inserts the reference data into the reference graph, replacing what
+    /// it held. Returns the number of quads inserted.
+    ///
+    /// # Errors
+    /// If the store fails.
+    pub fn insert_reference(&self, reference: &ReferenceData) -> Result<usize, StoreError> {
+        let graph = self.base.reference_graph();
+        self.replace_graph(&graph, reference_quads(&self.base, reference))
+    }
+
+    /// Inserts a source document and what was extracted from it into the
+    /// document's graph, replacing what it held. Returns the number of quads.
+    ///
+    /// # Errors
+    /// If the store fails.
+    pub fn insert_document(
+        &self,
+        document: &SourceDocument,
+        extraction: &Extraction,
+    ) -> Result<usize, StoreError> {
+        let graph = self.base.document_graph(&document.id);
+        self.replace_graph(&graph, document_quads(&self.base, document, extraction))
+    }
+
+    /// Replaces the content of a named graph with `quads` (whose graph name
+    /// is ignored). Returns the number of quads given.
+    ///
+    /// # Errors
+    /// If the store fails.
+    pub fn replace_graph(&self, graph: &NamedNode, quads: Vec<Quad>) -> Result<usize, StoreError> {
+        let count = quads.len();
+        self.store.clear_graph(graph.as_ref())?;
+        self.store.extend(
+            quads
+                .into_iter()
+                .map(|q| Quad::new(q.subject, q.predicate, q.object, graph.clone())),
+        )?;
+        Ok(count)
+    }
+
+    /// Loads an RDF file (N-Quads, TriG, Turtle, N-Triples, RDF/XML or
+    /// JSON-LD, by extension), such as the dump `igfkg build` writes. Triples
+    /// of formats without graphs go to the default graph. Returns the number
+    /// of quads read.
+    ///
+    /// # Errors
+    /// [`StoreError::UnknownFormat`], [`StoreError::Io`], or
+    /// [`StoreError::Syntax`] with the line and column of the error.
+    pub fn load_file(&self, path: &Path) -> Result<usize, StoreError> {
+        let format = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(ExportFormat::from_extension)
+            .ok_or_else(|| StoreError::UnknownFormat {
+                path: path.to_owned(),
+            })?;
+        let file = std::fs::File::open(path).map_err(|source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        self.load_reader(format.rdf_format(), std::io::BufReader::new(file), path)
+    }
+
+    /// Loads RDF from a reader; `path` names it in error messages.
+    ///
+    /// Everything is parsed before anything is inserted, so a syntax error
+    /// leaves the graph as it was.
+    ///
+    /// # Errors
+    /// See [`KnowledgeGraph::load_file`].
+    pub fn load_reader(
+        &self,
+        format: RdfFormat,
+        reader: impl Read,
+        path: &Path,
+    ) -> Result<usize, StoreError> {
+        let mut quads = Vec::new();
+        for quad in RdfParser::from_format(format).for_reader(reader) {
+            quads.push(quad.map_err(|error| match error {
+                RdfParseError::Io(source) => StoreError::Io {
+                    path: path.to_owned(),
+                    source,
+                },
+                RdfParseError::Syntax(error) => {
+                    let (line, column) = error
+                        .location()
+                        .map_or((0, 0), |l| (l.start.line + 1, l.start.column + 1));
+                    StoreError::Syntax {
+                        path: path.to_owned(),
+                        line,
+                        column,
+                        message: error.to_string(),
+                    }
+                }
+            })?);
+        }
+        let count = quads.len();
+        self.store.extend(quads)?;
+        Ok(count)
+    }
+
+    /// The number of quads in the store (a triple in two graphs counts twice).
+    ///
+    /// # Errors
+    /// If the store fails.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.store.len()?)
+    }
+
+    /// Whether the store is empty.
+    ///
+    /// # Errors
+    /// If the store fails.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.store.is_empty()?)
+    }
+
+    /// Every quad, in no particular order.
+    ///
+    /// # Errors
+    /// If the store fails.
+    pub fn quads(&self) -> Result<Vec<Quad>, StoreError> {
+        Ok(self.store.iter().collect::<Result<_, _>>()?)
+    }
+
+    /// Runs a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE).
+    ///
+    /// The default graph is the union of all named graphs, and the prefixes
+    /// of [`vocab::PREFIXES`] are declared, so `igf:`, `skos:`, `rdfs:` …
+    /// work without `PREFIX` lines.
+    ///
+    /// # Errors
+    /// [`QueryError::Syntax`] with the line and column of a syntax error, or
+    /// [`QueryError::Evaluation`].
+    pub fn query(&self, sparql: &str) -> Result<QueryOutcome, QueryError> {
+        self.query_with(sparql, &[])
+    }
+
+    /// Runs a SPARQL query with variables bound to values before evaluation.
+    ///
+    /// The values are substituted into the parsed query, never pasted into
+    /// its text, so no value can change the query's structure.
+    ///
+    /// # Errors
+    /// As [`KnowledgeGraph::query`]; [`QueryError::UnknownParameter`] for a
+    /// name that is not a variable name; and an evaluation error for a
+    /// variable that a SELECT query does not project.
+    pub fn query_with(
+        &self,
+        sparql: &str,
+        bindings: &[(&str, Term)],
+    ) -> Result<QueryOutcome, QueryError> {
+        let mut evaluator = SparqlEvaluator::new();
+        for (prefix, namespace) in vocab::PREFIXES {
+            evaluator = evaluator
+                .with_prefix(*prefix, *namespace)
+                .expect("the vocabulary namespaces are valid IRIs");
+        }
+        let mut prepared = evaluator.parse_query(sparql)?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        let mut bound = prepared.on_store(&self.store);
+        for (name, value) in bindings {
+            let variable = Variable::new(*name)
+                .map_err(|_| QueryError::UnknownParameter((*name).to_owned()))?;
+            bound = bound.substitute_variable(variable, value.clone());
+        }
+        Ok(match bound.execute()? {
+            QueryResults::Solutions(solutions) => {
+                let variables = solutions.variables().to_vec();
+                let mut rows = Vec::new();
+                for solution in solutions {
+                    let solution = solution?;
+                    rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
+                }
+                QueryOutcome::Solutions(Solutions::new(variables, rows))
+            }
+            QueryResults::Boolean(value) => QueryOutcome::Boolean(value),
+            QueryResults::Graph(triples) => QueryOutcome::Graph(triples.collect::<Result<_, _>>()?),
+        })
+    }
+
+    /// Writes the whole graph in an RDF format, deterministically (see
+    /// [`crate::export`]). Formats without named graphs get the union of all
+    /// graphs.
+    ///
+    /// # Errors
+    /// If reading the store or writing fails.
+    pub fn export<W: Write>(&self, format: ExportFormat, writer: W) -> Result<W, ExportError> {
+        let quads = self.store.iter().collect::<Result<Vec<_>, _>>()?;
+        let quads = canonical_order(quads, format.keeps_graphs());
+        write_quads(&self.base, &quads, format, writer)
+    }
+
+    /// Counts of the graph: triples, graphs, and nodes per class and year.
+    ///
+    /// # Errors
+    /// If the store fails.
+    pub fn stats(&self) -> Result<Stats, QueryError> {
+        let quads = self.store.iter().collect::<Result<Vec<_>, _>>()?;
+        let quad_count = quads.len();
+        let graphs = self.store.named_graphs().count();
+        let triples = canonical_order(quads, false).len();
+        let outcome = self.query(
+            "SELECT ?class ?year (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class OPTIONAL { ?s igf:year ?year } } GROUP BY ?class ?year",
+        )?;
+        let mut classes: BTreeMap<String, ClassCount> = BTreeMap::new();
+        if let QueryOutcome::Solutions(solutions) = outcome {
+            for row in solutions.iter() {
+                let (Some(class), Some(n)) = (row.text("class"), row.integer("n")) else {
+                    continue;
+                };
+                let entry = classes
+                    .entry(class.to_owned())
+                    .or_insert_with(|| ClassCount {
+                        class: class.to_owned(),
+                        total: 0,
+                        per_year: BTreeMap::new(),
+                    });
+                entry.total += n as u64;
+                if let Some(year) = row.integer("year") {
+                    *entry.per_year.entry(year).or_default() += n as u64;
+                }
+            }
+        }
+        Ok(Stats {
+            triples,
+            quads: quad_count,
+            graphs,
+            classes: classes.into_values().collect(),
+        })
+    }
+
+    /// Whether a named graph holds anything.
+    ///
+    /// # Errors
+    /// If the store fails.
+    pub fn has_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
+        Ok(self
+            .store
+            .quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(graph.as_ref())),
+            )
+            .next()
+            .is_some())
+    }
+}
+
+/// Counts of a graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stats {
+    /// Distinct triples in the union of all graphs.
+    pub triples: usize,
+    /// Quads in the store.
+    pub quads: usize,
+    /// Named graphs.
+    pub graphs: usize,
+    /// Nodes per class, by class IRI.
+    pub classes: Vec<ClassCount>,
+}
+
+impl Stats {
+    /// The count of a class, 0 if it has no node.
+    pub fn count(&self, class: oxigraph::model::NamedNodeRef<'_>) -> u64 {
+        self.classes
+            .iter()
+            .find(|c| c.class == class.as_str())
+            .map_or(0, |c| c.total)
+    }
+
+    /// The count of a class in a year (by `igf:year`), 0 if none.
+    pub fn count_in_year(&self, class: oxigraph::model::NamedNodeRef<'_>, year: i64) -> u64 {
+        self.classes
+            .iter()
+            .find(|c| c.class == class.as_str())
+            .and_then(|c| c.per_year.get(&year).copied())
+            .unwrap_or(0)
+    }
+
+    /// The classes that the summary table shows: igfkg's main classes and the
+    /// reused ones that stand for people, organisations and SDGs.
+    pub fn summary_classes() -> [oxigraph::model::NamedNodeRef<'static>; 12] {
+        [
+            igf::Meeting,
+            igf::SourceDocument,
+            igf::Theme,
+            igf::Session,
+            igf::Message,
+            igf::Statement,
+            igf::Fact,
+            vocab::foaf::Person,
+            vocab::org::Organization,
+            igf::StakeholderGroup,
+            igf::NRI,
+            vocab::sdgo::Goal,
+        ]
+    }
+}
+
+/// How many nodes a class has, in all and per year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassCount {
+    /// The class IRI.
+    pub class: String,
+    /// Nodes of the class.
+    pub total: u64,
+    /// Nodes of the class per `igf:year`.
+    pub per_year: BTreeMap<i64, u64>,
+}

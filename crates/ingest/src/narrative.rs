@@ -1,0 +1,76 @@
+//! `narrative` and `outline`: prose documents cut into statements.
+//!
+//! Headings (Markdown `#` headings, bold-only paragraphs, and short lines
+//! without closing punctuation) open sections; paragraphs and list items
+//! become statements of their section, in document order. The `narrative`
+//! format also reads meeting facts from its paragraphs (see [`crate::facts`]);
+//! `outline`, the fallback for documents of unknown layout, does not.
+
+use crate::blocks::{Block, BlockKind, BlockOptions, Builder, blocks, strip_markdown};
+use crate::facts;
+use igfkg_model::{Extraction, SourceDocument};
+use igfkg_sources::SourceText;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static ROMAN_SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[IVX]{1,5}\.\s+\S").unwrap());
+static BOLD_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\*[^*]+\*\*$").unwrap());
+
+/// Whether a block reads as a heading.
+fn is_heading(block: &Block) -> bool {
+    match block.kind {
+        BlockKind::Heading(_) => true,
+        BlockKind::Paragraph => {
+            let text = block.text.trim();
+            if BOLD_ONLY.is_match(text) {
+                return true;
+            }
+            let words = text.split_whitespace().count();
+            let limit = if ROMAN_SECTION.is_match(text) { 25 } else { 12 };
+            block.line == block.last_line
+                && words <= limit
+                && text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !text.ends_with(['.', ':', ';', ',', '!', '?', '"', '”', '’', ')'])
+                && !text.contains("://")
+                && !text.contains('@')
+        }
+        _ => false,
+    }
+}
+
+/// Cuts the document into statements; reads facts when `with_facts`.
+pub(crate) fn parse(document: &SourceDocument, text: &SourceText, with_facts: bool) -> Extraction {
+    let mut b = Builder::new(document, text);
+    let mut section: Option<String> = None;
+    for block in blocks(
+        text,
+        BlockOptions {
+            markdown: true,
+            numbered_at_margin: true,
+        },
+    ) {
+        if block.kind == BlockKind::Rule {
+            continue;
+        }
+        let statement = strip_markdown(&block.text);
+        if is_heading(&block) {
+            b.statement(statement.clone(), None, true, (block.start, block.end));
+            section = Some(statement);
+            continue;
+        }
+        b.statement(
+            statement,
+            section.as_deref(),
+            false,
+            (block.start, block.end),
+        );
+        if with_facts {
+            facts::extract(&mut b, block.start, block.end);
+        }
+    }
+    b.finish()
+}

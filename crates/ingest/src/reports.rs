@@ -1,0 +1,511 @@
+//! `session-reports`: IGF session reports, as in the IGF 2019 Reports.
+//!
+//! Each report is a title line, a session type line (`Main Session`,
+//! `Ceremonial/HL Session`), an `Updated:` line, an optional track line and
+//! the eight numbered report fields (`1. Key Policy Questions and
+//! Expectations` … `8. Session Outputs:`), some of them empty. Points in a
+//! field become messages whose kind follows the field; people lines become
+//! people and their roles; the participation field becomes figures.
+
+use crate::ParseError;
+use crate::blocks::{Block, BlockOptions, Builder, blocks_in, fold_spaces};
+use crate::by_session::session_type;
+use crate::participation;
+use crate::people::{self, PersonLine};
+use igfkg_model::{
+    Extraction, MessageKind, NodeId, NodeKind, Participation, Person, ReportField, Role, RoleKind,
+    Session, SessionType, SourceDocument, normalize_key,
+};
+use igfkg_sources::{Line, SourceText};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^updated:\s*(?:\w+,\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})").unwrap()
+});
+
+static FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<n>[1-8])\.\s*(?P<heading>\S.*?)\s*$").unwrap());
+
+/// The first word of each field's heading, for a warning when a report
+/// numbers its fields with other names.
+const FIELD_WORDS: [&str; 8] = [
+    "key",
+    "discussion",
+    "policy",
+    "other",
+    "making",
+    "estimated",
+    "reflection",
+    "session",
+];
+
+/// The kind of the messages of a field.
+fn field_kind(number: u8) -> MessageKind {
+    match number {
+        1 => MessageKind::PolicyQuestion,
+        2 => MessageKind::DiscussionPoint,
+        3 => MessageKind::Recommendation,
+        4 => MessageKind::Initiative,
+        5 => MessageKind::Progress,
+        7 => MessageKind::GenderReflection,
+        _ => MessageKind::Output,
+    }
+}
+
+/// The number of the participation field.
+const PARTICIPATION: u8 = 6;
+
+pub(crate) fn parse(
+    document: &SourceDocument,
+    text: &SourceText,
+) -> Result<Extraction, ParseError> {
+    let mut b = Builder::new(document, text);
+    let lines: Vec<Line<'_>> = text.lines().collect();
+    let previous_text_line = |from: usize| (0..from).rev().find(|&i| !lines[i].is_blank());
+    // Each report is anchored on its `Updated:` line: the session type is
+    // the line before it, the title the line before that.
+    let mut starts = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        if line
+            .text
+            .trim_start()
+            .to_lowercase()
+            .starts_with("updated:")
+            && let Some(type_line) = previous_text_line(index)
+            && let Some(title_line) = previous_text_line(type_line)
+        {
+            starts.push((title_line, type_line, index));
+        }
+    }
+    if starts.is_empty() {
+        let first = lines.iter().find(|l| !l.is_blank()).map_or(0, |l| l.start);
+        let (line, column) = text.position(first);
+        return Err(ParseError {
+            path: text.path().to_owned(),
+            line,
+            column,
+            message: "expected session reports (a title, a session type and an 'Updated:' line, then numbered fields), found none; check the document's format in the manifest, or use the outline format".into(),
+        });
+    }
+    // Lines before the first report: the document's title.
+    for block in blocks_in(text, 0, starts[0].0, BlockOptions::default()) {
+        b.statement(
+            fold_spaces(&block.text),
+            None,
+            true,
+            (block.start, block.end),
+        );
+    }
+    for (k, &(title_line, type_line, updated_line)) in starts.iter().enumerate() {
+        let end_line = starts.get(k + 1).map_or(lines.len(), |next| next.0);
+        read_report(
+            &mut b,
+            &lines,
+            title_line,
+            type_line,
+            updated_line,
+            end_line,
+        );
+    }
+    Ok(b.finish())
+}
+
+fn read_report(
+    b: &mut Builder<'_>,
+    lines: &[Line<'_>],
+    title_line: usize,
+    type_line: usize,
+    updated_line: usize,
+    end_line: usize,
+) {
+    let (title_start, title_end, title) = lines[title_line].trimmed();
+    let (type_start, _, type_label) = lines[type_line].trimmed();
+    let session_type = session_type(type_label);
+    if let SessionType::Other(_) = session_type {
+        b.warn(type_start, format!("unknown session type {type_label:?}"));
+    }
+    let updated = UPDATED
+        .captures(lines[updated_line].text.trim())
+        .map(|c| format!("{}-{:0>2}-{:0>2}", &c["y"], &c["m"], &c["d"]));
+    if updated.is_none() {
+        b.warn(
+            lines[updated_line].start,
+            "the 'Updated:' line has no date in the form dd/mm/yyyy",
+        );
+    }
+    // Numbered fields: unindented `N. Heading` lines, numbered in order.
+    let mut field_lines: Vec<(usize, u8, String)> = Vec::new();
+    for (index, line) in lines.iter().enumerate().take(end_line).skip(updated_line + 1) {
+        let Some(c) = FIELD.captures(line.text) else {
+            continue;
+        };
+        let number: u8 = c["n"].parse().unwrap_or(0);
+        if number as usize == field_lines.len() + 1 {
+            let heading = c["heading"].trim_end_matches(':').trim().to_owned();
+            let first_word = heading
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if first_word != FIELD_WORDS[number as usize - 1] {
+                b.warn(
+                    line.start,
+                    format!("report field {number} is headed {heading:?}, not the usual heading"),
+                );
+            }
+            field_lines.push((index, number, heading));
+        }
+    }
+    let first_field = field_lines.first().map_or(end_line, |f| f.0);
+    let track: Vec<&str> = lines[updated_line + 1..first_field]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.text.trim())
+        .collect();
+    let last_text_line = (title_line..end_line)
+        .rev()
+        .find(|&i| !lines[i].is_blank())
+        .unwrap_or(title_line);
+    let position = b.out.sessions.len() as u32 + 1;
+    let session_id = b.session_id(title, position);
+    let span = b.span(title_start, lines[last_text_line].end.max(title_end));
+    let mut session = Session {
+        id: session_id.clone(),
+        title: title.to_owned(),
+        session_type,
+        session_type_label: type_label.to_owned(),
+        year: b.meeting_year(),
+        position,
+        description: None,
+        updated,
+        track: (!track.is_empty()).then(|| track.join(" ")),
+        fields: Vec::new(),
+        span,
+    };
+    if field_lines.len() < 8 {
+        b.warn(
+            title_start,
+            format!(
+                "report {title:?} has {} of the 8 numbered fields",
+                field_lines.len()
+            ),
+        );
+    }
+    let mut people_context = PeopleContext::default();
+    for (k, (heading_line, number, heading)) in field_lines.iter().enumerate() {
+        let body_end = field_lines.get(k + 1).map_or(end_line, |next| next.0);
+        let body: Vec<&Line<'_>> = lines[heading_line + 1..body_end]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .collect();
+        let text = body
+            .iter()
+            .map(|l| l.text.trim())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let field_end = body.last().map_or(lines[*heading_line].end, |l| l.end);
+        let field_span = b.span(lines[*heading_line].start, field_end);
+        if text.is_empty() {
+            b.warn(
+                lines[*heading_line].start,
+                format!("report {title:?}: field {number} ({heading}) is empty"),
+            );
+        } else if *number == PARTICIPATION {
+            read_participation(
+                b,
+                &session_id,
+                &text,
+                lines[heading_line + 1].start,
+                field_end,
+            );
+        } else {
+            let blocks = blocks_in(
+                b.text,
+                heading_line + 1,
+                body_end,
+                BlockOptions {
+                    markdown: false,
+                    numbered_at_margin: true,
+                },
+            );
+            read_points(
+                b,
+                &session_id,
+                title,
+                *number,
+                heading,
+                &blocks,
+                &mut people_context,
+            );
+        }
+        session.fields.push(ReportField {
+            number: *number,
+            heading: heading.clone(),
+            text,
+            span: field_span,
+        });
+    }
+    b.out.sessions.push(session);
+}
+
+/// What the report said about people so far: whether the lead-in of the
+/// current list speaks of facilitators.
+#[derive(Default)]
+struct PeopleContext {
+    facilitators: bool,
+}
+
+/// Bullets indented under a bullet are part of it: `1. How can … pillar of
+/// development:` with its sub-items `1. People: …`.
+fn merge_children(blocks: &[Block]) -> Vec<Block> {
+    let mut merged: Vec<Block> = Vec::new();
+    for block in blocks {
+        match merged.last_mut() {
+            Some(parent)
+                if block.is_bullet() && parent.is_bullet() && block.indent() > parent.indent() =>
+            {
+                parent.text.push(' ');
+                parent.text.push_str(&block.text);
+                parent.end = block.end;
+                parent.last_line = block.last_line;
+            }
+            _ => merged.push(block.clone()),
+        }
+    }
+    merged
+}
+
+/// Whether a block is a sub-heading inside a field ("Safety & Security"):
+/// one short line without closing punctuation, followed by more content.
+fn is_subheading(block: &Block, followed: bool) -> bool {
+    followed
+        && !block.is_bullet()
+        && block.line == block.last_line
+        && block.text.split_whitespace().count() <= 8
+        && !block
+            .text
+            .trim_end()
+            .ends_with(['.', ':', '?', '!', ';', ','])
+}
+
+fn read_points(
+    b: &mut Builder<'_>,
+    session: &NodeId,
+    title: &str,
+    number: u8,
+    heading: &str,
+    blocks: &[Block],
+    people: &mut PeopleContext,
+) {
+    let blocks = merge_children(blocks);
+    let kind = field_kind(number);
+    let section = format!("{title} — {number}. {heading}");
+    let mut group: Option<String> = None;
+    for (index, block) in blocks.iter().enumerate() {
+        let followed = index + 1 < blocks.len();
+        let text = fold_spaces(&block.text);
+        if block.is_bullet()
+            && let Some(line) = people::parse_line(&text)
+        {
+            add_person_line(b, session, &line, block, people);
+            continue;
+        }
+        if !block.is_bullet() && text.ends_with(':') && followed {
+            // A lead-in ("… as listed below:") introduces the points after it.
+            people.facilitators = text.to_lowercase().contains("facilita");
+            b.statement(text, Some(&section), false, (block.start, block.end));
+            continue;
+        }
+        if is_subheading(block, followed) {
+            group = Some(text);
+            continue;
+        }
+        if let Some(keynote) = people::keynote(&text) {
+            add_keynote(b, session, block, &keynote, &blocks);
+        }
+        b.message(
+            kind,
+            text,
+            None,
+            Some(session),
+            None,
+            group.as_deref(),
+            (block.start, block.end),
+        );
+    }
+}
+
+fn person_id(name: &str) -> NodeId {
+    NodeId::keyed(NodeKind::Person, &[&normalize_key(name)])
+}
+
+/// Adds a person once per document; later mentions fill in what the first lacked.
+fn add_person(b: &mut Builder<'_>, person: Person) -> NodeId {
+    let id = person.id.clone();
+    match b.out.people.iter_mut().find(|p| p.id == id) {
+        Some(known) => {
+            known.position_title = known.position_title.take().or(person.position_title);
+            known.affiliation = known.affiliation.take().or(person.affiliation);
+            known.country = known.country.take().or(person.country);
+            known.stakeholder_group = known.stakeholder_group.take().or(person.stakeholder_group);
+        }
+        None => b.out.people.push(person),
+    }
+    id
+}
+
+fn add_role(
+    b: &mut Builder<'_>,
+    session: &NodeId,
+    person: &NodeId,
+    kind: RoleKind,
+    subject: Option<String>,
+    (start, end): (usize, usize),
+) {
+    let role = format!("{kind:?}");
+    let id = NodeId::keyed(NodeKind::Role, &[session.as_str(), person.as_str(), &role]);
+    if b.out.roles.iter().any(|r| r.id == id) {
+        return;
+    }
+    let span = b.span(start, end);
+    b.out.roles.push(Role {
+        id,
+        person: person.clone(),
+        session: session.clone(),
+        kind,
+        subject,
+        span,
+    });
+}
+
+fn add_person_line(
+    b: &mut Builder<'_>,
+    session: &NodeId,
+    line: &PersonLine,
+    block: &Block,
+    people: &PeopleContext,
+) {
+    let span = b.span(block.start, block.end);
+    let id = add_person(
+        b,
+        Person {
+            id: person_id(&line.name),
+            name: line.name.clone(),
+            position_title: line.position_title.clone(),
+            affiliation: line.affiliation.clone(),
+            country: line.country.clone(),
+            stakeholder_group: line.stakeholder_group.clone(),
+            span,
+        },
+    );
+    if line.presented {
+        add_role(
+            b,
+            session,
+            &id,
+            RoleKind::Presenter,
+            line.subject.clone(),
+            (block.start, block.end),
+        );
+    }
+    if people.facilitators || !line.presented {
+        add_role(
+            b,
+            session,
+            &id,
+            RoleKind::Facilitator,
+            line.subject.clone(),
+            (block.start, block.end),
+        );
+    }
+}
+
+fn add_keynote(
+    b: &mut Builder<'_>,
+    session: &NodeId,
+    block: &Block,
+    keynote: &people::Keynote,
+    blocks: &[Block],
+) {
+    // The keynote's affiliation is read from the report's own words about
+    // the speaker ("the efforts of the Australian Government").
+    let all: String = blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let affiliation = people::government_affiliation(&all);
+    let offset = block.start + block_offset(b.text.as_str(), block.start, block.end, keynote.start);
+    let end = block.start + block_offset(b.text.as_str(), block.start, block.end, keynote.end);
+    let stakeholder_group = match (&affiliation, &keynote.title) {
+        (Some((org, _)), _) if org.contains("Government") => Some("Government".to_owned()),
+        (_, Some(title)) if title.contains("Ambassador") || title.contains("Minister") => {
+            Some("Government".to_owned())
+        }
+        _ => None,
+    };
+    let span = b.span(offset, end);
+    let id = add_person(
+        b,
+        Person {
+            id: person_id(&keynote.name),
+            name: keynote.name.clone(),
+            position_title: keynote.title.clone(),
+            affiliation: affiliation.as_ref().map(|a| a.0.clone()),
+            country: affiliation.and_then(|a| a.1),
+            stakeholder_group,
+            span,
+        },
+    );
+    add_role(b, session, &id, RoleKind::Keynote, None, (offset, end));
+}
+
+/// Maps an offset in a block's folded text back to the source: blocks of
+/// one line keep their text as written, so the offset carries over; for
+/// blocks of several lines the line breaks were folded to single spaces.
+fn block_offset(source: &str, start: usize, end: usize, folded: usize) -> usize {
+    let raw = &source[start..end];
+    let mut seen = 0;
+    let mut previous_space = false;
+    for (i, c) in raw.char_indices() {
+        if seen >= folded {
+            return i;
+        }
+        let space = c.is_whitespace();
+        if !(space && previous_space) {
+            seen += c.len_utf8();
+        }
+        previous_space = space;
+    }
+    raw.len()
+}
+
+fn read_participation(b: &mut Builder<'_>, session: &NodeId, text: &str, start: usize, end: usize) {
+    let figures = participation::read(text);
+    for unread in &figures.unread {
+        b.warn(
+            start,
+            format!("participation figure {unread:?} could not be classified or is given twice"),
+        );
+    }
+    if figures.is_empty() {
+        b.warn(
+            start,
+            "the participation field gives no figure igfkg can read",
+        );
+    }
+    let span = b.span(start, end);
+    b.out.participation.push(Participation {
+        id: NodeId::keyed(NodeKind::Participation, &[session.as_str()]),
+        session: session.clone(),
+        onsite: figures.onsite,
+        remote: figures.remote,
+        total: figures.total,
+        women: figures.women,
+        men: figures.men,
+        women_percent: figures.women_percent,
+        text: text.to_owned(),
+        span,
+    });
+}

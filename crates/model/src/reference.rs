@@ -1,0 +1,180 @@
+//! Reference records: facts that come from `data/reference/`, not from the
+//! documents of the corpus.
+
+use crate::id::{NodeId, NodeKind};
+use serde::{Deserialize, Serialize};
+
+/// An annual meeting of the Internet Governance Forum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    /// Ordinal of the meeting: 1 for the first IGF (Athens, 2006).
+    pub ordinal: u16,
+    /// Year of the meeting.
+    pub year: u16,
+    /// Host city, or `None` for a meeting held online only.
+    pub city: Option<String>,
+    /// Host country (English short name), or `None` for an online meeting.
+    pub country: Option<String>,
+    /// Host country as an ISO 3166-1 alpha-2 code.
+    pub country_code: Option<String>,
+    /// First day, as an ISO 8601 date (`2018-11-12`).
+    pub start: String,
+    /// Last day, as an ISO 8601 date.
+    pub end: String,
+    /// The overarching theme of the meeting.
+    pub theme: String,
+    /// Whether the meeting was held online only.
+    #[serde(default)]
+    pub online: bool,
+}
+
+impl Meeting {
+    /// The node identifier: `meeting/{year}`.
+    pub fn id(&self) -> NodeId {
+        NodeId::meeting(self.year)
+    }
+
+    /// A label such as `IGF 2018 (13th IGF, Paris)`.
+    pub fn label(&self) -> String {
+        let place = self.city.as_deref().unwrap_or("online");
+        format!(
+            "IGF {} ({} IGF, {place})",
+            self.year,
+            ordinal_word(self.ordinal)
+        )
+    }
+}
+
+/// `1` → `1st`, `13` → `13th`, `22` → `22nd`.
+pub fn ordinal_word(n: u16) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// One of the 17 UN Sustainable Development Goals, as the
+/// [UN SDG KOS](http://metadata.un.org/sdg/) publishes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    /// Goal number, 1 to 17.
+    pub number: u8,
+    /// Official short title ("No Poverty").
+    pub short_title: String,
+    /// Official long title ("End poverty in all its forms everywhere").
+    pub title: String,
+}
+
+impl Goal {
+    /// The UN SDG KOS IRI of the goal: `http://metadata.un.org/sdg/{number}`.
+    pub fn iri(&self) -> String {
+        goal_iri(&self.number.to_string())
+    }
+}
+
+/// The UN SDG KOS IRI of a goal or target notation (`9`, `9.c`).
+pub fn goal_iri(notation: &str) -> String {
+    format!("http://metadata.un.org/sdg/{notation}")
+}
+
+/// A stakeholder group, a concept of igfkg's stakeholder-group scheme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StakeholderGroup {
+    /// Short identifier (`civil-society`).
+    pub id: String,
+    /// Preferred label in English.
+    pub label: String,
+    /// Other names by which documents call the group.
+    #[serde(default)]
+    pub alt_labels: Vec<String>,
+    /// What the group is.
+    pub definition: String,
+    /// The identifier of the broader group, if any.
+    #[serde(default)]
+    pub broader: Option<String>,
+}
+
+impl StakeholderGroup {
+    /// The node identifier: `stakeholder-group/{id}`.
+    pub fn node_id(&self) -> NodeId {
+        NodeId::slug(NodeKind::StakeholderGroup, &self.id)
+    }
+}
+
+/// The kind of a National, Regional or Youth IGF initiative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NriKind {
+    /// A national IGF.
+    National,
+    /// A regional IGF spanning several countries of a UN region.
+    Regional,
+    /// A sub-regional IGF.
+    SubRegional,
+    /// A youth IGF, national or regional.
+    Youth,
+}
+
+/// A National, Regional or Youth IGF initiative (NRI).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Nri {
+    /// Short identifier (`igf-usa`).
+    pub id: String,
+    /// Name as the IGF Secretariat writes it.
+    pub name: String,
+    /// Other names by which documents call it.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// National, regional, sub-regional or youth.
+    pub kind: NriKind,
+    /// ISO 3166-1 alpha-2 code of its country, for a national initiative.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// UN M49 code of its region, for a regional initiative.
+    #[serde(default)]
+    pub region: Option<String>,
+}
+
+/// A digital-policy topic, a concept of igfkg's topic scheme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Topic {
+    /// Short identifier (`encryption`).
+    pub id: String,
+    /// Preferred label in English.
+    pub label: String,
+    /// Alternative labels and spelling variants.
+    #[serde(default)]
+    pub alt_labels: Vec<String>,
+    /// Identifier of the broader topic or basket.
+    #[serde(default)]
+    pub broader: Option<String>,
+}
+
+/// An organisation, from the gazetteer or named in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organization {
+    /// Node identifier (from the normalised name).
+    pub id: NodeId,
+    /// Name as usually written.
+    pub name: String,
+    /// Other names and acronyms.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The identifier of its stakeholder group, if known.
+    #[serde(default)]
+    pub stakeholder_group: Option<String>,
+    /// ISO 3166-1 alpha-2 code of its country, if it has one.
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+impl Organization {
+    /// The identifier an organisation of this name gets.
+    pub fn id_for(name: &str) -> NodeId {
+        NodeId::keyed(NodeKind::Organization, &[&crate::id::normalize_key(name)])
+    }
+}

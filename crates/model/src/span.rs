@@ -1,0 +1,60 @@
+//! Where a record comes from in its source document.
+
+use serde::{Deserialize, Serialize};
+
+/// A place in a source document: the lines it spans and its character
+/// offsets, with the exact words and a little context on each side.
+///
+/// Offsets count Unicode code points from the start of the document, as the
+/// W3C Web Annotation [TextPositionSelector](https://www.w3.org/TR/annotation-model/#text-position-selector)
+/// does; `exact`, `prefix` and `suffix` are the parts of a
+/// [TextQuoteSelector](https://www.w3.org/TR/annotation-model/#text-quote-selector).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// First line, counting from 1.
+    pub start_line: u32,
+    /// Last line (inclusive), counting from 1.
+    pub end_line: u32,
+    /// Offset of the first character, in code points from the document start.
+    pub start: u64,
+    /// Offset just after the last character, in code points.
+    pub end: u64,
+    /// The text between `start` and `end`, as written in the document.
+    pub exact: String,
+    /// Up to [`Span::CONTEXT`] characters before `start`.
+    pub prefix: String,
+    /// Up to [`Span::CONTEXT`] characters after `end`.
+    pub suffix: String,
+}
+
+impl Span {
+    /// How many characters of context a quote keeps on each side.
+    pub const CONTEXT: usize = 32;
+}
+
+/// How serious a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Something worth knowing that changes nothing.
+    Info,
+    /// A recoverable oddity of the document: the record was still made.
+    Warning,
+}
+
+/// A recoverable problem found while reading a document (an empty report
+/// field, an unknown session type, a heading with no messages). Parsing never
+/// fails on these; they are listed in the build summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// The document it was found in (its manifest id).
+    pub document: String,
+    /// Line, counting from 1.
+    pub line: u32,
+    /// Column in characters, counting from 1.
+    pub column: u32,
+    /// What was found, as a sentence without a trailing period.
+    pub message: String,
+}

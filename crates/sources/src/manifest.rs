@@ -1,0 +1,233 @@
+//! The corpus manifest, `data/corpus.toml`: one `[[document]]` entry per
+//! source document.
+
+use crate::error::SourceError;
+use crate::text::SourceText;
+use crate::toml_file::TomlFile;
+use igfkg_model::SourceDocument;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// A place in a data file, for messages that point at a manifest entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file.
+    pub path: PathBuf,
+    /// Line, from 1.
+    pub line: u32,
+    /// Column, from 1.
+    pub column: u32,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.path.display(), self.line, self.column)
+    }
+}
+
+/// One entry of the manifest, checked: its file exists.
+#[derive(Debug, Clone)]
+pub struct ManifestEntry {
+    /// The document as the manifest describes it (without its checksum,
+    /// which [`ManifestEntry::load`] fills in).
+    pub document: SourceDocument,
+    /// The absolute or data-directory-relative path of the file.
+    pub file: PathBuf,
+    /// Where the entry's `format` is written, for errors about the format.
+    pub format_at: Location,
+}
+
+impl ManifestEntry {
+    /// Reads the document's text and records its SHA-256.
+    ///
+    /// # Errors
+    /// The errors of [`SourceText::read`].
+    pub fn load(&self) -> Result<(SourceDocument, SourceText), SourceError> {
+        let text = SourceText::read(&self.file)?;
+        let mut document = self.document.clone();
+        document.sha256 = sha256_hex(text.as_str().as_bytes());
+        Ok((document, text))
+    }
+}
+
+/// The corpus manifest.
+#[derive(Debug, Clone)]
+pub struct Manifest {
+    /// The manifest file.
+    pub path: PathBuf,
+    /// Its entries, in the order written.
+    pub entries: Vec<ManifestEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawManifest {
+    #[serde(default)]
+    document: Vec<Spanned<RawEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: Spanned<String>,
+    title: String,
+    publisher: String,
+    year: u16,
+    meeting: u16,
+    kind: String,
+    format: Spanned<String>,
+    path: Spanned<String>,
+    #[serde(default)]
+    url: Option<String>,
+    licence: String,
+}
+
+impl Manifest {
+    /// Reads a manifest. Paths in it are relative to the manifest's folder.
+    ///
+    /// # Errors
+    /// A TOML error, a duplicate id, an id that is not a slug, an entry whose
+    /// file does not exist, or a manifest without documents; each names the
+    /// manifest's line and column.
+    pub fn read(path: &Path) -> Result<Self, SourceError> {
+        let file = TomlFile::read(path)?;
+        let raw: RawManifest = file.parse()?;
+        if raw.document.is_empty() {
+            return Err(file.invalid(
+                0,
+                "the manifest lists no document; add a [[document]] entry",
+            ));
+        }
+        let base = path.parent().unwrap_or(Path::new("."));
+        let mut seen = BTreeMap::new();
+        let mut entries = Vec::with_capacity(raw.document.len());
+        for entry in raw.document {
+            let entry = entry.into_inner();
+            let id = entry.id.get_ref();
+            if igfkg_model::slugify(id) != *id {
+                return Err(file.invalid(
+                    entry.id.span().start,
+                    format!("document id {id:?} must be lower-case letters, digits and dashes"),
+                ));
+            }
+            if let Some(first) = seen.insert(id.clone(), entry.id.span().start) {
+                let (line, _) = file.text.position(first);
+                return Err(file.invalid(
+                    entry.id.span().start,
+                    format!("document id {id:?} is already used at line {line}"),
+                ));
+            }
+            let relative = entry.path.get_ref();
+            let file_path = base.join(relative);
+            if !file_path.is_file() {
+                return Err(file.invalid(
+                    entry.path.span().start,
+                    format!(
+                        "document {id:?}: file {} does not exist; fix `path` or add the file",
+                        file_path.display()
+                    ),
+                ));
+            }
+            let (line, column) = file.text.position(entry.format.span().start);
+            entries.push(ManifestEntry {
+                document: SourceDocument {
+                    id: id.clone(),
+                    title: entry.title,
+                    publisher: entry.publisher,
+                    year: entry.year,
+                    meeting: entry.meeting,
+                    kind: entry.kind,
+                    format: entry.format.into_inner(),
+                    path: relative.replace('\\', "/"),
+                    url: entry.url,
+                    licence: entry.licence,
+                    sha256: String::new(),
+                },
+                file: file_path,
+                format_at: Location {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                },
+            });
+        }
+        Ok(Self {
+            path: path.to_owned(),
+            entries,
+        })
+    }
+}
+
+/// SHA-256 of bytes, in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest(body: &str) -> (tempfile::TempDir, Result<Manifest, SourceError>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "text").unwrap();
+        let path = dir.path().join("corpus.toml");
+        std::fs::write(&path, body).unwrap();
+        let result = Manifest::read(&path);
+        (dir, result)
+    }
+
+    const ENTRY: &str = "[[document]]\nid = \"a\"\ntitle = \"A\"\npublisher = \"P\"\nyear = 2017\nmeeting = 2017\nkind = \"messages\"\nformat = \"outline\"\npath = \"a.txt\"\nlicence = \"public\"\n";
+
+    #[test]
+    fn reads_entries_relative_to_the_manifest() {
+        let (dir, manifest) = manifest(ENTRY);
+        let manifest = manifest.unwrap();
+        assert_eq!(manifest.entries.len(), 1);
+        assert_eq!(manifest.entries[0].file, dir.path().join("a.txt"));
+        assert_eq!(manifest.entries[0].format_at.line, 8);
+        let (document, _) = manifest.entries[0].load().unwrap();
+        // sha256("text")
+        assert_eq!(
+            document.sha256,
+            "982d9e3eb996f559e633f4d194def3761d909f5a3b647d1a851fead67c32c9d1"
+        );
+    }
+
+    #[test]
+    fn missing_file_points_at_its_path() {
+        let (_dir, result) = manifest(&ENTRY.replace("a.txt", "missing.txt"));
+        let error = result.unwrap_err().to_string();
+        assert!(error.contains("corpus.toml:9:8:"), "{error}");
+        assert!(error.contains("missing.txt does not exist"), "{error}");
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let (_dir, result) = manifest(&format!("{ENTRY}{ENTRY}"));
+        let error = result.unwrap_err().to_string();
+        assert!(
+            error.contains(":12:6: document id \"a\" is already used at line 2"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let (_dir, result) = manifest("[[document]]\nid = \"a\ntitle = 1\n");
+        let error = result.unwrap_err().to_string();
+        assert!(error.contains("corpus.toml:2:"), "{error}");
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        let (_dir, result) = manifest(&ENTRY.replace("licence", "license"));
+        let error = result.unwrap_err().to_string();
+        assert!(error.contains("unknown field `license`"), "{error}");
+    }
+}

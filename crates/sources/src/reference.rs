@@ -1,0 +1,238 @@
+//! Reference data, `data/reference/`: the annual meetings, the 17 SDGs and
+//! the stakeholder groups, each file saying where its facts come from.
+
+use crate::error::SourceError;
+use crate::toml_file::TomlFile;
+use igfkg_model::{Goal, Meeting, StakeholderGroup};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeSet;
+use std::path::Path;
+use toml::Spanned;
+
+/// Where a reference file's facts come from: its `[source]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribution {
+    /// Who publishes the facts.
+    pub publisher: String,
+    /// Where they are published.
+    pub url: String,
+    /// When they were last checked against the publication (ISO 8601 date).
+    pub checked: String,
+    /// Anything a reader should know about how the file was made.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// All reference data.
+#[derive(Debug, Clone)]
+pub struct ReferenceData {
+    /// Every annual IGF meeting, by year.
+    pub meetings: Vec<Meeting>,
+    /// Where the meeting facts come from.
+    pub meetings_source: Attribution,
+    /// The 17 goals, by number.
+    pub goals: Vec<Goal>,
+    /// Where the goal titles come from.
+    pub goals_source: Attribution,
+    /// The stakeholder groups, in the order of the file.
+    pub stakeholder_groups: Vec<StakeholderGroup>,
+    /// Where the stakeholder-group scheme comes from.
+    pub stakeholder_groups_source: Attribution,
+}
+
+impl ReferenceData {
+    /// The file names under the reference directory.
+    pub const MEETINGS: &'static str = "meetings.toml";
+    /// See [`ReferenceData::MEETINGS`].
+    pub const GOALS: &'static str = "sdgs.toml";
+    /// See [`ReferenceData::MEETINGS`].
+    pub const STAKEHOLDER_GROUPS: &'static str = "stakeholder-groups.toml";
+
+    /// Reads and checks the reference directory.
+    ///
+    /// # Errors
+    /// A TOML error, or a fact that cannot be right (a duplicate year, a goal
+    /// number outside 1–17 or missing, a date that is not `YYYY-MM-DD`, a
+    /// broader group that does not exist), with its file, line and column.
+    pub fn read(dir: &Path) -> Result<Self, SourceError> {
+        let (meetings_source, meetings) = read_meetings(&dir.join(Self::MEETINGS))?;
+        let (goals_source, goals) = read_goals(&dir.join(Self::GOALS))?;
+        let (stakeholder_groups_source, stakeholder_groups) =
+            read_groups(&dir.join(Self::STAKEHOLDER_GROUPS))?;
+        Ok(Self {
+            meetings,
+            meetings_source,
+            goals,
+            goals_source,
+            stakeholder_groups,
+            stakeholder_groups_source,
+        })
+    }
+
+    /// The meeting of a year, if the reference data has it.
+    pub fn meeting(&self, year: u16) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.year == year)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile<T> {
+    source: Attribution,
+    #[serde(alias = "meeting", alias = "goal", alias = "group")]
+    entries: Vec<Spanned<T>>,
+}
+
+fn read_file<T: DeserializeOwned>(
+    path: &Path,
+) -> Result<(TomlFile, Attribution, Vec<Spanned<T>>), SourceError> {
+    let file = TomlFile::read(path)?;
+    let raw: RawFile<T> = file.parse()?;
+    Ok((file, raw.source, raw.entries))
+}
+
+fn read_meetings(path: &Path) -> Result<(Attribution, Vec<Meeting>), SourceError> {
+    let (file, source, entries) = read_file::<Meeting>(path)?;
+    let mut years = BTreeSet::new();
+    let mut meetings = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let at = entry.span().start;
+        let meeting = entry.into_inner();
+        if !years.insert(meeting.year) {
+            return Err(file.invalid(at, format!("meeting year {} is listed twice", meeting.year)));
+        }
+        for date in [&meeting.start, &meeting.end] {
+            if !is_iso_date(date) {
+                return Err(file.invalid(
+                    at,
+                    format!("meeting {}: date {date:?} is not YYYY-MM-DD", meeting.year),
+                ));
+            }
+        }
+        if meeting.start > meeting.end || !meeting.start.starts_with(&meeting.year.to_string()) {
+            return Err(file.invalid(
+                at,
+                format!(
+                    "meeting {}: dates {} to {} do not fall in its year in order",
+                    meeting.year, meeting.start, meeting.end
+                ),
+            ));
+        }
+        if meeting.online != meeting.city.is_none() {
+            return Err(file.invalid(
+                at,
+                format!(
+                    "meeting {}: give a city, or `online = true` and no city",
+                    meeting.year
+                ),
+            ));
+        }
+        meetings.push(meeting);
+    }
+    meetings.sort_by_key(|m| m.year);
+    Ok((source, meetings))
+}
+
+fn read_goals(path: &Path) -> Result<(Attribution, Vec<Goal>), SourceError> {
+    let (file, source, entries) = read_file::<Goal>(path)?;
+    let mut goals: Vec<Goal> = Vec::with_capacity(17);
+    for entry in entries {
+        let at = entry.span().start;
+        let goal = entry.into_inner();
+        if !(1..=17).contains(&goal.number) || goals.iter().any(|g| g.number == goal.number) {
+            return Err(file.invalid(
+                at,
+                format!(
+                    "goal number {} is outside 1–17 or listed twice",
+                    goal.number
+                ),
+            ));
+        }
+        goals.push(goal);
+    }
+    if goals.len() != 17 {
+        return Err(file.invalid(
+            0,
+            format!("the file lists {} goals; the SDGs are 17", goals.len()),
+        ));
+    }
+    goals.sort_by_key(|g| g.number);
+    Ok((source, goals))
+}
+
+fn read_groups(path: &Path) -> Result<(Attribution, Vec<StakeholderGroup>), SourceError> {
+    let (file, source, entries) = read_file::<StakeholderGroup>(path)?;
+    let ids: BTreeSet<String> = entries.iter().map(|e| e.get_ref().id.clone()).collect();
+    let mut groups = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let at = entry.span().start;
+        let group = entry.into_inner();
+        if igfkg_model::slugify(&group.id) != group.id {
+            return Err(file.invalid(
+                at,
+                format!(
+                    "group id {:?} must be lower-case letters, digits and dashes",
+                    group.id
+                ),
+            ));
+        }
+        if let Some(broader) = &group.broader
+            && !ids.contains(broader)
+        {
+            return Err(file.invalid(
+                at,
+                format!(
+                    "group {:?}: broader group {broader:?} is not defined",
+                    group.id
+                ),
+            ));
+        }
+        groups.push(group);
+    }
+    Ok((source, groups))
+}
+
+fn is_iso_date(date: &str) -> bool {
+    let bytes = date.as_bytes();
+    bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+        && matches!(date[5..7].parse::<u8>(), Ok(1..=12))
+        && matches!(date[8..10].parse::<u8>(), Ok(1..=31))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        assert!(is_iso_date("2018-11-12"));
+        for bad in ["2018-13-01", "2018-1-12", "12/11/2018", "2018-11-32"] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn duplicate_meeting_year_names_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let meeting = "[[meeting]]\nordinal = 1\nyear = 2006\ncity = \"Athens\"\ncountry = \"Greece\"\ncountry_code = \"GR\"\nstart = \"2006-10-30\"\nend = \"2006-11-02\"\ntheme = \"T\"\n";
+        let path = dir.path().join("meetings.toml");
+        std::fs::write(
+            &path,
+            format!("[source]\npublisher = \"p\"\nurl = \"u\"\nchecked = \"2026-11-24\"\n{meeting}{meeting}"),
+        )
+        .unwrap();
+        let error = read_meetings(&path).unwrap_err().to_string();
+        assert!(
+            error.contains("meetings.toml:14:1: meeting year 2006 is listed twice"),
+            "{error}"
+        );
+    }
+}

@@ -1,0 +1,39 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+
+pub mod output;
+pub mod pipeline;
+
+pub use igfkg_graph::{
+    ExportFormat, IriBase, KnowledgeGraph, OutputFormat, QueryOutcome, Solution, Solutions, Stats,
+    vocab,
+};
+pub use igfkg_ingest::Format;
+pub use igfkg_sources::DataDir;
+pub use pipeline::{Build, BuildError, ParsedDocument, build, ingest_file};
+
+/// The typed records: meetings, goals, stakeholder groups, themes,
+/// sessions, messages, statements, people, roles, participation and facts.
+pub mod model {
+    pub use igfkg_model::*;
+}
+
+/// The RDF terms of igfkg's API (Oxigraph's), so users get one version of them.
+pub mod rdf {
+    pub use igfkg_graph::model::*;
+}
+
+/// Reading the data directory: manifest, source texts, reference data.
+pub mod sources {
+    pub use igfkg_sources::*;
+}
+
+/// The document parsers.
+pub mod ingest {
+    pub use igfkg_ingest::*;
+}
+
+/// The knowledge graph: RDF mapping, store, SPARQL, exports.
+pub mod graph {
+    pub use igfkg_graph::*;
+}

@@ -1,0 +1,194 @@
+//! The build pipeline: data directory → parsed documents → knowledge graph.
+
+use igfkg_graph::{KnowledgeGraph, StoreError};
+use igfkg_ingest::{Format, ParseError};
+use igfkg_model::{Diagnostic, Extraction, Severity, SourceDocument};
+use igfkg_sources::{DataDir, Location, ReferenceData, SourceError, SourceText};
+use std::path::Path;
+
+/// An error that stops a build.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// The manifest, a document or reference data could not be read.
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    /// A manifest entry names a format igfkg has no parser for.
+    #[error(
+        "{location}: unknown document format {format:?}; use one of messages-by-session, messages-by-theme, session-reports, narrative, outline"
+    )]
+    UnknownFormat {
+        /// Where the format is written in the manifest.
+        location: Location,
+        /// The format written.
+        format: String,
+    },
+    /// A document does not have the structure of its declared format.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
+    /// The graph store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// One document of a build, with what was extracted from it.
+#[derive(Debug, Clone)]
+pub struct ParsedDocument {
+    /// The document, with its checksum.
+    pub document: SourceDocument,
+    /// Its format.
+    pub format: Format,
+    /// The records and diagnostics.
+    pub extraction: Extraction,
+}
+
+/// What a build read and inserted.
+#[derive(Debug, Clone)]
+pub struct Build {
+    /// The reference data.
+    pub reference: ReferenceData,
+    /// Every document of the manifest, in manifest order.
+    pub documents: Vec<ParsedDocument>,
+    /// Quads inserted into the graph.
+    pub quads: usize,
+}
+
+impl Build {
+    /// Every diagnostic of every document, in manifest order.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> + '_ {
+        self.documents
+            .iter()
+            .flat_map(|d| d.extraction.diagnostics.iter())
+    }
+
+    /// The number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// A step of a build, for progress reporting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Step<'a> {
+    /// Reading the reference data.
+    Reference,
+    /// Parsing a document (index from 0, count).
+    Parse {
+        /// The document's id.
+        document: &'a str,
+        /// Its index in the manifest.
+        index: usize,
+        /// The number of documents.
+        count: usize,
+    },
+    /// Inserting everything into the graph.
+    Insert,
+}
+
+/// Reads the data directory and inserts everything into `graph`.
+///
+/// Everything is read and parsed before anything is inserted, so a bad
+/// document leaves the graph as it was.
+///
+/// # Errors
+/// The first [`BuildError`] met: an unreadable or invalid manifest,
+/// reference file or document, an unknown format, or a store failure.
+pub fn build(
+    graph: &KnowledgeGraph,
+    data: &DataDir,
+    mut progress: impl FnMut(Step<'_>),
+) -> Result<Build, BuildError> {
+    progress(Step::Reference);
+    let reference = data.reference()?;
+    let manifest = data.manifest()?;
+    // Check every format first: a typo in the last entry should not cost
+    // parsing the others.
+    let formats = manifest
+        .entries
+        .iter()
+        .map(|entry| {
+            entry
+                .document
+                .format
+                .parse::<Format>()
+                .map_err(|_| BuildError::UnknownFormat {
+                    location: entry.format_at.clone(),
+                    format: entry.document.format.clone(),
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let count = manifest.entries.len();
+    let mut documents = Vec::with_capacity(count);
+    for (index, (entry, format)) in manifest.entries.iter().zip(formats).enumerate() {
+        progress(Step::Parse {
+            document: &entry.document.id,
+            index,
+            count,
+        });
+        let (document, text) = entry.load()?;
+        let mut extraction = igfkg_ingest::parse(format, &document, &text)?;
+        if reference.meeting(document.meeting).is_none() {
+            extraction.diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                document: document.id.clone(),
+                line: entry.format_at.line,
+                column: 1,
+                message: format!(
+                    "the manifest gives meeting {}, which data/reference/meetings.toml does not list",
+                    document.meeting
+                ),
+            });
+        }
+        documents.push(ParsedDocument {
+            document,
+            format,
+            extraction,
+        });
+    }
+    progress(Step::Insert);
+    let mut quads = graph.insert_reference(&reference)?;
+    for parsed in &documents {
+        quads += graph.insert_document(&parsed.document, &parsed.extraction)?;
+    }
+    Ok(Build {
+        reference,
+        documents,
+        quads,
+    })
+}
+
+/// Parses one file in a format without building a graph: what
+/// `igfkg ingest` previews. The document gets its id from the file name and
+/// its meeting year from `meeting`.
+///
+/// # Errors
+/// If the file cannot be read or does not match the format.
+pub fn ingest_file(
+    path: &Path,
+    format: Format,
+    meeting: u16,
+) -> Result<(SourceDocument, Extraction), BuildError> {
+    let text = SourceText::read(path)?;
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("document");
+    let document = SourceDocument {
+        id: igfkg_model::slugify(stem),
+        title: stem.to_owned(),
+        publisher: String::new(),
+        year: meeting,
+        meeting,
+        kind: "preview".into(),
+        format: format.name().into(),
+        path: path.display().to_string(),
+        url: None,
+        licence: String::new(),
+        sha256: igfkg_sources::sha256_hex(text.as_str().as_bytes()),
+    };
+    let extraction = igfkg_ingest::parse(format, &document, &text)?;
+    Ok((document, extraction))
+}
