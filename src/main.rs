@@ -163,12 +163,18 @@ fn hint(error: &anyhow::Error) -> Option<&'static str> {
                 "check the query against SPARQL 1.1; the prefixes igf:, rdfs:, skos:, schema:, foaf:, org:, dcterms:, prov: and oa: need no PREFIX line",
             );
         }
-        if let Some(igfkg::sources::SourceError::Io { source, .. }) = cause.downcast_ref() {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                return Some(
-                    "run igfkg from the repository root, or give the data directory with --data DIR",
-                );
-            }
+        let source_error = cause
+            .downcast_ref::<igfkg::sources::SourceError>()
+            .or_else(|| match cause.downcast_ref() {
+                Some(igfkg::BuildError::Source(e)) => Some(e),
+                _ => None,
+            });
+        if let Some(igfkg::sources::SourceError::Io { source, .. }) = source_error
+            && source.kind() == std::io::ErrorKind::NotFound
+        {
+            return Some(
+                "run igfkg from the repository root, or give the data directory with --data DIR",
+            );
         }
     }
     None

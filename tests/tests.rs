@@ -1,1 +1,8 @@
-//! Integration tests of igfkg.
+//! Integration tests of igfkg: one binary, one module per area.
+
+mod cli;
+mod corpus;
+mod graph;
+mod reference;
+mod reformat;
+mod util;

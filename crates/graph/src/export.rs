@@ -9,7 +9,7 @@
 
 use crate::error::ExportError;
 use crate::iri::IriBase;
-use crate::vocab::{self, rdf, rdfs, skos};
+use crate::vocab::{self, rdf, rdfs, skos, xsd};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef};
 use std::collections::BTreeSet;
@@ -129,40 +129,116 @@ impl FromStr for ExportFormat {
     }
 }
 
-/// The sort key of a quad: graph, subject, predicate rank, predicate, object.
-fn sort_key(quad: &Quad) -> (String, String, u8, String, String) {
-    let rank = match quad.predicate.as_ref() {
-        p if p == rdf::TYPE => 0,
-        p if p == rdfs::LABEL => 1,
-        p if p == skos::prefLabel => 2,
-        _ => 3,
-    };
-    (
-        match &quad.graph_name {
-            GraphName::DefaultGraph => String::new(),
-            g => g.to_string(),
-        },
-        quad.subject.to_string(),
-        rank,
-        quad.predicate.as_str().to_owned(),
-        quad.object.to_string(),
-    )
+/// Every prefix igfkg may declare, longest namespace first, so that the
+/// first match is the most specific (`sdgo:` before `sdg:`).
+pub(crate) fn known_prefixes(base: &IriBase) -> Vec<(String, String)> {
+    let mut prefixes: Vec<(String, String)> = vocab::PREFIXES
+        .iter()
+        .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
+        .chain(base.prefixes())
+        .collect();
+    prefixes.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    prefixes
 }
 
-/// Sorts quads into export order and removes duplicates; for a format that
-/// does not keep graphs, moves every quad to the default graph first.
-pub fn canonical_order(quads: impl IntoIterator<Item = Quad>, keep_graphs: bool) -> Vec<Quad> {
+/// Sort keys that read like the Turtle a person sees: terms in their
+/// prefixed form, numbers in natural order (`sdg:2` before `sdg:10`).
+struct SortKeys {
+    prefixes: Vec<(String, String)>,
+}
+
+impl SortKeys {
+    fn term(&self, term: TermRef<'_>) -> String {
+        match term {
+            TermRef::NamedNode(n) => self.iri(n.as_str()),
+            other => natural(&other.to_string()),
+        }
+    }
+
+    fn iri(&self, iri: &str) -> String {
+        let compact = self.prefixes.iter().find_map(|(p, ns)| {
+            iri.strip_prefix(ns.as_str())
+                .map(|local| format!("{p}:{local}"))
+        });
+        natural(&compact.unwrap_or_else(|| format!("<{iri}>")))
+    }
+
+    fn quad(&self, quad: &Quad) -> (String, String, u8, String, String) {
+        let rank = match quad.predicate.as_ref() {
+            p if p == rdf::TYPE => 0,
+            p if p == rdfs::LABEL => 1,
+            p if p == skos::prefLabel => 2,
+            _ => 3,
+        };
+        (
+            match &quad.graph_name {
+                GraphName::DefaultGraph => String::new(),
+                g => self.term(match g {
+                    GraphName::NamedNode(n) => n.as_ref().into(),
+                    GraphName::BlankNode(b) => b.as_ref().into(),
+                    GraphName::DefaultGraph => unreachable!(),
+                }),
+            },
+            self.term(quad.subject.as_ref().into()),
+            rank,
+            self.iri(quad.predicate.as_str()),
+            self.term(quad.object.as_ref()),
+        )
+    }
+}
+
+/// Pads every run of ASCII digits to 12 digits, so that string order is
+/// natural order for numbers up to a trillion.
+fn natural(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if !digits.is_empty() {
+            for _ in digits.len()..12 {
+                out.push('0');
+            }
+            out.push_str(digits);
+            digits.clear();
+        }
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
+
+/// Sorts quads into export order — by graph, subject, predicate (`rdf:type`
+/// and labels first) and object, each compared in its prefixed form with
+/// numbers in natural order — and removes duplicates. For a format that
+/// does not keep graphs, every quad moves to the default graph first.
+pub fn canonical_order(
+    base: &IriBase,
+    quads: impl IntoIterator<Item = Quad>,
+    keep_graphs: bool,
+) -> Vec<Quad> {
+    let keys = SortKeys {
+        prefixes: known_prefixes(base),
+    };
     let mut keyed: Vec<_> = quads
         .into_iter()
         .map(|mut quad| {
             if !keep_graphs {
                 quad.graph_name = GraphName::DefaultGraph;
             }
-            (sort_key(&quad), quad)
+            (keys.quad(&quad), quad)
         })
         .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.to_string().cmp(&b.1.to_string()))
+    });
+    keyed.dedup_by(|a, b| a.1 == b.1);
     keyed.into_iter().map(|(_, quad)| quad).collect()
 }
 
@@ -178,15 +254,10 @@ fn is_plain_local_name(local: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
-/// The prefixes an export of `quads` uses, longest namespace first (so that
-/// `sdgo:` wins over `sdg:`, as the serialiser tries them in order).
+/// The prefixes an export of `quads` uses: only those, so the output
+/// declares nothing it does not use.
 pub fn used_prefixes(base: &IriBase, quads: &[Quad]) -> Vec<(String, String)> {
-    let mut candidates: Vec<(String, String)> = vocab::PREFIXES
-        .iter()
-        .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
-        .chain(base.prefixes())
-        .collect();
-    candidates.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    let candidates = known_prefixes(base);
     let mut used = BTreeSet::new();
     let mut visit = |iri: NamedNodeRef<'_>| {
         if let Some(index) = candidates
@@ -204,14 +275,35 @@ pub fn used_prefixes(base: &IriBase, quads: &[Quad]) -> Vec<(String, String)> {
         visit(quad.predicate.as_ref());
         match quad.object.as_ref() {
             TermRef::NamedNode(n) => visit(n),
-            TermRef::Literal(l) => visit(l.datatype()),
+            TermRef::Literal(l) if !is_written_without_datatype(l) => visit(l.datatype()),
             _ => {}
         }
         if let GraphName::NamedNode(n) = &quad.graph_name {
             visit(n.as_ref());
         }
     }
+    // Oxigraph's serialisers order the declarations themselves (longest
+    // namespace first, so `sdgo:` is tried before `sdg:`).
     used.into_iter().map(|i| candidates[i].clone()).collect()
+}
+
+/// Whether Turtle writes a literal without its datatype: strings, language
+/// strings, and integers, decimals, doubles and booleans in their short form.
+fn is_written_without_datatype(literal: oxigraph::model::LiteralRef<'_>) -> bool {
+    let value = literal.value();
+    let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match literal.datatype() {
+        d if d == xsd::STRING || d == rdf::LANG_STRING => true,
+        d if d == xsd::INTEGER => digits(unsigned),
+        d if d == xsd::BOOLEAN => value == "true" || value == "false",
+        d if d == xsd::DECIMAL => unsigned
+            .split_once('.')
+            .is_some_and(|(int, frac)| (int.is_empty() || digits(int)) && digits(frac)),
+        // Doubles are always written with their datatype here: deciding
+        // whether the serialiser shortens one is not worth a wrong prefix.
+        _ => false,
+    }
 }
 
 /// Writes quads, already in [`canonical_order`], in `format`.

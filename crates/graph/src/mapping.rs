@@ -82,8 +82,8 @@ impl<'a> QuadSink<'a> {
         self.add(source.clone(), igf::startLine, integer(span.start_line));
         self.add(source, igf::endLine, integer(span.end_line));
         self.add(position.clone(), rdf::TYPE, oa::TextPositionSelector);
-        self.add(position.clone(), oa::start, non_negative(span.start));
-        self.add(position, oa::end, non_negative(span.end));
+        self.add(position.clone(), oa::start, offset(span.start));
+        self.add(position, oa::end, offset(span.end));
         self.add(quote.clone(), rdf::TYPE, oa::TextQuoteSelector);
         self.add(
             quote.clone(),
@@ -113,8 +113,11 @@ pub fn integer(value: impl Into<i64>) -> Literal {
     Literal::from(value.into())
 }
 
-fn non_negative(value: u64) -> Literal {
-    Literal::new_typed_literal(value.to_string(), xsd::NON_NEGATIVE_INTEGER)
+/// An offset. The Web Annotation model types offsets as
+/// xsd:nonNegativeInteger, but Oxigraph stores every integer subtype as
+/// xsd:integer; writing xsd:integer keeps what goes in equal to what comes out.
+fn offset(value: u64) -> Literal {
+    Literal::from(value as i64)
 }
 
 fn date(value: &str) -> Literal {

@@ -3,9 +3,8 @@
 //! (JSON, XML, CSV, TSV), RDF for graph results, and a readable table.
 
 use crate::error::ExportError;
-use crate::export::{ExportFormat, canonical_order, write_quads};
+use crate::export::{ExportFormat, canonical_order, known_prefixes, write_quads};
 use crate::iri::IriBase;
-use crate::vocab;
 use oxigraph::model::{GraphName, Quad, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use std::fmt;
@@ -222,7 +221,7 @@ pub fn write_outcome<W: Write>(
                 .iter()
                 .map(|v| v.as_str().to_owned())
                 .collect();
-            let prefixes = compact_prefixes(base);
+            let prefixes = known_prefixes(base);
             let rows = solutions
                 .rows
                 .iter()
@@ -246,8 +245,9 @@ pub fn write_outcome<W: Write>(
             Ok(writer)
         }
         (QueryOutcome::Graph(triples), OutputFormat::Table) => {
-            let prefixes = compact_prefixes(base);
+            let prefixes = known_prefixes(base);
             let quads = canonical_order(
+                base,
                 triples
                     .iter()
                     .cloned()
@@ -308,6 +308,7 @@ pub fn write_outcome<W: Write>(
         }
         (QueryOutcome::Graph(triples), OutputFormat::Rdf(rdf)) => {
             let quads: Vec<Quad> = canonical_order(
+                base,
                 triples
                     .iter()
                     .cloned()
@@ -322,17 +323,6 @@ pub fn write_outcome<W: Write>(
             hint: "use table, turtle, ntriples, nquads, trig, rdfxml or jsonld",
         }),
     }
-}
-
-/// Every prefix igfkg knows, longest namespace first.
-fn compact_prefixes(base: &IriBase) -> Vec<(String, String)> {
-    let mut prefixes: Vec<(String, String)> = vocab::PREFIXES
-        .iter()
-        .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
-        .chain(base.prefixes())
-        .collect();
-    prefixes.sort_by_key(|p| std::cmp::Reverse(p.1.len()));
-    prefixes
 }
 
 /// A term as a person reads it: `prefix:local` for known namespaces, the

@@ -279,7 +279,7 @@ impl KnowledgeGraph {
     /// If reading the store or writing fails.
     pub fn export<W: Write>(&self, format: ExportFormat, writer: W) -> Result<W, ExportError> {
         let quads = self.store.iter().collect::<Result<Vec<_>, _>>()?;
-        let quads = canonical_order(quads, format.keeps_graphs());
+        let quads = canonical_order(&self.base, quads, format.keeps_graphs());
         write_quads(&self.base, &quads, format, writer)
     }
 
@@ -291,7 +291,7 @@ impl KnowledgeGraph {
         let quads = self.store.iter().collect::<Result<Vec<_>, _>>()?;
         let quad_count = quads.len();
         let graphs = self.store.named_graphs().count();
-        let triples = canonical_order(quads, false).len();
+        let triples = canonical_order(&self.base, quads, false).len();
         let outcome = self.query(
             "SELECT ?class ?year (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class OPTIONAL { ?s igf:year ?year } } GROUP BY ?class ?year",
         )?;

@@ -119,8 +119,11 @@ fn read_report(
     updated_line: usize,
     end_line: usize,
 ) {
+    // Titles are folded: the reports write some spaces as no-break spaces.
     let (title_start, title_end, title) = lines[title_line].trimmed();
+    let title = &fold_spaces(title);
     let (type_start, _, type_label) = lines[type_line].trimmed();
+    let type_label = &fold_spaces(type_label);
     let session_type = session_type(type_label);
     if let SessionType::Other(_) = session_type {
         b.warn(type_start, format!("unknown session type {type_label:?}"));
@@ -136,7 +139,12 @@ fn read_report(
     }
     // Numbered fields: unindented `N. Heading` lines, numbered in order.
     let mut field_lines: Vec<(usize, u8, String)> = Vec::new();
-    for (index, line) in lines.iter().enumerate().take(end_line).skip(updated_line + 1) {
+    for (index, line) in lines
+        .iter()
+        .enumerate()
+        .take(end_line)
+        .skip(updated_line + 1)
+    {
         let Some(c) = FIELD.captures(line.text) else {
             continue;
         };
@@ -158,10 +166,10 @@ fn read_report(
         }
     }
     let first_field = field_lines.first().map_or(end_line, |f| f.0);
-    let track: Vec<&str> = lines[updated_line + 1..first_field]
+    let track: Vec<String> = lines[updated_line + 1..first_field]
         .iter()
         .filter(|l| !l.is_blank())
-        .map(|l| l.text.trim())
+        .map(|l| fold_spaces(l.text))
         .collect();
     let last_text_line = (title_line..end_line)
         .rev()
@@ -195,16 +203,24 @@ fn read_report(
     let mut people_context = PeopleContext::default();
     for (k, (heading_line, number, heading)) in field_lines.iter().enumerate() {
         let body_end = field_lines.get(k + 1).map_or(end_line, |next| next.0);
-        let body: Vec<&Line<'_>> = lines[heading_line + 1..body_end]
+        let blocks = blocks_in(
+            b.text,
+            heading_line + 1,
+            body_end,
+            BlockOptions {
+                markdown: false,
+                numbered_at_margin: true,
+            },
+        );
+        // The field's text is its blocks, one per line, without list markers.
+        let text = blocks
             .iter()
-            .filter(|l| !l.is_blank())
-            .collect();
-        let text = body
-            .iter()
-            .map(|l| l.text.trim())
+            .map(|block| fold_spaces(&block.text))
             .collect::<Vec<_>>()
             .join("\n");
-        let field_end = body.last().map_or(lines[*heading_line].end, |l| l.end);
+        let field_end = blocks
+            .last()
+            .map_or(lines[*heading_line].end, |block| block.end);
         let field_span = b.span(lines[*heading_line].start, field_end);
         if text.is_empty() {
             b.warn(
@@ -212,23 +228,8 @@ fn read_report(
                 format!("report {title:?}: field {number} ({heading}) is empty"),
             );
         } else if *number == PARTICIPATION {
-            read_participation(
-                b,
-                &session_id,
-                &text,
-                lines[heading_line + 1].start,
-                field_end,
-            );
+            read_participation(b, &session_id, &text, blocks[0].start, field_end);
         } else {
-            let blocks = blocks_in(
-                b.text,
-                heading_line + 1,
-                body_end,
-                BlockOptions {
-                    markdown: false,
-                    numbered_at_margin: true,
-                },
-            );
             read_points(
                 b,
                 &session_id,
