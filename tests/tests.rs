@@ -5,4 +5,6 @@ mod corpus;
 mod graph;
 mod reference;
 mod reformat;
+#[cfg(feature = "rocksdb")]
+mod store;
 mod util;
