@@ -11,12 +11,23 @@ fn build_into_an_on_disk_store_then_query_it() {
     // 48 + 52 + 161 messages, counted by reading the three message documents.
     let output = igfkg(
         dir.path(),
-        &["query", "--store", "store", "SELECT (COUNT(?m) AS ?n) WHERE { ?m a igf:Message }", "--format", "csv"],
+        &[
+            "query",
+            "--store",
+            "store",
+            "SELECT (COUNT(?m) AS ?n) WHERE { ?m a igf:Message }",
+            "--format",
+            "csv",
+        ],
     );
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stdout(&output), "n\r\n261\r\n");
     let output = igfkg(dir.path(), &["stats", "--store", "store"]);
-    assert!(stdout(&output).contains("6 named graphs"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("6 named graphs"),
+        "{}",
+        stdout(&output)
+    );
     // A second build replaces each graph instead of adding to it.
     let output = igfkg(dir.path(), &["build", "--quiet", "--store", "store"]);
     assert!(output.status.success(), "{}", stderr(&output));
@@ -35,5 +46,9 @@ fn a_store_held_by_a_writer_gives_a_clear_error() {
     let _writer = KnowledgeGraph::open(&dir.path().join("store"), IriBase::default()).unwrap();
     let output = igfkg(dir.path(), &["build", "--quiet", "--store", "store"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).starts_with("igfkg: error: the graph store failed"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with("igfkg: error: the graph store failed"),
+        "{}",
+        stderr(&output)
+    );
 }
