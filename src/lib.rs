@@ -33,6 +33,11 @@ pub mod ingest {
     pub use igfkg_ingest::*;
 }
 
+/// The entity linker.
+pub mod link {
+    pub use igfkg_link::*;
+}
+
 /// The knowledge graph: RDF mapping, store, SPARQL, exports.
 pub mod graph {
     pub use igfkg_graph::*;

@@ -270,6 +270,7 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
         "people",
         "roles",
         "facts",
+        "links",
         "warnings",
     ]
     .map(String::from)
@@ -289,6 +290,7 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
                 e.people.len().to_string(),
                 e.roles.len().to_string(),
                 e.facts.len().to_string(),
+                d.links.links.len().to_string(),
                 e.diagnostics
                     .iter()
                     .filter(|d| d.severity == Severity::Warning)

@@ -2,6 +2,7 @@
 
 use igfkg_graph::{KnowledgeGraph, StoreError};
 use igfkg_ingest::{Format, ParseError};
+use igfkg_link::{DocumentLinks, Linker};
 use igfkg_model::{Diagnostic, Extraction, Severity, SourceDocument};
 use igfkg_sources::{DataDir, Location, ReferenceData, SourceError, SourceText};
 use std::path::Path;
@@ -31,7 +32,7 @@ pub enum BuildError {
     Store(#[from] StoreError),
 }
 
-/// One document of a build, with what was extracted from it.
+/// One document of a build, with what was extracted from it and linked.
 #[derive(Debug, Clone)]
 pub struct ParsedDocument {
     /// The document, with its checksum.
@@ -40,6 +41,8 @@ pub struct ParsedDocument {
     pub format: Format,
     /// The records and diagnostics.
     pub extraction: Extraction,
+    /// The links of its records to SDGs, NRIs, groups, organisations and topics.
+    pub links: DocumentLinks,
 }
 
 /// What a build read and inserted.
@@ -75,7 +78,7 @@ impl Build {
 pub enum Step<'a> {
     /// Reading the reference data.
     Reference,
-    /// Parsing a document (index from 0, count).
+    /// Parsing and linking a document (index from 0, count).
     Parse {
         /// The document's id.
         document: &'a str,
@@ -120,6 +123,7 @@ pub fn build(
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let linker = Linker::new(&reference);
     let count = manifest.entries.len();
     let mut documents = Vec::with_capacity(count);
     for (index, (entry, format)) in manifest.entries.iter().zip(formats).enumerate() {
@@ -142,16 +146,18 @@ pub fn build(
                 ),
             });
         }
+        let links = linker.link(&extraction);
         documents.push(ParsedDocument {
             document,
             format,
             extraction,
+            links,
         });
     }
     progress(Step::Insert);
     let mut quads = graph.insert_reference(&reference)?;
     for parsed in &documents {
-        quads += graph.insert_document(&parsed.document, &parsed.extraction)?;
+        quads += graph.insert_document(&parsed.document, &parsed.extraction, &parsed.links)?;
     }
     Ok(Build {
         reference,

@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod graph;
+mod linking;
 mod reference;
 mod reformat;
 #[cfg(feature = "rocksdb")]

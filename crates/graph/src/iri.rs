@@ -72,7 +72,7 @@ impl IriBase {
     /// One prefix per kind of node (`meeting:`, `message:` …), for exports
     /// that abbreviate IRIs.
     pub fn prefixes(&self) -> Vec<(String, String)> {
-        const KINDS: [NodeKind; 14] = [
+        const KINDS: [NodeKind; 15] = [
             NodeKind::Meeting,
             NodeKind::Document,
             NodeKind::StakeholderGroup,
@@ -87,6 +87,7 @@ impl IriBase {
             NodeKind::Fact,
             NodeKind::Participation,
             NodeKind::Role,
+            NodeKind::Link,
         ];
         KINDS
             .iter()

@@ -9,10 +9,11 @@
 
 use crate::iri::IriBase;
 use crate::vocab::{dcterms, foaf, igf, oa, org, prov, rdf, rdfs, schema, sdgo, skos, xsd};
+use igfkg_link::{DocumentLinks, Link, Method, Relation, Target};
 use igfkg_model::{
-    Extraction, Fact, FactKind, Figure, Message, MessageKind, NodeId, Participation, Person,
-    Qualifier, Role, RoleKind, Session, SessionType, SourceDocument, Span, Statement, Theme,
-    goal_iri,
+    Extraction, Fact, FactKind, Figure, Message, MessageKind, NodeId, NodeKind, NriKind,
+    Organization, Participation, Person, Qualifier, Role, RoleKind, Session, SessionType,
+    SourceDocument, Span, Statement, Theme, goal_iri,
 };
 use igfkg_sources::{Attribution, ReferenceData};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
@@ -196,10 +197,7 @@ pub fn reference_quads(base: &IriBase, reference: &ReferenceData) -> Vec<Quad> {
         sink.add(s.clone(), skos::inScheme, scheme.clone());
         match &group.broader {
             Some(broader) => {
-                let broader = sink.iri(&NodeId::slug(
-                    igfkg_model::NodeKind::StakeholderGroup,
-                    broader,
-                ));
+                let broader = sink.iri(&NodeId::slug(NodeKind::StakeholderGroup, broader));
                 sink.add(s.clone(), skos::broader, broader.clone());
                 sink.add(broader, skos::narrower, s);
             }
@@ -209,7 +207,115 @@ pub fn reference_quads(base: &IriBase, reference: &ReferenceData) -> Vec<Quad> {
             }
         }
     }
+    add_nris(&mut sink, reference);
+    add_organizations(&mut sink, &reference.organizations, None);
+    add_topics(&mut sink, reference);
     sink.into_quads()
+}
+
+fn nri_kind(kind: NriKind) -> NamedNodeRef<'static> {
+    match kind {
+        NriKind::National => igf::NationalNri,
+        NriKind::Regional => igf::RegionalNri,
+        NriKind::SubRegional => igf::SubRegionalNri,
+        NriKind::Youth => igf::YouthNri,
+    }
+}
+
+fn add_nris(sink: &mut QuadSink<'_>, reference: &ReferenceData) {
+    for nri in &reference.nris {
+        let s = sink.iri(&nri.node_id());
+        sink.add(s.clone(), rdf::TYPE, igf::NRI);
+        sink.add(s.clone(), rdf::TYPE, org::Organization);
+        sink.add(s.clone(), rdfs::LABEL, en(&nri.name));
+        for alias in &nri.aliases {
+            sink.add(s.clone(), skos::altLabel, en(alias));
+        }
+        sink.add(s.clone(), igf::nriKind, nri_kind(nri.kind));
+        if let Some(country) = &nri.country {
+            sink.add(
+                s.clone(),
+                igf::countryCode,
+                Literal::new_simple_literal(country),
+            );
+        }
+        if let Some(region) = &nri.region {
+            sink.add(s.clone(), igf::region, Literal::new_simple_literal(region));
+        }
+        sink.add(s, dcterms::source, Literal::new_simple_literal(&nri.source));
+    }
+}
+
+/// Organisations: those of the gazetteer in the reference graph, and those
+/// named in a document's people lines in the document's graph (`document`).
+fn add_organizations(
+    sink: &mut QuadSink<'_>,
+    organizations: &[Organization],
+    document: Option<&NamedNode>,
+) {
+    for organization in organizations {
+        let s = sink.iri(&organization.id);
+        sink.add(s.clone(), rdf::TYPE, org::Organization);
+        sink.add(s.clone(), rdfs::LABEL, en(&organization.name));
+        for alias in &organization.aliases {
+            sink.add(s.clone(), skos::altLabel, en(alias));
+        }
+        if let Some(group) = &organization.stakeholder_group {
+            let group = sink.iri(&NodeId::slug(NodeKind::StakeholderGroup, group));
+            sink.add(s.clone(), igf::stakeholderGroup, group);
+        }
+        if let Some(country) = &organization.country {
+            sink.add(
+                s.clone(),
+                igf::countryCode,
+                Literal::new_simple_literal(country),
+            );
+        }
+        if let Some(source) = &organization.source {
+            sink.add(
+                s.clone(),
+                dcterms::source,
+                Literal::new_simple_literal(source),
+            );
+        }
+        if let Some(document) = document {
+            sink.add(s, prov::wasDerivedFrom, document.clone());
+        }
+    }
+}
+
+fn add_topics(sink: &mut QuadSink<'_>, reference: &ReferenceData) {
+    let scheme = sink.base.scheme("topics");
+    sink.add(scheme.clone(), rdf::TYPE, skos::ConceptScheme);
+    sink.add(scheme.clone(), rdfs::LABEL, en("Digital-policy topics"));
+    sink.add(scheme.clone(), skos::prefLabel, en("Digital-policy topics"));
+    sink.add(
+        scheme.clone(),
+        dcterms::source,
+        source_node(&reference.topics_source),
+    );
+    for topic in &reference.topics {
+        let s = sink.iri(&topic.node_id());
+        sink.add(s.clone(), rdf::TYPE, igf::Topic);
+        sink.add(s.clone(), rdf::TYPE, skos::Concept);
+        sink.add(s.clone(), rdfs::LABEL, en(&topic.label));
+        sink.add(s.clone(), skos::prefLabel, en(&topic.label));
+        for alt in topic.alt_labels.iter().chain(&topic.weak_labels) {
+            sink.add(s.clone(), skos::altLabel, en(alt));
+        }
+        sink.add(s.clone(), skos::inScheme, scheme.clone());
+        match &topic.broader {
+            Some(broader) => {
+                let broader = sink.iri(&NodeId::slug(NodeKind::Topic, broader));
+                sink.add(s.clone(), skos::broader, broader.clone());
+                sink.add(broader, skos::narrower, s);
+            }
+            None => {
+                sink.add(s.clone(), skos::topConceptOf, scheme.clone());
+                sink.add(scheme.clone(), skos::hasTopConcept, s);
+            }
+        }
+    }
 }
 
 fn source_node(attribution: &Attribution) -> Term {
@@ -225,6 +331,7 @@ pub fn document_quads(
     base: &IriBase,
     document: &SourceDocument,
     extraction: &Extraction,
+    links: &DocumentLinks,
 ) -> Vec<Quad> {
     let mut sink = QuadSink::new(base, base.document_graph(&document.id));
     let doc = sink.iri(&document.node_id());
@@ -290,6 +397,10 @@ pub fn document_quads(
     }
     for fact in &extraction.facts {
         add_fact(&mut sink, &context, fact);
+    }
+    add_organizations(&mut sink, &links.organizations, Some(&context.doc));
+    for link in &links.links {
+        add_link(&mut sink, &context, link);
     }
     sink.into_quads()
 }
@@ -420,14 +531,6 @@ fn add_person(sink: &mut QuadSink<'_>, cx: &Context, person: &Person) {
         igf::stakeholderGroupLabel,
         person.stakeholder_group.as_deref(),
     );
-    if let Some(affiliation) = &person.affiliation {
-        let id = igfkg_model::Organization::id_for(affiliation);
-        let o = sink.iri(&id);
-        sink.add(s.clone(), igf::affiliation, o.clone());
-        sink.add(o.clone(), rdf::TYPE, org::Organization);
-        sink.add(o.clone(), rdfs::LABEL, en(affiliation));
-        sink.add(o, prov::wasDerivedFrom, cx.doc.clone());
-    }
     sink.add_provenance(&person.id, &cx.doc, &person.span);
 }
 
@@ -543,4 +646,91 @@ fn add_fact(sink: &mut QuadSink<'_>, cx: &Context, fact: &Fact) {
         );
     }
     sink.add_provenance(&fact.id, &cx.doc, &fact.span);
+}
+
+/// The property a relation states.
+pub fn relation_property(relation: Relation) -> NamedNodeRef<'static> {
+    match relation {
+        Relation::Sdg => igf::sdg,
+        Relation::Nri => igf::nri,
+        Relation::StakeholderGroup => igf::stakeholderGroup,
+        Relation::Addresses => igf::addresses,
+        Relation::Organization => igf::organization,
+        Relation::Affiliation => igf::affiliation,
+        Relation::Topic => igf::topic,
+    }
+}
+
+fn method(method: Method) -> NamedNodeRef<'static> {
+    match method {
+        Method::Pattern => igf::Pattern,
+        Method::Gazetteer => igf::Gazetteer,
+        Method::Vocabulary => igf::Vocabulary,
+    }
+}
+
+/// The IRI a link points to; adds the node of an SDG target.
+fn link_target(sink: &mut QuadSink<'_>, target: &Target) -> NamedNode {
+    match target {
+        Target::Goal(n) => NamedNode::new_unchecked(goal_iri(&n.to_string())),
+        Target::GoalTarget(n, t) => {
+            let notation = format!("{n}.{t}");
+            let iri = NamedNode::new_unchecked(goal_iri(&notation));
+            sink.add(iri.clone(), rdf::TYPE, sdgo::Target);
+            sink.add(iri.clone(), rdf::TYPE, skos::Concept);
+            sink.add(
+                iri.clone(),
+                skos::notation,
+                Literal::new_simple_literal(&notation),
+            );
+            sink.add(
+                iri.clone(),
+                skos::broader,
+                NamedNode::new_unchecked(goal_iri(&n.to_string())),
+            );
+            iri
+        }
+        Target::Nri(id) => sink.iri(&NodeId::slug(NodeKind::Nri, id)),
+        Target::StakeholderGroup(id) => sink.iri(&NodeId::slug(NodeKind::StakeholderGroup, id)),
+        Target::Organization(id) => sink.iri(id),
+        Target::Topic(id) => sink.iri(&NodeId::slug(NodeKind::Topic, id)),
+    }
+}
+
+/// A link: the triple it states, and a Web Annotation of its evidence
+/// whose target is the matched words in the source.
+fn add_link(sink: &mut QuadSink<'_>, cx: &Context, link: &Link) {
+    let subject = sink.iri(&link.subject);
+    let property = relation_property(link.relation);
+    let target = link_target(sink, &link.target);
+    sink.add(subject.clone(), property, target.clone());
+    let s = sink.iri(&link.id);
+    sink.add(s.clone(), rdf::TYPE, igf::Link);
+    sink.add(s.clone(), rdf::TYPE, oa::Annotation);
+    sink.add(s.clone(), igf::linkSubject, subject);
+    sink.add(s.clone(), igf::linkProperty, property);
+    sink.add(s.clone(), oa::hasBody, target);
+    let motivation = if link.relation == Relation::Topic {
+        oa::classifying
+    } else {
+        oa::identifying
+    };
+    sink.add(s.clone(), oa::motivatedBy, motivation);
+    sink.add(s.clone(), igf::method, method(link.evidence.method));
+    sink.add(
+        s.clone(),
+        igf::matchedLabel,
+        Literal::new_simple_literal(&link.evidence.rule),
+    );
+    if let Some(confidence) = link.evidence.confidence {
+        // Two decimals: confidences are coarse, and a fixed form keeps the
+        // export stable.
+        sink.add(
+            s.clone(),
+            igf::confidence,
+            Literal::new_typed_literal(format!("{confidence:.2}"), xsd::DECIMAL),
+        );
+    }
+    sink.add(s.clone(), oa::hasTarget, sink.iri(&link.id.part("source")));
+    sink.add_provenance(&link.id, &cx.doc, &link.evidence.span);
 }

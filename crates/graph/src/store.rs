@@ -6,6 +6,7 @@ use crate::iri::IriBase;
 use crate::mapping::{document_quads, reference_quads};
 use crate::results::{QueryOutcome, Solutions};
 use crate::vocab::{self, igf};
+use igfkg_link::DocumentLinks;
 use igfkg_model::{Extraction, SourceDocument};
 use igfkg_sources::ReferenceData;
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
@@ -100,8 +101,9 @@ impl KnowledgeGraph {
         self.replace_graph(&graph, reference_quads(&self.base, reference))
     }
 
-    /// Inserts a source document and what was extracted from it into the
-    /// document's graph, replacing what it held. Returns the number of quads.
+    /// Inserts a source document, what was extracted from it and the links
+    /// made from it into the document's graph, replacing what it held.
+    /// Returns the number of quads.
     ///
     /// # Errors
     /// If the store fails.
@@ -109,9 +111,13 @@ impl KnowledgeGraph {
         &self,
         document: &SourceDocument,
         extraction: &Extraction,
+        links: &DocumentLinks,
     ) -> Result<usize, StoreError> {
         let graph = self.base.document_graph(&document.id);
-        self.replace_graph(&graph, document_quads(&self.base, document, extraction))
+        self.replace_graph(
+            &graph,
+            document_quads(&self.base, document, extraction, links),
+        )
     }
 
     /// Replaces the content of a named graph with `quads` (whose graph name

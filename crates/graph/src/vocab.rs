@@ -40,7 +40,8 @@ namespace!(
         Men, WomenPercent, Qualifiers, Exact, AtLeast, MoreThan, About, FactKinds, Dates,
         Venue, Participants, Countries, Sessions, Workshops, OpenSessions, LightningSessions,
         Journalists, ThemeOfMeeting, NriCount, BestPracticeForum, CenbGoal, WsisActionLine,
-        Host, MagSize, Ordinal,
+        Host, MagSize, Ordinal, Link, Method, NriKind, Methods, Pattern, Gazetteer, Vocabulary,
+        NriKinds, NationalNri, RegionalNri, SubRegionalNri, YouthNri,
         // properties
         year, ordinal, meeting, theme, session, text, headline, sdg, topic, nri,
         stakeholderGroup, stakeholderGroupLabel, affiliation, addresses, echoes, position,
@@ -48,7 +49,8 @@ namespace!(
         fieldNumber, field, country, countryCode, region, hostCity, hostCountry,
         hostCountryCode, overarchingTheme, online, sourceSpan, startLine, endLine, person,
         roleKind, subject, participation, figure, measure, qualifier, about, factKind,
-        valueText, note, documentKind, format, sha256, path,
+        valueText, note, documentKind, format, sha256, path, organization, nriKind, linkSubject,
+        linkProperty, method, confidence, matchedLabel,
     ]
 );
 
@@ -93,8 +95,9 @@ namespace!(
 namespace!(
     /// [The W3C Web Annotation Vocabulary](https://www.w3.org/TR/annotation-vocab/).
     oa, "oa", "http://www.w3.org/ns/oa#", [
-        SpecificResource, TextPositionSelector, TextQuoteSelector, hasSource, hasSelector,
-        start, end, exact, prefix, suffix,
+        Annotation, SpecificResource, TextPositionSelector, TextQuoteSelector, hasSource,
+        hasSelector, hasBody, hasTarget, motivatedBy, identifying, classifying, start, end, exact,
+        prefix, suffix,
     ]
 );
 

@@ -12,12 +12,16 @@
 //! | meeting | `meeting/{year}` | the year of the annual IGF |
 //! | document | `document/{id}` | the manifest id of the source document |
 //! | stakeholder group | `stakeholder-group/{id}` | the id in `stakeholder-groups.toml` |
+//! | NRI | `nri/{id}` | the id in `nris.csv` |
+//! | topic | `topic/{id}` | the id in `topics.toml` |
+//! | organisation of the gazetteer | `organization/{id}` | the id in `organizations.csv` |
 //! | theme | `theme/{uuid}` | document id, theme title (normalised) |
 //! | session | `session/{uuid}` | document id, session title (normalised), position |
 //! | message | `message/{uuid}` | document id, position of the message in the document |
 //! | statement | `statement/{uuid}` | document id, position of the statement in the document |
 //! | person | `person/{uuid}` | the person's name (normalised) |
-//! | organisation | `organization/{uuid}` | the organisation's name (normalised) |
+//! | other organisation | `organization/{uuid}` | the organisation's name (normalised) |
+//! | link | `link/{uuid}` | linked node, relation, target |
 //! | fact | `fact/{uuid}` | document id, fact kind, position in the document |
 //! | participation | `participation/{uuid}` | session id |
 //! | role | `role/{uuid}` | session id, person id, role |
@@ -71,6 +75,8 @@ pub enum NodeKind {
     Participation,
     /// A person's role in a session.
     Role,
+    /// A link from a node to an entity, with its evidence.
+    Link,
 }
 
 impl NodeKind {
@@ -91,6 +97,7 @@ impl NodeKind {
             Self::Fact => "fact",
             Self::Participation => "participation",
             Self::Role => "role",
+            Self::Link => "link",
         }
     }
 }

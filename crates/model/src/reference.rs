@@ -137,6 +137,16 @@ pub struct Nri {
     /// UN M49 code of its region, for a regional initiative.
     #[serde(default)]
     pub region: Option<String>,
+    /// Where the facts about it come from.
+    #[serde(default)]
+    pub source: String,
+}
+
+impl Nri {
+    /// The node identifier: `nri/{id}`.
+    pub fn node_id(&self) -> NodeId {
+        NodeId::slug(NodeKind::Nri, &self.id)
+    }
 }
 
 /// A digital-policy topic, a concept of igfkg's topic scheme.
@@ -149,9 +159,24 @@ pub struct Topic {
     /// Alternative labels and spelling variants.
     #[serde(default)]
     pub alt_labels: Vec<String>,
+    /// Labels that usually, but not always, mean the topic: matched with a
+    /// lower confidence.
+    #[serde(default)]
+    pub weak_labels: Vec<String>,
     /// Identifier of the broader topic or basket.
     #[serde(default)]
     pub broader: Option<String>,
+    /// Whether this is one of the top-level baskets, which are not matched
+    /// in text themselves.
+    #[serde(default)]
+    pub basket: bool,
+}
+
+impl Topic {
+    /// The node identifier: `topic/{id}`.
+    pub fn node_id(&self) -> NodeId {
+        NodeId::slug(NodeKind::Topic, &self.id)
+    }
 }
 
 /// An organisation, from the gazetteer or named in a document.
@@ -170,10 +195,19 @@ pub struct Organization {
     /// ISO 3166-1 alpha-2 code of its country, if it has one.
     #[serde(default)]
     pub country: Option<String>,
+    /// Where the facts about it come from, for organisations of the gazetteer.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 impl Organization {
-    /// The identifier an organisation of this name gets.
+    /// The identifier of an organisation of the gazetteer: `organization/{id}`.
+    pub fn gazetteer_id(id: &str) -> NodeId {
+        NodeId::slug(NodeKind::Organization, id)
+    }
+
+    /// The identifier an organisation named in a document, and not in the
+    /// gazetteer, gets: a UUID v5 of its normalised name.
     pub fn id_for(name: &str) -> NodeId {
         NodeId::keyed(NodeKind::Organization, &[&crate::id::normalize_key(name)])
     }

@@ -58,3 +58,66 @@ pub struct Diagnostic {
     /// What was found, as a sentence without a trailing period.
     pub message: String,
 }
+
+impl Span {
+    /// The span of the bytes `start..end` of this span's `exact` text: lines,
+    /// character offsets and quote of a part of the text, such as the words
+    /// that matched an entity. The context comes from the surrounding text,
+    /// and from this span's own prefix and suffix at its edges.
+    ///
+    /// # Panics
+    /// If `start..end` is not a range of character boundaries of `exact`.
+    pub fn sub_span(&self, start: usize, end: usize) -> Span {
+        let before = &self.exact[..start];
+        let exact = &self.exact[start..end];
+        let after = &self.exact[end..];
+        let chars_before = before.chars().count() as u64;
+        let start_line = self.start_line + before.matches('\n').count() as u32;
+        let end_line = start_line + exact.trim_end_matches('\n').matches('\n').count() as u32;
+        let prefix: String = {
+            let context: Vec<char> = self.prefix.chars().chain(before.chars()).collect();
+            context[context.len().saturating_sub(Self::CONTEXT)..]
+                .iter()
+                .collect()
+        };
+        let suffix: String = after
+            .chars()
+            .chain(self.suffix.chars())
+            .take(Self::CONTEXT)
+            .collect();
+        Span {
+            start_line,
+            end_line,
+            start: self.start + chars_before,
+            end: self.start + chars_before + exact.chars().count() as u64,
+            exact: exact.to_owned(),
+            prefix,
+            suffix,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sub_spans_keep_lines_offsets_and_context() {
+        let span = Span {
+            start_line: 10,
+            end_line: 11,
+            start: 100,
+            end: 117,
+            exact: "Un été\nSDG 7 ici".into(),
+            prefix: "avant ".into(),
+            suffix: " après".into(),
+        };
+        let start = span.exact.find("SDG").unwrap();
+        let sub = span.sub_span(start, start + 5);
+        assert_eq!(sub.exact, "SDG 7");
+        assert_eq!((sub.start_line, sub.end_line), (11, 11));
+        assert_eq!((sub.start, sub.end), (107, 112));
+        assert_eq!(sub.prefix, "avant Un été\n");
+        assert_eq!(sub.suffix, " ici après");
+    }
+}

@@ -2,8 +2,9 @@
 //! the stakeholder groups, each file saying where its facts come from.
 
 use crate::error::SourceError;
+use crate::text::SourceText;
 use crate::toml_file::TomlFile;
-use igfkg_model::{Goal, Meeting, StakeholderGroup};
+use igfkg_model::{Goal, Meeting, Nri, NriKind, Organization, StakeholderGroup, Topic, slugify};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
@@ -40,6 +41,14 @@ pub struct ReferenceData {
     pub stakeholder_groups: Vec<StakeholderGroup>,
     /// Where the stakeholder-group scheme comes from.
     pub stakeholder_groups_source: Attribution,
+    /// The registry of National, Regional and Youth IGF initiatives.
+    pub nris: Vec<Nri>,
+    /// The gazetteer of organisations.
+    pub organizations: Vec<Organization>,
+    /// The topic scheme: baskets and topics.
+    pub topics: Vec<Topic>,
+    /// Where the topic scheme comes from.
+    pub topics_source: Attribution,
 }
 
 impl ReferenceData {
@@ -49,18 +58,29 @@ impl ReferenceData {
     pub const GOALS: &'static str = "sdgs.toml";
     /// See [`ReferenceData::MEETINGS`].
     pub const STAKEHOLDER_GROUPS: &'static str = "stakeholder-groups.toml";
+    /// See [`ReferenceData::MEETINGS`].
+    pub const NRIS: &'static str = "nris.csv";
+    /// See [`ReferenceData::MEETINGS`].
+    pub const ORGANIZATIONS: &'static str = "organizations.csv";
+    /// See [`ReferenceData::MEETINGS`].
+    pub const TOPICS: &'static str = "topics.toml";
 
     /// Reads and checks the reference directory.
     ///
     /// # Errors
     /// A TOML error, or a fact that cannot be right (a duplicate year, a goal
     /// number outside 1–17 or missing, a date that is not `YYYY-MM-DD`, a
-    /// broader group that does not exist), with its file, line and column.
+    /// broader group or topic that does not exist, an unknown NRI kind, an
+    /// identifier used twice), with its file, line and column.
     pub fn read(dir: &Path) -> Result<Self, SourceError> {
         let (meetings_source, meetings) = read_meetings(&dir.join(Self::MEETINGS))?;
         let (goals_source, goals) = read_goals(&dir.join(Self::GOALS))?;
         let (stakeholder_groups_source, stakeholder_groups) =
             read_groups(&dir.join(Self::STAKEHOLDER_GROUPS))?;
+        let nris = read_nris(&dir.join(Self::NRIS))?;
+        let organizations =
+            read_organizations(&dir.join(Self::ORGANIZATIONS), &stakeholder_groups)?;
+        let (topics_source, topics) = read_topics(&dir.join(Self::TOPICS))?;
         Ok(Self {
             meetings,
             meetings_source,
@@ -68,6 +88,10 @@ impl ReferenceData {
             goals_source,
             stakeholder_groups,
             stakeholder_groups_source,
+            nris,
+            organizations,
+            topics,
+            topics_source,
         })
     }
 
@@ -81,7 +105,7 @@ impl ReferenceData {
 #[serde(deny_unknown_fields)]
 struct RawFile<T> {
     source: Attribution,
-    #[serde(alias = "meeting", alias = "goal", alias = "group")]
+    #[serde(alias = "meeting", alias = "goal", alias = "group", alias = "topic")]
     entries: Vec<Spanned<T>>,
 }
 
@@ -169,7 +193,7 @@ fn read_groups(path: &Path) -> Result<(Attribution, Vec<StakeholderGroup>), Sour
     for entry in entries {
         let at = entry.span().start;
         let group = entry.into_inner();
-        if igfkg_model::slugify(&group.id) != group.id {
+        if slugify(&group.id) != group.id {
             return Err(file.invalid(
                 at,
                 format!(
@@ -192,6 +216,255 @@ fn read_groups(path: &Path) -> Result<(Attribution, Vec<StakeholderGroup>), Sour
         groups.push(group);
     }
     Ok((source, groups))
+}
+
+fn read_topics(path: &Path) -> Result<(Attribution, Vec<Topic>), SourceError> {
+    let (file, source, entries) = read_file::<Topic>(path)?;
+    let ids: BTreeSet<String> = entries.iter().map(|e| e.get_ref().id.clone()).collect();
+    let mut seen = BTreeSet::new();
+    let mut topics = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let at = entry.span().start;
+        let topic = entry.into_inner();
+        if slugify(&topic.id) != topic.id || !seen.insert(topic.id.clone()) {
+            return Err(file.invalid(
+                at,
+                format!(
+                    "topic id {:?} must be a unique slug of lower-case letters, digits and dashes",
+                    topic.id
+                ),
+            ));
+        }
+        match &topic.broader {
+            Some(broader) if !ids.contains(broader) => {
+                return Err(file.invalid(
+                    at,
+                    format!(
+                        "topic {:?}: broader topic {broader:?} is not defined",
+                        topic.id
+                    ),
+                ));
+            }
+            None if !topic.basket => {
+                return Err(file.invalid(
+                    at,
+                    format!("topic {:?} needs a broader topic or basket", topic.id),
+                ));
+            }
+            _ => {}
+        }
+        topics.push(topic);
+    }
+    // A broader chain must end at a basket, never loop.
+    for topic in &topics {
+        let mut current = topic;
+        for _ in 0..=topics.len() {
+            match current
+                .broader
+                .as_ref()
+                .and_then(|b| topics.iter().find(|t| &t.id == b))
+            {
+                Some(next) => current = next,
+                None => break,
+            }
+        }
+        if !current.basket {
+            return Err(file.invalid(0, format!("topic {:?}: its broader topics loop", topic.id)));
+        }
+    }
+    Ok((source, topics))
+}
+
+/// A CSV file with a header: its rows as string records with their line.
+struct CsvTable<'p> {
+    path: &'p Path,
+    header: csv::StringRecord,
+    rows: Vec<(u32, csv::StringRecord)>,
+}
+
+impl<'p> CsvTable<'p> {
+    fn read(path: &'p Path) -> Result<Self, SourceError> {
+        let text = SourceText::read(path)?;
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(text.as_str().as_bytes());
+        let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| csv_error(path, &e))?;
+            let line = record.position().map_or(0, |p| p.line() as u32);
+            rows.push((line, record));
+        }
+        Ok(Self { path, header, rows })
+    }
+
+    /// The value of a column of a row; fails if the header lacks the column.
+    fn get<'r>(&self, row: &'r csv::StringRecord, name: &str) -> Result<&'r str, SourceError> {
+        let index =
+            self.header
+                .iter()
+                .position(|h| h == name)
+                .ok_or_else(|| SourceError::Invalid {
+                    path: self.path.to_owned(),
+                    line: 1,
+                    column: 1,
+                    message: format!("the header has no column {name:?}"),
+                })?;
+        Ok(row.get(index).unwrap_or("").trim())
+    }
+}
+
+fn csv_error(path: &Path, error: &csv::Error) -> SourceError {
+    let line = error.position().map_or(1, |p| p.line() as u32);
+    SourceError::Invalid {
+        path: path.to_owned(),
+        line,
+        column: 1,
+        message: format!("invalid CSV: {error}"),
+    }
+}
+
+fn invalid_row(path: &Path, line: u32, message: String) -> SourceError {
+    SourceError::Invalid {
+        path: path.to_owned(),
+        line,
+        column: 1,
+        message,
+    }
+}
+
+fn split_aliases(aliases: &str) -> Vec<String> {
+    aliases
+        .split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn optional(value: &str) -> Option<String> {
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+fn is_country_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn read_nris(path: &Path) -> Result<Vec<Nri>, SourceError> {
+    let table = CsvTable::read(path)?;
+    let mut ids = BTreeSet::new();
+    let mut nris = Vec::with_capacity(table.rows.len());
+    for (line, row) in &table.rows {
+        let get = |name| table.get(row, name);
+        let id = get("id")?;
+        if slugify(id) != id || !ids.insert(id.to_owned()) {
+            return Err(invalid_row(
+                path,
+                *line,
+                format!("NRI id {id:?} must be a unique slug"),
+            ));
+        }
+        let kind = match get("kind")? {
+            "national" => NriKind::National,
+            "regional" => NriKind::Regional,
+            "sub-regional" => NriKind::SubRegional,
+            "youth" => NriKind::Youth,
+            other => {
+                return Err(invalid_row(
+                    path,
+                    *line,
+                    format!(
+                        "NRI {id:?}: kind {other:?} is not national, regional, sub-regional or youth"
+                    ),
+                ));
+            }
+        };
+        let country = optional(get("country")?);
+        let region = optional(get("region")?);
+        if country.as_deref().is_some_and(|c| !is_country_code(c)) {
+            return Err(invalid_row(
+                path,
+                *line,
+                format!("NRI {id:?}: country must be an ISO 3166-1 alpha-2 code such as FR"),
+            ));
+        }
+        if region
+            .as_deref()
+            .is_some_and(|r| r.len() != 3 || !r.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(invalid_row(
+                path,
+                *line,
+                format!("NRI {id:?}: region must be a three-digit UN M49 code such as 150"),
+            ));
+        }
+        if country.is_none() && region.is_none() {
+            return Err(invalid_row(
+                path,
+                *line,
+                format!("NRI {id:?}: give a country or a region"),
+            ));
+        }
+        nris.push(Nri {
+            id: id.to_owned(),
+            name: get("name")?.to_owned(),
+            aliases: split_aliases(get("aliases")?),
+            kind,
+            country,
+            region,
+            source: get("source")?.to_owned(),
+        });
+    }
+    Ok(nris)
+}
+
+fn read_organizations(
+    path: &Path,
+    groups: &[StakeholderGroup],
+) -> Result<Vec<Organization>, SourceError> {
+    let table = CsvTable::read(path)?;
+    let mut ids = BTreeSet::new();
+    let mut organizations = Vec::with_capacity(table.rows.len());
+    for (line, row) in &table.rows {
+        let get = |name| table.get(row, name);
+        let id = get("id")?;
+        if slugify(id) != id || !ids.insert(id.to_owned()) {
+            return Err(invalid_row(
+                path,
+                *line,
+                format!("organisation id {id:?} must be a unique slug"),
+            ));
+        }
+        let group = optional(get("stakeholder_group")?);
+        if let Some(group) = &group
+            && !groups.iter().any(|g| &g.id == group)
+        {
+            return Err(invalid_row(
+                path,
+                *line,
+                format!(
+                    "organisation {id:?}: stakeholder group {group:?} is not in stakeholder-groups.toml"
+                ),
+            ));
+        }
+        let country = optional(get("country")?);
+        if country.as_deref().is_some_and(|c| !is_country_code(c)) {
+            return Err(invalid_row(
+                path,
+                *line,
+                format!("organisation {id:?}: country must be an ISO 3166-1 alpha-2 code"),
+            ));
+        }
+        organizations.push(Organization {
+            id: Organization::gazetteer_id(id),
+            name: get("name")?.to_owned(),
+            aliases: split_aliases(get("aliases")?),
+            stakeholder_group: group,
+            country,
+            source: optional(get("source")?),
+        });
+    }
+    Ok(organizations)
 }
 
 fn is_iso_date(date: &str) -> bool {

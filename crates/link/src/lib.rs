@@ -1,0 +1,493 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+
+mod gazetteer;
+mod normalize;
+mod sdg;
+
+use gazetteer::Gazetteer;
+use igfkg_model::{Extraction, NodeId, NodeKind, Organization, Person, Span};
+use igfkg_sources::ReferenceData;
+use normalize::{fold, normalize};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// How a link was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// A pattern of the text (an SDG number, a call to a group).
+    Pattern,
+    /// A name or alias of a registry (NRIs, organisations).
+    Gazetteer,
+    /// A label of a concept scheme (topics, stakeholder groups).
+    Vocabulary,
+}
+
+/// What a link says of its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// The subject refers to a Sustainable Development Goal or target (`igf:sdg`).
+    Sdg,
+    /// The subject names a National, Regional or Youth IGF initiative (`igf:nri`).
+    Nri,
+    /// A person or organisation belongs to a stakeholder group (`igf:stakeholderGroup`).
+    StakeholderGroup,
+    /// A message calls on a stakeholder group (`igf:addresses`).
+    Addresses,
+    /// The subject names an organisation (`igf:organization`).
+    Organization,
+    /// A person is affiliated with an organisation (`igf:affiliation`).
+    Affiliation,
+    /// The subject is about a topic (`igf:topic`).
+    Topic,
+}
+
+/// What a link points to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Target {
+    /// A goal, 1 to 17.
+    Goal(u8),
+    /// A target of a goal (`9.c` is goal 9, target `c`).
+    GoalTarget(u8, String),
+    /// An NRI of the registry, by id.
+    Nri(String),
+    /// A stakeholder group, by id.
+    StakeholderGroup(String),
+    /// An organisation, by node identifier.
+    Organization(NodeId),
+    /// A topic, by id.
+    Topic(String),
+}
+
+impl Target {
+    /// A stable text form, used in identifiers and sort keys.
+    pub fn key(&self) -> String {
+        match self {
+            Self::Goal(n) => format!("sdg:{n}"),
+            Self::GoalTarget(n, t) => format!("sdg:{n}.{t}"),
+            Self::Nri(id) => format!("nri:{id}"),
+            Self::StakeholderGroup(id) => format!("stakeholder-group:{id}"),
+            Self::Organization(id) => id.to_string(),
+            Self::Topic(id) => format!("topic:{id}"),
+        }
+    }
+}
+
+/// Why a link was made: the words, the method, how sure it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The matched words in the source document.
+    pub span: Span,
+    /// How they were matched.
+    pub method: Method,
+    /// How sure the link is, from 0 to 1, where it is not certain.
+    pub confidence: Option<f64>,
+    /// The label, alias or pattern that matched.
+    pub rule: String,
+}
+
+/// A link from a node to an entity, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// Node identifier of the link itself.
+    pub id: NodeId,
+    /// The node the link is about.
+    pub subject: NodeId,
+    /// What the link says.
+    pub relation: Relation,
+    /// What it points to.
+    pub target: Target,
+    /// Why.
+    pub evidence: Evidence,
+}
+
+/// The links of one document, and the organisations its people are
+/// affiliated with that the gazetteer does not know.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocumentLinks {
+    /// Links, sorted by subject, relation and target.
+    pub links: Vec<Link>,
+    /// Organisations named in people's affiliations and not in the gazetteer.
+    pub organizations: Vec<Organization>,
+}
+
+/// Confidence of a link made from an alternative label.
+const ALT_LABEL: f64 = 0.9;
+/// Confidence of a link made from a weak label.
+const WEAK_LABEL: f64 = 0.6;
+/// Confidence of a stakeholder group taken from a person's organisation.
+const FROM_ORGANIZATION: f64 = 0.8;
+/// Confidence of a call on a stakeholder group read from a sentence.
+const ADDRESSES: f64 = 0.8;
+
+/// A sentence that calls on someone: "should", "must", "called upon" …
+static CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:should|must|shall|ought to|needs? to|have to|has to|called upon|calls? (?:on|for|upon)|urged?|urges|encouraged?|invited?|recommend(?:s|ed)?|responsibilit(?:y|ies)|roles?|it is (?:crucial|essential|important|critical))\b").unwrap()
+});
+
+/// The end of a sentence.
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!?;]+(?:\s+|$)|\n\s*\n").unwrap());
+
+/// Links records to SDGs, NRIs, stakeholder groups, organisations and topics.
+#[derive(Debug, Clone)]
+pub struct Linker {
+    nris: Gazetteer<String>,
+    organizations: Gazetteer<usize>,
+    known_organizations: Vec<Organization>,
+    groups: Gazetteer<String>,
+    /// Folded label → group id, for people's groups as written.
+    group_labels: BTreeMap<String, String>,
+    topics: Gazetteer<String>,
+    /// Topic ids whose preferred label matched (for confidence).
+    preferred_topic_labels: BTreeMap<String, String>,
+}
+
+impl Linker {
+    /// Compiles the vocabularies of the reference data.
+    pub fn new(reference: &ReferenceData) -> Self {
+        let nris = Gazetteer::new(reference.nris.iter().flat_map(|nri| {
+            std::iter::once(&nri.name)
+                .chain(&nri.aliases)
+                .map(|label| (nri.id.clone(), label.clone(), false))
+        }));
+        let organizations = Gazetteer::new(reference.organizations.iter().enumerate().flat_map(
+            |(i, org)| {
+                std::iter::once(&org.name)
+                    .chain(&org.aliases)
+                    .map(move |label| (i, label.clone(), false))
+            },
+        ));
+        let groups = Gazetteer::new(reference.stakeholder_groups.iter().flat_map(|group| {
+            std::iter::once(&group.label)
+                .chain(&group.alt_labels)
+                .map(|label| (group.id.clone(), label.clone(), false))
+        }));
+        let group_labels = reference
+            .stakeholder_groups
+            .iter()
+            .flat_map(|group| {
+                std::iter::once(&group.label)
+                    .chain(&group.alt_labels)
+                    .map(|label| (fold(label), group.id.clone()))
+            })
+            .collect();
+        let topics = Gazetteer::new(reference.topics.iter().filter(|t| !t.basket).flat_map(
+            |topic| {
+                std::iter::once((topic.id.clone(), topic.label.clone(), false))
+                    .chain(
+                        topic
+                            .alt_labels
+                            .iter()
+                            .map(|l| (topic.id.clone(), l.clone(), false)),
+                    )
+                    .chain(
+                        topic
+                            .weak_labels
+                            .iter()
+                            .map(|l| (topic.id.clone(), l.clone(), true)),
+                    )
+            },
+        ));
+        let preferred_topic_labels = reference
+            .topics
+            .iter()
+            .map(|t| (t.id.clone(), t.label.clone()))
+            .collect();
+        Self {
+            nris,
+            organizations,
+            known_organizations: reference.organizations.clone(),
+            groups,
+            group_labels,
+            topics,
+            preferred_topic_labels,
+        }
+    }
+
+    /// Links every message, session, theme and statement of a document, and
+    /// its people to their organisations and stakeholder groups.
+    pub fn link(&self, extraction: &Extraction) -> DocumentLinks {
+        let mut out = Links::default();
+        let texts = extraction
+            .messages
+            .iter()
+            .map(|m| (&m.id, &m.span, true))
+            .chain(extraction.sessions.iter().map(|s| (&s.id, &s.span, false)))
+            .chain(extraction.themes.iter().map(|t| (&t.id, &t.span, false)))
+            .chain(
+                extraction
+                    .statements
+                    .iter()
+                    .map(|s| (&s.id, &s.span, false)),
+            );
+        for (subject, span, is_message) in texts {
+            self.link_text(&mut out, subject, span, is_message);
+        }
+        let mut organizations = Vec::new();
+        for person in &extraction.people {
+            self.link_person(&mut out, &mut organizations, person);
+        }
+        let mut links: Vec<Link> = out.0.into_values().collect();
+        links.sort_by(|a, b| {
+            (&a.subject, a.relation, &a.target).cmp(&(&b.subject, b.relation, &b.target))
+        });
+        DocumentLinks {
+            links,
+            organizations,
+        }
+    }
+
+    fn link_text(&self, out: &mut Links, subject: &NodeId, span: &Span, is_message: bool) {
+        let text = span.exact.as_str();
+        for hit in sdg::find(text) {
+            let evidence = Evidence {
+                span: span.sub_span(hit.start, hit.end),
+                method: Method::Pattern,
+                confidence: None,
+                rule: hit.rule.to_owned(),
+            };
+            if let Some(target) = &hit.target {
+                out.add(
+                    subject,
+                    Relation::Sdg,
+                    Target::GoalTarget(hit.goal, target.clone()),
+                    evidence.clone(),
+                );
+            }
+            out.add(subject, Relation::Sdg, Target::Goal(hit.goal), evidence);
+        }
+        let folded = normalize(text);
+        for hit in self.nris.find(&folded) {
+            let evidence = Evidence {
+                span: span.sub_span(hit.start, hit.end),
+                method: Method::Gazetteer,
+                confidence: None,
+                rule: hit.entry.label.clone(),
+            };
+            out.add(
+                subject,
+                Relation::Nri,
+                Target::Nri(hit.entry.key.clone()),
+                evidence.clone(),
+            );
+            // Naming an NRI is speaking of the NRIs.
+            out.add(
+                subject,
+                Relation::Topic,
+                Target::Topic("nri".into()),
+                evidence,
+            );
+        }
+        for hit in self.organizations.find(&folded) {
+            let organization = &self.known_organizations[hit.entry.key];
+            out.add(
+                subject,
+                Relation::Organization,
+                Target::Organization(organization.id.clone()),
+                Evidence {
+                    span: span.sub_span(hit.start, hit.end),
+                    method: Method::Gazetteer,
+                    confidence: None,
+                    rule: hit.entry.label.clone(),
+                },
+            );
+        }
+        for hit in self.topics.find(&folded) {
+            let preferred =
+                self.preferred_topic_labels.get(&hit.entry.key) == Some(&hit.entry.label);
+            let confidence = match (hit.entry.weak, preferred) {
+                (true, _) => WEAK_LABEL,
+                (false, true) => 1.0,
+                (false, false) => ALT_LABEL,
+            };
+            out.add(
+                subject,
+                Relation::Topic,
+                Target::Topic(hit.entry.key.clone()),
+                Evidence {
+                    span: span.sub_span(hit.start, hit.end),
+                    method: Method::Vocabulary,
+                    confidence: Some(confidence),
+                    rule: hit.entry.label.clone(),
+                },
+            );
+        }
+        if is_message {
+            self.link_addressed_groups(out, subject, span, &folded);
+        }
+    }
+
+    /// A message addresses the stakeholder groups named in a sentence that
+    /// calls on someone ("Governments, private companies, and civil society
+    /// should work together").
+    fn link_addressed_groups(
+        &self,
+        out: &mut Links,
+        subject: &NodeId,
+        span: &Span,
+        folded: &normalize::Normalized,
+    ) {
+        let text = span.exact.as_str();
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for end in SENTENCE_END.find_iter(text) {
+            sentences.push((start, end.start()));
+            start = end.end();
+        }
+        sentences.push((start, text.len()));
+        for hit in self.groups.find(folded) {
+            let Some(&(s, e)) = sentences
+                .iter()
+                .find(|(s, e)| *s <= hit.start && hit.start < (*e).max(*s + 1))
+            else {
+                continue;
+            };
+            if CALL.is_match(&text[s..e]) {
+                out.add(
+                    subject,
+                    Relation::Addresses,
+                    Target::StakeholderGroup(hit.entry.key.clone()),
+                    Evidence {
+                        span: span.sub_span(hit.start, hit.end),
+                        method: Method::Pattern,
+                        confidence: Some(ADDRESSES),
+                        rule: format!("{} in a sentence that calls on it", hit.entry.label),
+                    },
+                );
+            }
+        }
+    }
+
+    /// A person's organisation (from the gazetteer when it knows it) and
+    /// stakeholder group (as written, or else their organisation's).
+    fn link_person(&self, out: &mut Links, organizations: &mut Vec<Organization>, person: &Person) {
+        let within = |words: &str| match find_words(&person.span.exact, words) {
+            Some((start, end)) => person.span.sub_span(start, end),
+            None => person.span.clone(),
+        };
+        let mut organization_group = None;
+        if let Some(affiliation) = &person.affiliation {
+            let folded_affiliation = fold(affiliation);
+            let known = self.known_organizations.iter().find(|org| {
+                std::iter::once(&org.name)
+                    .chain(&org.aliases)
+                    .any(|label| fold(label) == folded_affiliation)
+            });
+            let (id, rule, method) = match known {
+                Some(org) => {
+                    organization_group = org.stakeholder_group.clone();
+                    (org.id.clone(), org.name.clone(), Method::Gazetteer)
+                }
+                None => {
+                    let id = Organization::id_for(affiliation);
+                    if !organizations.iter().any(|o: &Organization| o.id == id) {
+                        organizations.push(Organization {
+                            id: id.clone(),
+                            name: affiliation.clone(),
+                            aliases: Vec::new(),
+                            stakeholder_group: None,
+                            country: None,
+                            source: None,
+                        });
+                    }
+                    (id, "affiliation as written".to_owned(), Method::Pattern)
+                }
+            };
+            out.add(
+                &person.id,
+                Relation::Affiliation,
+                Target::Organization(id),
+                Evidence {
+                    span: within(affiliation),
+                    method,
+                    confidence: None,
+                    rule,
+                },
+            );
+        }
+        let written = person
+            .stakeholder_group
+            .as_ref()
+            .and_then(|label| Some((label, self.group_labels.get(&fold(label))?)));
+        match (written, organization_group) {
+            (Some((label, group)), _) => out.add(
+                &person.id,
+                Relation::StakeholderGroup,
+                Target::StakeholderGroup(group.clone()),
+                Evidence {
+                    span: within(label),
+                    method: Method::Vocabulary,
+                    confidence: None,
+                    rule: label.clone(),
+                },
+            ),
+            (None, Some(group)) => out.add(
+                &person.id,
+                Relation::StakeholderGroup,
+                Target::StakeholderGroup(group),
+                Evidence {
+                    span: within(person.affiliation.as_deref().unwrap_or("")),
+                    method: Method::Gazetteer,
+                    confidence: Some(FROM_ORGANIZATION),
+                    rule: "the stakeholder group of the person's organisation".to_owned(),
+                },
+            ),
+            (None, None) => {}
+        }
+    }
+}
+
+/// Links collected for a document: one per subject, relation and target,
+/// with the most confident evidence (the first, among equals).
+#[derive(Default)]
+struct Links(BTreeMap<(NodeId, Relation, String), Link>);
+
+impl Links {
+    fn add(&mut self, subject: &NodeId, relation: Relation, target: Target, evidence: Evidence) {
+        let key = (subject.clone(), relation, target.key());
+        let confidence = |e: &Evidence| e.confidence.unwrap_or(1.0);
+        match self.0.get_mut(&key) {
+            Some(link) if confidence(&evidence) > confidence(&link.evidence) => {
+                link.evidence = evidence
+            }
+            Some(_) => {}
+            None => {
+                let id = NodeId::keyed(
+                    NodeKind::Link,
+                    &[subject.as_str(), &format!("{relation:?}"), &key.2],
+                );
+                self.0.insert(
+                    key,
+                    Link {
+                        id,
+                        subject: subject.clone(),
+                        relation,
+                        target,
+                        evidence,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Where `words` are written in `text`, any run of white space (a no-break
+/// space among them) matching any other.
+fn find_words(text: &str, words: &str) -> Option<(usize, usize)> {
+    let pattern = words
+        .split_whitespace()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+");
+    if pattern.is_empty() {
+        return None;
+    }
+    let found = Regex::new(&pattern).ok()?.find(text)?;
+    Some((found.start(), found.end()))
+}

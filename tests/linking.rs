@@ -1,0 +1,489 @@
+//! Entity linking on the bundled corpus: SDGs, NRIs, stakeholder groups,
+//! organisations and topics, checked against readings of the documents.
+
+use crate::util::{column, corpus, data_dir, document, select, workspace};
+use igfkg::link::{Method, Relation, Target};
+use igfkg::{DataDir, KnowledgeGraph};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The goals a document's graph links to.
+fn goals_of_document(id: &str) -> Vec<u8> {
+    let goals: BTreeSet<u8> = document(id)
+        .links
+        .links
+        .iter()
+        .filter_map(|l| match l.target {
+            Target::Goal(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    goals.into_iter().collect()
+}
+
+#[test]
+fn sdg_goals_per_document() {
+    assert_eq!(goals_of_document("igf2018-paris-messages"), [7, 8, 9, 17]);
+    assert_eq!(
+        goals_of_document("igf2018-wsis-report-input"),
+        [7, 8, 9, 17]
+    );
+    assert_eq!(goals_of_document("igf2017-messages"), Vec::<u8>::new());
+    assert_eq!(
+        goals_of_document("igf2018-opening-press-release"),
+        Vec::<u8>::new()
+    );
+    assert_eq!(
+        goals_of_document("igf2019-session-reports"),
+        [2, 3, 5, 6, 7, 9, 10, 11, 13, 16, 17]
+    );
+}
+
+#[test]
+fn the_paris_goals_come_from_one_message_of_the_digital_inclusion_theme() {
+    let rows = select(
+        "SELECT DISTINCT ?m ?theme WHERE {
+           ?m a igf:Message ; igf:year 2018 ; igf:sdg ?g ; igf:theme/rdfs:label ?theme
+         }",
+    );
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows.iter().next().unwrap().text("theme"),
+        Some("Digital inclusion & accessibility")
+    );
+    let goals = column(
+        "SELECT ?n WHERE { ?m a igf:Message ; igf:year 2018 ; igf:sdg/skos:notation ?n } ORDER BY xsd:integer(?n)",
+        "n",
+    );
+    assert_eq!(goals, ["7", "8", "9", "17"]);
+    // The theme itself is linked to the same goals.
+    let goals = column(
+        "SELECT ?n WHERE { ?t a igf:Theme ; rdfs:label 'Digital inclusion & accessibility'@en ; igf:sdg/skos:notation ?n } ORDER BY xsd:integer(?n)",
+        "n",
+    );
+    assert_eq!(goals, ["7", "8", "9", "17"]);
+}
+
+#[test]
+fn the_2019_dynamic_coalitions_session_and_its_goals() {
+    let goals = column(
+        "SELECT ?n WHERE {
+           ?s a igf:Session ; rdfs:label 'Dynamic Coalitions – Joint Efforts to achieve the SDGs'@en ; igf:sdg/skos:notation ?n
+         } ORDER BY xsd:integer(?n)",
+        "n",
+    );
+    assert_eq!(
+        goals,
+        ["2", "3", "5", "6", "7", "9", "10", "11", "13", "16", "17"]
+    );
+    // No other session of any year refers to a goal.
+    let sessions = column(
+        "SELECT DISTINCT ?l WHERE { ?s a igf:Session ; igf:sdg ?g ; rdfs:label ?l }",
+        "l",
+    );
+    assert_eq!(sessions.len(), 1);
+}
+
+#[test]
+fn why_is_this_message_linked_to_sdg_9() {
+    let rows = select(
+        "SELECT ?words ?method ?line ?rule WHERE {
+           ?link igf:linkSubject ?m ; igf:linkProperty igf:sdg ; oa:hasBody <http://metadata.un.org/sdg/9> ;
+                 igf:method ?method ; igf:matchedLabel ?rule ;
+                 oa:hasTarget [ oa:hasSelector [ oa:exact ?words ] ; igf:startLine ?line ] .
+           ?m a igf:Message ; igf:year 2018
+         }",
+    );
+    assert_eq!(rows.len(), 1);
+    let row = rows.iter().next().unwrap();
+    assert_eq!(row.text("words"), Some("SDG9"));
+    assert_eq!(
+        row.text("method"),
+        Some("https://w3id.org/igfkg/ontology#Pattern")
+    );
+    // "This goal is inseparable from the Sustainable Development Goals (SDGs), especially SDG7, SDG8, SDG9 and SDG17." is line 157.
+    assert_eq!(row.integer("line"), Some(157));
+}
+
+#[test]
+fn near_misses_of_the_corpus_are_not_goals() {
+    // Statements and messages that speak of the SDGs or sustainable
+    // development without naming a goal.
+    for words in [
+        "Internet and the Sustainable Development Goals (SDGs)",
+        "A majority of DCs produced",
+        "the road towards sustainable development",
+        "All Dynamic Coalitions addressing the SDGs.",
+        "implementing them in AI systems and SDGs?",
+        "“leaving no one behind” in the 2030 Agenda",
+    ] {
+        let linked = select(&format!(
+            "SELECT ?s WHERE {{ ?s igf:text ?t ; igf:sdg ?g FILTER(CONTAINS(STR(?t), {words:?})) }}"
+        ));
+        let exists = select(&format!(
+            "SELECT ?s WHERE {{ ?s igf:text ?t FILTER(CONTAINS(STR(?t), {words:?})) }}"
+        ));
+        assert!(!exists.is_empty(), "{words}: not in the corpus");
+        assert!(linked.is_empty(), "{words}: linked to a goal");
+    }
+}
+
+#[test]
+fn the_19_nris_of_the_2019_session_with_kind_and_country() {
+    let rows = select(
+        "SELECT ?name ?kind ?where WHERE {
+           ?s a igf:Session ; rdfs:label ?title .
+           FILTER(STRSTARTS(STR(?title), 'Emerging technologies and their interfaces'))
+           ?m igf:session ?s ; a igf:Initiative ; igf:nri ?nri ; igf:position ?p .
+           ?nri rdfs:label ?name ; igf:nriKind ?k .
+           OPTIONAL { ?nri igf:countryCode ?c } OPTIONAL { ?nri igf:region ?r }
+           BIND(STRAFTER(STR(?k), '#') AS ?kind) BIND(COALESCE(?c, ?r) AS ?where)
+         } ORDER BY ?p",
+    );
+    let got: Vec<(String, String, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.text("name").unwrap().to_owned(),
+                r.text("kind").unwrap().to_owned(),
+                r.text("where").unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let n =
+        |name: &str, kind: &str, place: &str| (name.to_owned(), kind.to_owned(), place.to_owned());
+    assert_eq!(
+        got,
+        [
+            n("African IGF", "RegionalNri", "002"),
+            n("Vanuatu IGF", "NationalNri", "VU"),
+            n("N. Macedonia IGF", "NationalNri", "MK"),
+            n("Dominican Republic IGF", "NationalNri", "DO"),
+            n("Italy IGF", "NationalNri", "IT"),
+            n("Lebanon IGF", "NationalNri", "LB"),
+            n("Brazil IGF", "NationalNri", "BR"),
+            n("Canada IGF", "NationalNri", "CA"),
+            n("S. Korea IGF", "NationalNri", "KR"),
+            n("Colombia IGF", "NationalNri", "CO"),
+            n("Belarus IGF", "NationalNri", "BY"),
+            n("IGF-USA", "NationalNri", "US"),
+            n("France IGF", "NationalNri", "FR"),
+            n("SEEDIG", "SubRegionalNri", "150"),
+            n("Guatemala IGF", "NationalNri", "GT"),
+            n("Ecuador IGF", "NationalNri", "EC"),
+            n("Armenia IGF", "NationalNri", "AM"),
+            n("Youth Ukraine IGF", "YouthNri", "UA"),
+            n("Russian IGF", "NationalNri", "RU"),
+        ]
+    );
+}
+
+#[test]
+fn the_registry_holds_the_long_standing_regional_initiatives() {
+    let names: BTreeSet<String> = corpus()
+        .1
+        .reference
+        .nris
+        .iter()
+        .map(|n| n.name.clone())
+        .collect();
+    for name in [
+        "EuroDIG",
+        "APrIGF",
+        "LACIGF",
+        "West Africa IGF",
+        "Arab IGF",
+        "East Africa IGF",
+        "Southern Africa IGF",
+        "Central Africa IGF",
+        "Caribbean IGF",
+        "Pacific IGF",
+        "Commonwealth IGF",
+    ] {
+        assert!(names.contains(name), "{name}");
+    }
+}
+
+#[test]
+fn every_2019_person_has_the_stakeholder_group_the_report_gives() {
+    let rows = select(
+        "SELECT ?name ?group WHERE {
+           ?p a foaf:Person ; foaf:name ?name .
+           OPTIONAL { ?p igf:stakeholderGroup ?g BIND(STRAFTER(STR(?g), 'stakeholder-group/') AS ?group) }
+         } ORDER BY ?name",
+    );
+    let got: BTreeMap<String, String> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.text("name").unwrap().to_owned(),
+                r.text("group").unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let expected: BTreeMap<String, String> = [
+        ("Alexander Isavnin", "civil-society"),
+        // "Israel National Cyber Directorate. Israel." gives no group; the
+        // directorate is a government body (organizations.csv).
+        ("Amit Ashkenazi", "government"),
+        ("Amrita Choudhury", "civil-society"),
+        ("Ana Laura Martínez", "technical-community"),
+        (
+            "Charlotte Altenhöner-Dion",
+            "intergovernmental-organization",
+        ),
+        // "Worldacquire. United Kingdom." gives no group, and igfkg does not guess one.
+        ("Christopher Treshan Perera", ""),
+        ("Kaveh Ranjbar", "technical-community"),
+        ("Peter Koch", "technical-community"),
+        ("Tobias Feakin", "government"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    .collect();
+    assert_eq!(got, expected);
+    // The group taken from the organisation says so, with less confidence.
+    let links = &document("igf2019-session-reports").links.links;
+    let ashkenazi = links
+        .iter()
+        .find(|l| {
+            // The report writes a no-break space in the name.
+            let words: Vec<&str> = l.evidence.span.exact.split_whitespace().collect();
+            l.relation == Relation::StakeholderGroup
+                && words.join(" ") == "Israel National Cyber Directorate"
+        })
+        .unwrap();
+    assert_eq!(
+        (ashkenazi.evidence.method, ashkenazi.evidence.confidence),
+        (Method::Gazetteer, Some(0.8))
+    );
+}
+
+#[test]
+fn affiliations_resolve_to_the_gazetteer() {
+    let rows = select(
+        "SELECT ?name ?org WHERE { ?p foaf:name ?name ; igf:affiliation ?org } ORDER BY ?name",
+    );
+    let got: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.text("name").unwrap().to_owned(),
+                r.text("org")
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got[4],
+        (
+            "Charlotte Altenhöner-Dion".to_owned(),
+            "council-of-europe".to_owned()
+        )
+    );
+    assert_eq!(got[6], ("Kaveh Ranjbar".to_owned(), "ripe-ncc".to_owned()));
+    // Worldacquire is not in the gazetteer: it gets a node of its own from the report.
+    let worldacquire = select(
+        "SELECT ?o WHERE { ?o a org:Organization ; rdfs:label 'Worldacquire'@en ; prov:wasDerivedFrom ?d }",
+    );
+    assert_eq!(worldacquire.len(), 1);
+}
+
+#[test]
+fn messages_name_organisations() {
+    // "The French privacy regulator (CNIL) … The creation by the OECD of an observatory …" (Paris Messages line 41).
+    let orgs = column(
+        "SELECT ?label WHERE { ?m a igf:Message ; igf:sourceSpan/igf:startLine 41 ; igf:theme ?t ; igf:organization/rdfs:label ?label } ORDER BY ?label",
+        "label",
+    );
+    assert_eq!(orgs, ["CNIL", "OECD"]);
+}
+
+#[test]
+fn messages_address_the_stakeholder_groups_they_call_on() {
+    // "Governments, private companies, and civil society should work together …" (2017 Messages line 13).
+    let groups = column(
+        "SELECT ?g WHERE { ?m a igf:Message ; igf:year 2017 ; igf:sourceSpan/igf:startLine 13 ; igf:addresses ?group
+           BIND(STRAFTER(STR(?group), 'stakeholder-group/') AS ?g) } ORDER BY ?g",
+        "g",
+    );
+    assert_eq!(groups, ["civil-society", "government", "private-sector"]);
+    // A message that only reports a view calls on no one:
+    // "The digital divide remains a concern around the world …" (line 50).
+    let none = select(
+        "SELECT ?g WHERE { ?m a igf:Message ; igf:year 2017 ; igf:sourceSpan/igf:startLine 50 ; igf:addresses ?g }",
+    );
+    assert!(none.is_empty());
+}
+
+#[test]
+fn topics_match_spelling_variants_plurals_and_case() {
+    let topics_at = |year: u16, line: u32| {
+        column(
+            &format!(
+                "SELECT ?t WHERE {{ ?m a igf:Message ; igf:year {year} ; igf:sourceSpan/igf:startLine {line} ; igf:topic ?topic
+                   BIND(STRAFTER(STR(?topic), 'topic/') AS ?t) }}"
+            ),
+            "t",
+        )
+    };
+    // "netneutrality and zero-rating … zero-rated" (2017 line 53).
+    let dc = topics_at(2017, 53);
+    assert!(
+        dc.contains(&"net-neutrality".to_owned()) && dc.contains(&"zero-rating".to_owned()),
+        "{dc:?}"
+    );
+    // "multi-stakeholder" (Paris line 95) and "multistakeholder" (2017 line 21).
+    assert!(topics_at(2018, 95).contains(&"multistakeholder-governance".to_owned()));
+    assert!(topics_at(2017, 21).contains(&"multistakeholder-governance".to_owned()));
+    // "cyber crimes" (Paris line 63) and "cybercrime" (Paris line 79).
+    assert!(topics_at(2018, 63).contains(&"cybercrime".to_owned()));
+    assert!(topics_at(2018, 79).contains(&"cybercrime".to_owned()));
+    // "cyber security" (2019 line 161) and "Cybersecurity" (2017 line 38).
+    assert!(topics_at(2019, 161).contains(&"cybersecurity".to_owned()));
+    assert!(topics_at(2017, 38).contains(&"cybersecurity".to_owned()));
+    // "Community networks" (2017 line 50), plural of the label "community network".
+    assert!(topics_at(2017, 50).contains(&"community-networks".to_owned()));
+}
+
+#[test]
+fn at_least_95_percent_of_messages_have_a_topic() {
+    let rows = select(
+        "SELECT (COUNT(DISTINCT ?m) AS ?all) (COUNT(DISTINCT ?t) AS ?with) WHERE {
+           ?m a igf:Message OPTIONAL { ?m igf:topic ?x BIND(?m AS ?t) } }",
+    );
+    let row = rows.iter().next().unwrap();
+    let (all, with) = (row.integer("all").unwrap(), row.integer("with").unwrap());
+    assert_eq!(all, 261);
+    assert!(
+        with * 100 >= all * 95,
+        "{with} of {all} messages have a topic"
+    );
+}
+
+#[derive(serde::Deserialize)]
+struct Labels {
+    message: Vec<Label>,
+}
+
+#[derive(serde::Deserialize)]
+struct Label {
+    document: String,
+    position: u32,
+    starts: String,
+    topics: Vec<String>,
+}
+
+#[test]
+fn topic_precision_on_30_messages_labelled_by_reading() {
+    let labels: Labels = toml::from_str(
+        &std::fs::read_to_string(crate::util::root().join("tests/data/topic-labels.toml")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(labels.message.len(), 30);
+    let (mut predicted, mut correct, mut gold) = (0, 0, 0);
+    for label in &labels.message {
+        let parsed = document(&label.document);
+        let message = parsed
+            .extraction
+            .messages
+            .iter()
+            .find(|m| m.position == label.position)
+            .unwrap();
+        assert!(
+            message.text.starts_with(&label.starts),
+            "{}:{} is {:?}",
+            label.document,
+            label.position,
+            message.text
+        );
+        let topics: BTreeSet<&str> = parsed
+            .links
+            .links
+            .iter()
+            .filter(|l| l.subject == message.id && l.relation == Relation::Topic)
+            .filter_map(|l| match &l.target {
+                Target::Topic(id) => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        let expected: BTreeSet<&str> = label.topics.iter().map(String::as_str).collect();
+        predicted += topics.len();
+        correct += topics.intersection(&expected).count();
+        gold += expected.len();
+    }
+    let precision = correct as f64 / predicted as f64;
+    let recall = correct as f64 / gold as f64;
+    assert!(
+        precision >= 0.90,
+        "topic precision {precision:.3} ({correct} of {predicted}), recall {recall:.3}"
+    );
+}
+
+#[test]
+fn every_topic_label_is_a_concept_of_the_scheme() {
+    let labels: Labels = toml::from_str(
+        &std::fs::read_to_string(crate::util::root().join("tests/data/topic-labels.toml")).unwrap(),
+    )
+    .unwrap();
+    let ids: BTreeSet<String> = corpus()
+        .1
+        .reference
+        .topics
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    for label in &labels.message {
+        for topic in &label.topics {
+            assert!(ids.contains(topic), "{topic} is not in topics.toml");
+        }
+    }
+    // The scheme: at least 40 concepts under the seven baskets.
+    let topics = &corpus().1.reference.topics;
+    assert!(topics.iter().filter(|t| !t.basket).count() >= 40);
+    let baskets: Vec<&str> = topics
+        .iter()
+        .filter(|t| t.basket)
+        .map(|t| t.label.as_str())
+        .collect();
+    assert_eq!(
+        baskets,
+        [
+            "Infrastructure",
+            "Cybersecurity (basket)",
+            "Human rights",
+            "Legal and regulatory",
+            "Economic",
+            "Development",
+            "Sociocultural"
+        ]
+    );
+    let narrower =
+        select("SELECT ?t WHERE { ?t a igf:Topic ; skos:broader ?b . ?b skos:narrower ?t }");
+    assert_eq!(narrower.len(), topics.iter().filter(|t| !t.basket).count());
+}
+
+#[test]
+fn the_vocabularies_are_data_a_user_extends() {
+    let dir = workspace();
+    let path = dir.path().join("data/reference/topics.toml");
+    let mut topics = std::fs::read_to_string(&path).unwrap();
+    topics.push_str(
+        "\n[[topic]]\nid = \"geneva\"\nlabel = \"Geneva\"\nbroader = \"sociocultural\"\n",
+    );
+    std::fs::write(&path, topics).unwrap();
+    let graph = KnowledgeGraph::new().unwrap();
+    igfkg::build(&graph, &DataDir::new(dir.path().join("data")), |_| {}).unwrap();
+    let igfkg::QueryOutcome::Solutions(rows) = graph
+        .query("SELECT ?s WHERE { ?s igf:topic <https://w3id.org/igfkg/id/topic/geneva> }")
+        .unwrap()
+    else {
+        panic!()
+    };
+    // "the prior 2017 ‘Geneva Messages’" (WSIS input line 40) and the Paris preamble.
+    assert!(rows.len() >= 2, "{rows:?}");
+    assert!(data_dir().join("reference/topics.toml").exists());
+}
