@@ -10,7 +10,9 @@ pub use igfkg_graph::{
 };
 pub use igfkg_ingest::Format;
 pub use igfkg_sources::DataDir;
-pub use pipeline::{Build, BuildError, ParsedDocument, build, ingest_file};
+pub use pipeline::{
+    Build, BuildError, BuildOptions, ParsedDocument, build, build_with, ingest_file,
+};
 
 /// The typed records: meetings, goals, stakeholder groups, themes,
 /// sessions, messages, statements, people, roles, participation and facts.
@@ -36,6 +38,16 @@ pub mod ingest {
 /// The entity linker.
 pub mod link {
     pub use igfkg_link::*;
+}
+
+/// Cross-year relations: message lineage and theme alignment.
+pub mod relate {
+    pub use igfkg_relate::*;
+}
+
+/// The catalogue of named cross-year questions.
+pub mod query {
+    pub use igfkg_query::*;
 }
 
 /// The knowledge graph: RDF mapping, store, SPARQL, exports.

@@ -58,6 +58,12 @@ struct BuildArgs {
     /// The base of the data IRIs
     #[arg(long, default_value = IriBase::DEFAULT, value_name = "IRI")]
     base: String,
+    /// The least similarity for a message to echo an earlier one (0 to 1)
+    #[arg(long, default_value_t = igfkg::relate::LineageConfig::default().threshold, value_name = "SCORE")]
+    lineage_threshold: f64,
+    /// The most earlier messages a message echoes
+    #[arg(long, default_value_t = igfkg::relate::LineageConfig::default().top_k, value_name = "N")]
+    lineage_top_k: usize,
     /// Build into an on-disk Oxigraph store (RocksDB) in DIR as well
     #[cfg(feature = "rocksdb")]
     #[arg(long, value_name = "DIR")]
@@ -82,10 +88,20 @@ struct GraphArgs {
 }
 
 #[derive(Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["query", "named", "list"])))]
 struct QueryArgs {
     /// The SPARQL query: its text, the path of a .rq file, or - to read standard input.
     /// The prefixes igf:, rdfs:, skos:, schema:, foaf:, org:, dcterms:, prov:, oa:, sdgo: … are predeclared.
-    query: String,
+    query: Option<String>,
+    /// Run a question of the catalogue by name (see --list)
+    #[arg(long, value_name = "NAME", conflicts_with = "query")]
+    named: Option<String>,
+    /// A parameter of the named question, as NAME=VALUE (repeat for several)
+    #[arg(long = "param", value_name = "NAME=VALUE", requires = "named")]
+    params: Vec<String>,
+    /// List the questions of the catalogue with their parameters
+    #[arg(long, conflicts_with_all = ["query", "named"])]
+    list: bool,
     #[command(flatten)]
     graph: GraphArgs,
     /// Result format: table, csv, tsv, json or xml; for CONSTRUCT and DESCRIBE also turtle, ntriples, nquads, trig, rdfxml or jsonld
@@ -212,7 +228,16 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
             .expect("the template is valid")
             .progress_chars("=> "),
     );
-    let built = pipeline::build(&graph, &data, |step| match step {
+    if !(0.0..=1.0).contains(&args.lineage_threshold) {
+        bail!(
+            "--lineage-threshold {} is outside 0 to 1",
+            args.lineage_threshold
+        );
+    }
+    let mut options = igfkg::BuildOptions::default();
+    options.relations.lineage.threshold = args.lineage_threshold;
+    options.relations.lineage.top_k = args.lineage_top_k;
+    let built = pipeline::build_with(&graph, &data, &options, |step| match step {
         Step::Reference => bar.set_message("reading reference data"),
         Step::Parse {
             document,
@@ -223,6 +248,7 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
             bar.set_position(index as u64);
             bar.set_message(format!("parsing {document}"));
         }
+        Step::Relate => bar.set_message("relating messages and themes across years"),
         Step::Insert => {
             bar.set_position(bar.length().unwrap_or(0));
             bar.set_message("inserting into the graph");
@@ -411,10 +437,50 @@ fn read_query(query: &str) -> anyhow::Result<String> {
     Ok(query.to_owned())
 }
 
+fn list_questions() -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    for question in igfkg::query::catalogue() {
+        writeln!(out, "{}", question.name)?;
+        writeln!(out, "    {}", question.question)?;
+        for param in &question.params {
+            writeln!(
+                out,
+                "    --param {}=…  ({}) {}",
+                param.name, param.kind, param.description
+            )?;
+        }
+    }
+    Ok(())
+}
+
 fn query(args: QueryArgs) -> anyhow::Result<()> {
-    let text = read_query(&args.query)?;
-    let graph = open_graph(&args.graph)?;
-    let outcome = graph.query(&text)?;
+    if args.list {
+        return list_questions();
+    }
+    let outcome = match (&args.named, &args.query) {
+        (Some(name), _) => {
+            let question = igfkg::query::question(name)?;
+            let params = args
+                .params
+                .iter()
+                .map(|p| {
+                    p.split_once('=')
+                        .ok_or_else(|| anyhow::anyhow!("parameter {p:?} is not NAME=VALUE"))
+                })
+                .collect::<anyhow::Result<Vec<(&str, &str)>>>()?;
+            // Check the parameters before loading the graph.
+            question.bind(&IriBase::new(args.graph.base.clone())?, &params)?;
+            let graph = open_graph(&args.graph)?;
+            (question.run(&graph, &params)?, graph)
+        }
+        (None, Some(query)) => {
+            let text = read_query(query)?;
+            let graph = open_graph(&args.graph)?;
+            (graph.query(&text)?, graph)
+        }
+        (None, None) => unreachable!("clap requires a query, --named or --list"),
+    };
+    let (outcome, graph) = outcome;
     let table = TableOptions {
         max_cell_width: (args.output.is_none() && std::io::stdout().is_terminal()).then_some(60),
     };

@@ -4,6 +4,7 @@ use igfkg_graph::{KnowledgeGraph, StoreError};
 use igfkg_ingest::{Format, ParseError};
 use igfkg_link::{DocumentLinks, Linker};
 use igfkg_model::{Diagnostic, Extraction, Severity, SourceDocument};
+use igfkg_relate::{Relations, RelationsConfig};
 use igfkg_sources::{DataDir, Location, ReferenceData, SourceError, SourceText};
 use std::path::Path;
 
@@ -52,6 +53,8 @@ pub struct Build {
     pub reference: ReferenceData,
     /// Every document of the manifest, in manifest order.
     pub documents: Vec<ParsedDocument>,
+    /// Message lineage and theme alignment across years.
+    pub relations: Relations,
     /// Quads inserted into the graph.
     pub quads: usize,
 }
@@ -87,8 +90,17 @@ pub enum Step<'a> {
         /// The number of documents.
         count: usize,
     },
+    /// Computing message lineage and theme alignment across years.
+    Relate,
     /// Inserting everything into the graph.
     Insert,
+}
+
+/// Options of a build.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BuildOptions {
+    /// How message lineage and theme alignment are computed.
+    pub relations: RelationsConfig,
 }
 
 /// Reads the data directory and inserts everything into `graph`.
@@ -102,6 +114,19 @@ pub enum Step<'a> {
 pub fn build(
     graph: &KnowledgeGraph,
     data: &DataDir,
+    progress: impl FnMut(Step<'_>),
+) -> Result<Build, BuildError> {
+    build_with(graph, data, &BuildOptions::default(), progress)
+}
+
+/// [`build`] with options.
+///
+/// # Errors
+/// See [`build`].
+pub fn build_with(
+    graph: &KnowledgeGraph,
+    data: &DataDir,
+    options: &BuildOptions,
     mut progress: impl FnMut(Step<'_>),
 ) -> Result<Build, BuildError> {
     progress(Step::Reference);
@@ -154,14 +179,22 @@ pub fn build(
             links,
         });
     }
+    progress(Step::Relate);
+    let inputs: Vec<_> = documents
+        .iter()
+        .map(|d| (&d.extraction, &d.links))
+        .collect();
+    let relations = igfkg_relate::relate(&inputs, |title| linker.topics(title), &options.relations);
     progress(Step::Insert);
     let mut quads = graph.insert_reference(&reference)?;
     for parsed in &documents {
         quads += graph.insert_document(&parsed.document, &parsed.extraction, &parsed.links)?;
     }
+    quads += graph.insert_relations(&relations)?;
     Ok(Build {
         reference,
         documents,
+        relations,
         quads,
     })
 }

@@ -194,7 +194,8 @@ fn queries_see_the_union_of_graphs_and_each_document_has_its_own() {
             "igf2018-paris-messages",
             "igf2018-wsis-report-input",
             "igf2019-session-reports",
-            "reference"
+            "reference",
+            "relations"
         ]
     );
 }

@@ -24,7 +24,7 @@ fn build_into_an_on_disk_store_then_query_it() {
     assert_eq!(stdout(&output), "n\r\n261\r\n");
     let output = igfkg(dir.path(), &["stats", "--store", "store"]);
     assert!(
-        stdout(&output).contains("6 named graphs"),
+        stdout(&output).contains("7 named graphs"),
         "{}",
         stdout(&output)
     );

@@ -64,6 +64,11 @@ impl IriBase {
         NamedNode::new_unchecked(format!("{}graph/reference", self.0))
     }
 
+    /// The IRI of the named graph that holds the relations across years.
+    pub fn relations_graph(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}graph/relations", self.0))
+    }
+
     /// The IRI of a concept scheme of igfkg's data (`scheme/stakeholder-groups`).
     pub fn scheme(&self, name: &str) -> NamedNode {
         NamedNode::new_unchecked(format!("{}scheme/{name}", self.0))
@@ -72,7 +77,7 @@ impl IriBase {
     /// One prefix per kind of node (`meeting:`, `message:` …), for exports
     /// that abbreviate IRIs.
     pub fn prefixes(&self) -> Vec<(String, String)> {
-        const KINDS: [NodeKind; 15] = [
+        const KINDS: [NodeKind; 17] = [
             NodeKind::Meeting,
             NodeKind::Document,
             NodeKind::StakeholderGroup,
@@ -88,6 +93,8 @@ impl IriBase {
             NodeKind::Participation,
             NodeKind::Role,
             NodeKind::Link,
+            NodeKind::Echo,
+            NodeKind::Alignment,
         ];
         KINDS
             .iter()

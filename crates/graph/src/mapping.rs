@@ -15,6 +15,7 @@ use igfkg_model::{
     Organization, Participation, Person, Qualifier, Role, RoleKind, Session, SessionType,
     SourceDocument, Span, Statement, Theme, goal_iri,
 };
+use igfkg_relate::Relations;
 use igfkg_sources::{Attribution, ReferenceData};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
@@ -448,6 +449,10 @@ fn add_session(sink: &mut QuadSink<'_>, cx: &Context, session: &Session) {
     );
     sink.add_opt_text(&s, dcterms::description, session.description.as_deref());
     sink.add_opt_text(&s, igf::track, session.track.as_deref());
+    if let Some(theme) = &session.theme {
+        let theme = sink.iri(theme);
+        sink.add(s.clone(), igf::theme, theme);
+    }
     if let Some(updated) = &session.updated {
         sink.add(s.clone(), dcterms::modified, date(updated));
     }
@@ -733,4 +738,79 @@ fn add_link(sink: &mut QuadSink<'_>, cx: &Context, link: &Link) {
     }
     sink.add(s.clone(), oa::hasTarget, sink.iri(&link.id.part("source")));
     sink.add_provenance(&link.id, &cx.doc, &link.evidence.span);
+}
+
+fn decimal(value: f64) -> Literal {
+    // Four decimals: enough to rank, and a fixed form keeps exports stable.
+    Literal::new_typed_literal(format!("{value:.4}"), xsd::DECIMAL)
+}
+
+/// The quads of the relations across years, in the relations graph.
+pub fn relation_quads(base: &IriBase, relations: &Relations) -> Vec<Quad> {
+    let mut sink = QuadSink::new(base, base.relations_graph());
+    let topic = |sink: &QuadSink<'_>, id: &str| sink.iri(&NodeId::slug(NodeKind::Topic, id));
+    for echo in &relations.echoes {
+        let later = sink.iri(&echo.later);
+        let earlier = sink.iri(&echo.earlier);
+        sink.add(later.clone(), igf::echoes, earlier.clone());
+        let s = sink.iri(&echo.id);
+        sink.add(s.clone(), rdf::TYPE, igf::Echo);
+        sink.add(s.clone(), igf::later, later.clone());
+        sink.add(s.clone(), igf::earlier, earlier.clone());
+        sink.add(s.clone(), igf::rank, integer(echo.rank));
+        sink.add(s.clone(), igf::score, decimal(echo.score));
+        sink.add(s.clone(), igf::textScore, decimal(echo.text_score));
+        sink.add(s.clone(), igf::topicScore, decimal(echo.topic_score));
+        sink.add(s.clone(), igf::method, igf::Similarity);
+        for term in &echo.shared_terms {
+            sink.add(
+                s.clone(),
+                igf::sharedTerm,
+                Literal::new_simple_literal(term),
+            );
+        }
+        for id in &echo.shared_topics {
+            let t = topic(&sink, id);
+            sink.add(s.clone(), igf::sharedTopic, t);
+        }
+        sink.add(s.clone(), prov::wasDerivedFrom, later);
+        sink.add(s, prov::wasDerivedFrom, earlier);
+    }
+    for alignment in &relations.alignments {
+        let later = sink.iri(&alignment.later);
+        let earlier = sink.iri(&alignment.earlier);
+        let property = if alignment.close {
+            skos::closeMatch
+        } else {
+            skos::relatedMatch
+        };
+        // Both SKOS mapping properties are symmetric: state both directions
+        // so that queries need no reasoner.
+        sink.add(later.clone(), property, earlier.clone());
+        sink.add(earlier.clone(), property, later.clone());
+        let s = sink.iri(&alignment.id);
+        sink.add(s.clone(), rdf::TYPE, igf::Alignment);
+        sink.add(s.clone(), igf::later, later.clone());
+        sink.add(s.clone(), igf::earlier, earlier.clone());
+        sink.add(s.clone(), igf::matchType, property);
+        sink.add(s.clone(), igf::score, decimal(alignment.score));
+        sink.add(s.clone(), igf::textScore, decimal(alignment.text_score));
+        sink.add(s.clone(), igf::topicScore, decimal(alignment.topic_score));
+        sink.add(s.clone(), igf::titleScore, decimal(alignment.title_score));
+        sink.add(s.clone(), igf::method, igf::Similarity);
+        for term in &alignment.shared_terms {
+            sink.add(
+                s.clone(),
+                igf::sharedTerm,
+                Literal::new_simple_literal(term),
+            );
+        }
+        for id in &alignment.shared_topics {
+            let t = topic(&sink, id);
+            sink.add(s.clone(), igf::sharedTopic, t);
+        }
+        sink.add(s.clone(), prov::wasDerivedFrom, later);
+        sink.add(s, prov::wasDerivedFrom, earlier);
+    }
+    sink.into_quads()
 }

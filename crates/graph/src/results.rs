@@ -111,6 +111,14 @@ impl<'a> Solution<'a> {
             _ => None,
         }
     }
+
+    /// A bound literal parsed as a number (integer, decimal or double).
+    pub fn number(&self, name: &str) -> Option<f64> {
+        match self.get(name)? {
+            Term::Literal(l) => l.value().parse().ok(),
+            _ => None,
+        }
+    }
 }
 
 /// How `igfkg query` writes results.

@@ -3,11 +3,12 @@
 use crate::error::{ExportError, QueryError, StoreError};
 use crate::export::{ExportFormat, canonical_order, write_quads};
 use crate::iri::IriBase;
-use crate::mapping::{document_quads, reference_quads};
+use crate::mapping::{document_quads, reference_quads, relation_quads};
 use crate::results::{QueryOutcome, Solutions};
 use crate::vocab::{self, igf};
 use igfkg_link::DocumentLinks;
 use igfkg_model::{Extraction, SourceDocument};
+use igfkg_relate::Relations;
 use igfkg_sources::ReferenceData;
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNode, Quad, Term, Variable};
@@ -118,6 +119,16 @@ impl KnowledgeGraph {
             &graph,
             document_quads(&self.base, document, extraction, links),
         )
+    }
+
+    /// Inserts the relations across years into the relations graph,
+    /// replacing what it held. Returns the number of quads.
+    ///
+    /// # Errors
+    /// If the store fails.
+    pub fn insert_relations(&self, relations: &Relations) -> Result<usize, StoreError> {
+        let graph = self.base.relations_graph();
+        self.replace_graph(&graph, relation_quads(&self.base, relations))
     }
 
     /// Replaces the content of a named graph with `quads` (whose graph name

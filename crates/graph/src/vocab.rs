@@ -41,7 +41,7 @@ namespace!(
         Venue, Participants, Countries, Sessions, Workshops, OpenSessions, LightningSessions,
         Journalists, ThemeOfMeeting, NriCount, BestPracticeForum, CenbGoal, WsisActionLine,
         Host, MagSize, Ordinal, Link, Method, NriKind, Methods, Pattern, Gazetteer, Vocabulary,
-        NriKinds, NationalNri, RegionalNri, SubRegionalNri, YouthNri,
+        NriKinds, NationalNri, RegionalNri, SubRegionalNri, YouthNri, Echo, Alignment, Similarity,
         // properties
         year, ordinal, meeting, theme, session, text, headline, sdg, topic, nri,
         stakeholderGroup, stakeholderGroupLabel, affiliation, addresses, echoes, position,
@@ -50,7 +50,8 @@ namespace!(
         hostCountryCode, overarchingTheme, online, sourceSpan, startLine, endLine, person,
         roleKind, subject, participation, figure, measure, qualifier, about, factKind,
         valueText, note, documentKind, format, sha256, path, organization, nriKind, linkSubject,
-        linkProperty, method, confidence, matchedLabel,
+        linkProperty, method, confidence, matchedLabel, later, earlier, rank, score, textScore,
+        topicScore, titleScore, sharedTerm, sharedTopic, matchType,
     ]
 );
 

@@ -207,6 +207,7 @@ fn open_session(b: &mut Builder<'_>, pending: &[&Block], first: bool) -> Option<
         description: (!description.is_empty()).then(|| description.join("\n")),
         updated: None,
         track: None,
+        theme: None,
         fields: Vec::new(),
         span,
     });

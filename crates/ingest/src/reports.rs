@@ -14,7 +14,7 @@ use crate::participation;
 use crate::people::{self, PersonLine};
 use igfkg_model::{
     Extraction, MessageKind, NodeId, NodeKind, Participation, Person, ReportField, Role, RoleKind,
-    Session, SessionType, SourceDocument, normalize_key,
+    Session, SessionType, SourceDocument, Theme, normalize_key,
 };
 use igfkg_sources::{Line, SourceText};
 use regex::Regex;
@@ -178,6 +178,34 @@ fn read_report(
     let position = b.out.sessions.len() as u32 + 1;
     let session_id = b.session_id(title, position);
     let span = b.span(title_start, lines[last_text_line].end.max(title_end));
+    // A track is a theme of the year: the sessions that name it, and their
+    // messages, belong to it.
+    let track = (!track.is_empty()).then(|| track.join(" "));
+    let theme = track.as_ref().map(|track| {
+        let id = b.theme_id(track);
+        if !b.out.themes.iter().any(|t| t.id == id) {
+            let line = &lines[updated_line + 1..first_field]
+                .iter()
+                .find(|l| !l.is_blank())
+                .copied();
+            let span = line.map_or_else(
+                || b.span(title_start, title_end),
+                |l| {
+                    let (s, e, _) = l.trimmed();
+                    b.span(s, e)
+                },
+            );
+            let position = b.out.themes.len() as u32 + 1;
+            b.out.themes.push(Theme {
+                id: id.clone(),
+                title: track.clone(),
+                year: b.meeting_year(),
+                position,
+                span,
+            });
+        }
+        id
+    });
     let mut session = Session {
         id: session_id.clone(),
         title: title.to_owned(),
@@ -187,7 +215,8 @@ fn read_report(
         position,
         description: None,
         updated,
-        track: (!track.is_empty()).then(|| track.join(" ")),
+        track,
+        theme: theme.clone(),
         fields: Vec::new(),
         span,
     };
@@ -232,7 +261,7 @@ fn read_report(
         } else {
             read_points(
                 b,
-                &session_id,
+                (&session_id, theme.as_ref()),
                 title,
                 *number,
                 heading,
@@ -292,7 +321,7 @@ fn is_subheading(block: &Block, followed: bool) -> bool {
 
 fn read_points(
     b: &mut Builder<'_>,
-    session: &NodeId,
+    (session, theme): (&NodeId, Option<&NodeId>),
     title: &str,
     number: u8,
     heading: &str,
@@ -330,7 +359,7 @@ fn read_points(
             text,
             None,
             Some(session),
-            None,
+            theme,
             group.as_deref(),
             (block.start, block.end),
         );

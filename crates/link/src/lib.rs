@@ -243,6 +243,19 @@ impl Linker {
         }
     }
 
+    /// The topics a short text names (a title), by id, sorted.
+    pub fn topics(&self, text: &str) -> Vec<String> {
+        let mut topics: Vec<String> = self
+            .topics
+            .find(&normalize(text))
+            .into_iter()
+            .map(|hit| hit.entry.key.clone())
+            .collect();
+        topics.sort();
+        topics.dedup();
+        topics
+    }
+
     fn link_text(&self, out: &mut Links, subject: &NodeId, span: &Span, is_message: bool) {
         let text = span.exact.as_str();
         for hit in sdg::find(text) {

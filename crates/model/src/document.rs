@@ -153,9 +153,12 @@ pub struct Session {
     /// The date the report was last updated (ISO 8601 date), if given.
     #[serde(default)]
     pub updated: Option<String>,
-    /// The track or theme the session belongs to, if given.
+    /// The track or theme the session belongs to, as written, if given.
     #[serde(default)]
     pub track: Option<String>,
+    /// The theme node of its track, if given.
+    #[serde(default)]
+    pub theme: Option<NodeId>,
     /// The numbered fields of a session report, in order.
     #[serde(default)]
     pub fields: Vec<ReportField>,

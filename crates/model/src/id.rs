@@ -22,6 +22,8 @@
 //! | person | `person/{uuid}` | the person's name (normalised) |
 //! | other organisation | `organization/{uuid}` | the organisation's name (normalised) |
 //! | link | `link/{uuid}` | linked node, relation, target |
+//! | echo | `echo/{uuid}` | later message, earlier message |
+//! | alignment | `alignment/{uuid}` | later theme or session, earlier one |
 //! | fact | `fact/{uuid}` | document id, fact kind, position in the document |
 //! | participation | `participation/{uuid}` | session id |
 //! | role | `role/{uuid}` | session id, person id, role |
@@ -77,6 +79,10 @@ pub enum NodeKind {
     Role,
     /// A link from a node to an entity, with its evidence.
     Link,
+    /// A message's echo of an earlier year's message.
+    Echo,
+    /// An alignment of two themes or sessions of different years.
+    Alignment,
 }
 
 impl NodeKind {
@@ -98,6 +104,8 @@ impl NodeKind {
             Self::Participation => "participation",
             Self::Role => "role",
             Self::Link => "link",
+            Self::Echo => "echo",
+            Self::Alignment => "alignment",
         }
     }
 }

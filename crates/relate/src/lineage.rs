@@ -1,0 +1,243 @@
+//! Message lineage: for each message, the messages of earlier years it
+//! continues, ranked by a similarity a person can check.
+//!
+//! The similarity of a message `m` and an earlier message `e` is
+//! `text_weight · cos(m, e) + (1 − text_weight) · jaccard(topics(m), topics(e))`,
+//! where `cos` is the cosine of their TF-IDF vectors over stemmed terms
+//! without stop words. Candidates come from an inverted index, never from a
+//! loop over all pairs: `m`'s heaviest terms are looked up in the postings
+//! of earlier years, the best partial scores are scored exactly, and the
+//! `top_k` at or above `threshold` are kept. Each message is scored on its
+//! own (in parallel), so the result does not depend on thread scheduling.
+
+use crate::terms::Analyzer;
+use crate::vectors::{Vector, Vectors, cosine};
+use igfkg_model::{NodeId, NodeKind};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// How lineage is computed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineageConfig {
+    /// The least similarity for a link (0 to 1). Default 0.2.
+    pub threshold: f64,
+    /// The most earlier messages a message is linked to. Default 3.
+    pub top_k: usize,
+    /// The weight of text similarity; topics get the rest. Default 0.7.
+    pub text_weight: f64,
+    /// How many of a message's heaviest terms find its candidates. Default 24.
+    pub query_terms: usize,
+    /// How many candidates, by partial score, are scored exactly. Default 64.
+    pub candidates: usize,
+}
+
+impl Default for LineageConfig {
+    fn default() -> Self {
+        Self {
+            threshold: 0.2,
+            top_k: 3,
+            text_weight: 0.7,
+            query_terms: 24,
+            candidates: 64,
+        }
+    }
+}
+
+/// A message, as lineage sees it.
+#[derive(Debug, Clone)]
+pub struct MessageItem<'a> {
+    /// The message.
+    pub id: &'a NodeId,
+    /// The year of its meeting.
+    pub year: u16,
+    /// Its text.
+    pub text: &'a str,
+    /// Its topics, sorted, without duplicates.
+    pub topics: Vec<&'a str>,
+}
+
+/// A message that continues an earlier year's message (`igf:echoes`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Echo {
+    /// Node identifier of the link.
+    pub id: NodeId,
+    /// The later message.
+    pub later: NodeId,
+    /// The earlier message it echoes.
+    pub earlier: NodeId,
+    /// Rank among the earlier messages the later one echoes, from 1.
+    pub rank: u32,
+    /// The combined similarity.
+    pub score: f64,
+    /// The cosine of the TF-IDF vectors.
+    pub text_score: f64,
+    /// The Jaccard index of the topic sets.
+    pub topic_score: f64,
+    /// The words that weigh most in the text similarity.
+    pub shared_terms: Vec<String>,
+    /// The topics both messages have.
+    pub shared_topics: Vec<String>,
+}
+
+fn jaccard(a: &[&str], b: &[&str]) -> (f64, Vec<String>) {
+    let shared: Vec<String> = a
+        .iter()
+        .filter(|t| b.binary_search(t).is_ok())
+        .map(|t| (*t).to_owned())
+        .collect();
+    let union = a.len() + b.len() - shared.len();
+    let score = if union == 0 {
+        0.0
+    } else {
+        shared.len() as f64 / union as f64
+    };
+    (score, shared)
+}
+
+/// The echoes of every message, ordered by later message, then rank.
+pub fn lineage(items: &[MessageItem<'_>], config: &LineageConfig) -> Vec<Echo> {
+    let analyzer = Analyzer::new();
+    let texts: Vec<&str> = items.iter().map(|i| i.text).collect();
+    let vectors = Vectors::new(&analyzer, &texts);
+    // Items in year order; postings list them in that order, so the items
+    // of earlier years are a prefix of every posting list.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| (items[i].year, i));
+    let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); vectors.stems.len()];
+    for &i in &order {
+        for &(term, weight) in &vectors.vectors[i] {
+            postings[term as usize].push((i as u32, weight));
+        }
+    }
+    let echoes: Vec<Vec<Echo>> = (0..items.len())
+        .into_par_iter()
+        .map_init(
+            || (vec![0.0f64; items.len()], Vec::<u32>::new()),
+            |(scores, touched), i| {
+                echoes_of(i, items, &vectors, &postings, config, scores, touched)
+            },
+        )
+        .collect();
+    let mut echoes: Vec<Echo> = echoes.into_iter().flatten().collect();
+    echoes.sort_by(|a, b| (&a.later, a.rank).cmp(&(&b.later, b.rank)));
+    echoes
+}
+
+fn echoes_of(
+    i: usize,
+    items: &[MessageItem<'_>],
+    vectors: &Vectors,
+    postings: &[Vec<(u32, f64)>],
+    config: &LineageConfig,
+    scores: &mut [f64],
+    touched: &mut Vec<u32>,
+) -> Vec<Echo> {
+    let item = &items[i];
+    let vector: &Vector = &vectors.vectors[i];
+    let mut query: Vec<(u32, f64)> = vector.clone();
+    query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    query.truncate(config.query_terms);
+    for (term, weight) in query {
+        for &(other, other_weight) in &postings[term as usize] {
+            if items[other as usize].year >= item.year {
+                break;
+            }
+            if scores[other as usize] == 0.0 {
+                touched.push(other);
+            }
+            scores[other as usize] += weight * other_weight;
+        }
+    }
+    let mut candidates: Vec<(f64, u32)> =
+        touched.iter().map(|&c| (scores[c as usize], c)).collect();
+    for &c in touched.iter() {
+        scores[c as usize] = 0.0;
+    }
+    touched.clear();
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    candidates.truncate(config.candidates);
+    let mut scored: Vec<(f64, f64, f64, Vec<String>, u32)> = candidates
+        .into_iter()
+        .map(|(_, c)| {
+            let other = &items[c as usize];
+            let text_score = cosine(vector, &vectors.vectors[c as usize]);
+            let (topic_score, shared_topics) = jaccard(&item.topics, &other.topics);
+            let score = config.text_weight * text_score + (1.0 - config.text_weight) * topic_score;
+            (score, text_score, topic_score, shared_topics, c)
+        })
+        .filter(|(score, text_score, ..)| *score >= config.threshold && *text_score > 0.0)
+        .collect();
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| items[a.4 as usize].id.cmp(items[b.4 as usize].id))
+    });
+    scored.truncate(config.top_k);
+    scored
+        .into_iter()
+        .enumerate()
+        .map(
+            |(rank, (score, text_score, topic_score, shared_topics, c))| {
+                let earlier = items[c as usize].id;
+                Echo {
+                    id: NodeId::keyed(NodeKind::Echo, &[item.id.as_str(), earlier.as_str()]),
+                    later: item.id.clone(),
+                    earlier: earlier.clone(),
+                    rank: rank as u32 + 1,
+                    score,
+                    text_score,
+                    topic_score,
+                    shared_terms: vectors.shared_words(vector, &vectors.vectors[c as usize], 6),
+                    shared_topics,
+                }
+            },
+        )
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn later_messages_echo_earlier_similar_ones() {
+        let ids: Vec<NodeId> = (0..4)
+            .map(|i| NodeId::keyed(NodeKind::Message, &[&i.to_string()]))
+            .collect();
+        let items = [
+            MessageItem {
+                id: &ids[0],
+                year: 2017,
+                text: "Encryption protects journalists and human rights",
+                topics: vec!["encryption", "human-rights"],
+            },
+            MessageItem {
+                id: &ids[1],
+                year: 2017,
+                text: "Zero rating plans and net neutrality rules",
+                topics: vec!["net-neutrality"],
+            },
+            MessageItem {
+                id: &ids[2],
+                year: 2019,
+                text: "Balance between encryption, security and human rights",
+                topics: vec!["encryption", "human-rights"],
+            },
+            MessageItem {
+                id: &ids[3],
+                year: 2017,
+                text: "Encryption is a right of journalists",
+                topics: vec!["encryption"],
+            },
+        ];
+        let echoes = lineage(&items, &LineageConfig::default());
+        // Only the 2019 message has earlier messages; the net neutrality one shares nothing.
+        assert!(echoes.iter().all(|e| e.later == ids[2]));
+        let earlier: Vec<&NodeId> = echoes.iter().map(|e| &e.earlier).collect();
+        assert_eq!(earlier[0], &ids[0]);
+        assert!(!earlier.contains(&&ids[1]));
+        assert_eq!(echoes[0].shared_topics, ["encryption", "human-rights"]);
+        assert!(echoes[0].shared_terms.contains(&"encryption".to_owned()));
+        // Same input, same output.
+        assert_eq!(echoes, lineage(&items, &LineageConfig::default()));
+    }
+}
