@@ -326,6 +326,14 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
         })
         .collect();
     write_table(&mut out, &header, &rows, TableOptions::default())?;
+    let relations = &built.relations;
+    writeln!(
+        out,
+        "\nAcross years: {} echoes from messages to earlier messages; {} alignments of themes and sessions ({} close matches)",
+        relations.echoes.len(),
+        relations.alignments.len(),
+        relations.alignments.iter().filter(|a| a.close).count()
+    )?;
     writeln!(out)?;
     let mut years: Vec<i64> = built
         .documents

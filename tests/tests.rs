@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod crossyear;
 mod graph;
 mod linking;
 mod reference;
