@@ -50,6 +50,11 @@ pub mod query {
     pub use igfkg_query::*;
 }
 
+/// Releases, SHACL validation and diffs.
+pub mod publish {
+    pub use igfkg_publish::*;
+}
+
 /// The knowledge graph: RDF mapping, store, SPARQL, exports.
 pub mod graph {
     pub use igfkg_graph::*;

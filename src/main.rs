@@ -45,6 +45,59 @@ enum Command {
     Stats(GraphArgs),
     /// Previews what a document yields in a format, without building
     Ingest(IngestArgs),
+    /// Writes a release folder for a linked-data portal: every RDF format, the canonical N-Quads and their SHA-256, the ontology, the shapes and a VoID + DCAT description
+    Release(ReleaseArgs),
+    /// Checks a built graph against the SHACL shapes; exits with 1 on any violation
+    Validate(ValidateArgs),
+    /// Says what changed between two releases (or RDF files), by their canonical forms
+    Diff(DiffArgs),
+}
+
+#[derive(Args)]
+struct ReleaseArgs {
+    /// The release folder to write (replaced whole, once everything is written)
+    dir: PathBuf,
+    #[command(flatten)]
+    graph: GraphArgs,
+    /// Where the release's files will be published (a folder URL ending in /)
+    #[arg(
+        long,
+        default_value = "https://w3id.org/igfkg/release/latest/",
+        value_name = "URL"
+    )]
+    download_base: String,
+    /// The SPARQL endpoint that will serve the graph, if any
+    #[arg(long, value_name = "URL")]
+    sparql_endpoint: Option<String>,
+    /// The creation date to state (default: today, or SOURCE_DATE_EPOCH when set)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    created: Option<String>,
+}
+
+#[derive(Args)]
+struct ValidateArgs {
+    #[command(flatten)]
+    graph: GraphArgs,
+    /// The SHACL shapes (default: the shapes igfkg ships, ontology/shapes.ttl)
+    #[arg(long, value_name = "FILE")]
+    shapes: Option<PathBuf>,
+    /// Report format: text or json
+    #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+    format: String,
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// The older release folder, or an RDF file
+    old: PathBuf,
+    /// The newer release folder, or an RDF file
+    new: PathBuf,
+    /// The base of the data IRIs (for prefixes)
+    #[arg(long, default_value = IriBase::DEFAULT, value_name = "IRI")]
+    base: String,
+    /// Exit with 1 when the releases differ (as diff(1) does)
+    #[arg(long)]
+    exit_code: bool,
 }
 
 #[derive(Args)]
@@ -203,6 +256,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(args) => export(args),
         Command::Stats(args) => stats(args),
         Command::Ingest(args) => ingest(args),
+        Command::Release(args) => release(args),
+        Command::Validate(args) => validate(args),
+        Command::Diff(args) => diff(args),
     }
 }
 
@@ -652,6 +708,166 @@ fn write_preview(out: &mut impl Write, path: &Path, e: &Extraction) -> std::io::
             d.column,
             d.message
         )?;
+    }
+    Ok(())
+}
+
+/// Today's date, or the date of SOURCE_DATE_EPOCH for reproducible releases.
+fn today() -> anyhow::Result<String> {
+    let now = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(epoch) => time::OffsetDateTime::from_unix_timestamp(
+            epoch
+                .trim()
+                .parse()
+                .context("SOURCE_DATE_EPOCH must be a number of seconds")?,
+        )?,
+        Err(_) => time::OffsetDateTime::now_utc(),
+    };
+    Ok(now.date().to_string())
+}
+
+fn release(args: ReleaseArgs) -> anyhow::Result<()> {
+    let graph = open_graph(&args.graph)?;
+    let created = match args.created {
+        Some(date) => date,
+        None => today()?,
+    };
+    if !args.download_base.ends_with('/') {
+        bail!("--download-base {:?} must end in '/'", args.download_base);
+    }
+    let options = igfkg::publish::ReleaseOptions {
+        download_base: args.download_base,
+        sparql_endpoint: args.sparql_endpoint,
+        created,
+        ..igfkg::publish::ReleaseOptions::default()
+    };
+    let bar = spinner(format!("writing the release {}", args.dir.display()));
+    let result = igfkg::publish::write_release(&graph, &args.dir, &options);
+    bar.finish_and_clear();
+    let release = result?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "Released {} triples into {}",
+        release.triples,
+        release.dir.display()
+    )?;
+    let rows: Vec<Vec<String>> = release
+        .files
+        .iter()
+        .map(|(name, size)| vec![name.clone(), size.to_string()])
+        .collect();
+    write_table(
+        &mut out,
+        &["file".to_owned(), "bytes".to_owned()],
+        &rows,
+        TableOptions::default(),
+    )?;
+    writeln!(out, "canonical SHA-256: {}", release.canonical_sha256)?;
+    Ok(())
+}
+
+fn validate(args: ValidateArgs) -> anyhow::Result<()> {
+    let shapes = match &args.shapes {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the shapes {}", path.display()))?,
+        None => igfkg::publish::SHAPES.to_owned(),
+    };
+    let validator = igfkg::publish::Validator::from_turtle(&shapes)?;
+    let graph = open_graph(&args.graph)?;
+    let violations = validator.validate(&graph)?;
+    let mut out = std::io::stdout().lock();
+    if args.format == "json" {
+        let json: Vec<serde_json::Value> = violations
+            .iter()
+            .map(|v| {
+                serde_json::json!({
+                    "focus": v.focus, "path": v.path, "value": v.value,
+                    "component": v.component, "shape": v.shape, "message": v.message,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &json)?;
+        writeln!(out)?;
+    } else if violations.is_empty() {
+        writeln!(out, "The graph conforms to the shapes.")?;
+    } else {
+        for v in &violations {
+            writeln!(out, "{}", v.focus)?;
+            writeln!(
+                out,
+                "  {}{}: {}{}",
+                v.component,
+                v.path
+                    .as_deref()
+                    .map(|p| format!(" on <{p}>"))
+                    .unwrap_or_default(),
+                v.message,
+                v.value
+                    .as_deref()
+                    .map(|x| format!(" (value: {x})"))
+                    .unwrap_or_default()
+            )?;
+        }
+        writeln!(out, "{} violations", violations.len())?;
+    }
+    out.flush()?;
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        bail!(
+            "the graph does not conform to the shapes: {} violations",
+            violations.len()
+        )
+    }
+}
+
+/// The N-Quads of a release folder (its canonical file) or of an RDF file.
+fn nquads_of(path: &Path, base: &IriBase) -> anyhow::Result<String> {
+    if path.is_dir() {
+        let canonical = path.join(igfkg::publish::files::CANONICAL);
+        return std::fs::read_to_string(&canonical).with_context(|| {
+            format!(
+                "{}: not a release folder (no {})",
+                path.display(),
+                igfkg::publish::files::CANONICAL
+            )
+        });
+    }
+    let graph = KnowledgeGraph::in_memory(base.clone())?;
+    graph.load_file(path)?;
+    Ok(String::from_utf8(
+        graph.export(ExportFormat::NQuads, Vec::new())?,
+    )?)
+}
+
+fn diff(args: DiffArgs) -> anyhow::Result<()> {
+    let base = IriBase::new(args.base)?;
+    let old = nquads_of(&args.old, &base)?;
+    let new = nquads_of(&args.new, &base)?;
+    let diff = igfkg::publish::diff(&old, &new)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{} quads added, {} removed, {} subjects changed",
+        diff.added_count(),
+        diff.removed_count(),
+        diff.subjects().len()
+    )?;
+    for subject in diff.subjects() {
+        writeln!(out, "\n{subject}")?;
+        for line in diff.removed.get(subject).into_iter().flatten() {
+            writeln!(out, "- {line}")?;
+        }
+        for line in diff.added.get(subject).into_iter().flatten() {
+            writeln!(out, "+ {line}")?;
+        }
+    }
+    out.flush()?;
+    if args.exit_code && !diff.is_empty() {
+        // Like diff(1): differences are not an error, but the status says so.
+        drop(out);
+        std::process::exit(1);
     }
     Ok(())
 }

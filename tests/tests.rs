@@ -5,6 +5,7 @@ mod corpus;
 mod crossyear;
 mod graph;
 mod linking;
+mod publish;
 mod reference;
 mod reformat;
 #[cfg(feature = "rocksdb")]

@@ -104,7 +104,9 @@ impl IriBase {
                     format!("{}{}/", self.0, kind.segment()),
                 )
             })
-            .chain(["graph", "scheme"].map(|s| (s.to_owned(), format!("{}{s}/", self.0))))
+            .chain(
+                ["graph", "scheme", "dataset"].map(|s| (s.to_owned(), format!("{}{s}/", self.0))),
+            )
             .collect()
     }
 }

@@ -106,6 +106,7 @@ namespace!(
     /// [DCAT](https://www.w3.org/TR/vocab-dcat-3/).
     dcat, "dcat", "http://www.w3.org/ns/dcat#", [
         Dataset, Distribution, distribution, downloadURL, mediaType, byteSize, landingPage,
+        keyword,
     ]
 );
 
@@ -113,7 +114,7 @@ namespace!(
     /// [VoID](https://www.w3.org/TR/void/).
     void, "void", "http://rdfs.org/ns/void#", [
         Dataset, triples, entities, classPartition, propertyPartition, class, property,
-        sparqlEndpoint,
+        sparqlEndpoint, vocabulary, dataDump, uriSpace, distinctSubjects,
     ]
 );
 
