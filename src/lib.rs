@@ -55,6 +55,11 @@ pub mod publish {
     pub use igfkg_publish::*;
 }
 
+/// The synthetic corpus of the scale benchmark.
+pub mod synth {
+    pub use igfkg_synth::*;
+}
+
 /// The knowledge graph: RDF mapping, store, SPARQL, exports.
 pub mod graph {
     pub use igfkg_graph::*;

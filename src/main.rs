@@ -51,6 +51,29 @@ enum Command {
     Validate(ValidateArgs),
     /// Says what changed between two releases (or RDF files), by their canonical forms
     Diff(DiffArgs),
+    /// Writes a synthetic corpus (documents, manifest, reference data) for benchmarks
+    Gen(GenArgs),
+}
+
+#[derive(Args)]
+struct GenArgs {
+    /// The data directory to write
+    out: PathBuf,
+    /// Number of annual meetings, from 2006 on
+    #[arg(long, default_value_t = 20)]
+    years: u16,
+    /// Sessions (or themes) per year
+    #[arg(long, default_value_t = 40)]
+    sessions: u32,
+    /// Messages in the whole corpus
+    #[arg(long, default_value_t = 10_000)]
+    messages: u64,
+    /// The seed: the same seed writes the same bytes
+    #[arg(long, default_value_t = 2006)]
+    seed: u64,
+    /// The reference data to copy and draw the vocabulary from
+    #[arg(long, default_value = "data/reference", value_name = "DIR")]
+    reference: PathBuf,
 }
 
 #[derive(Args)]
@@ -259,6 +282,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Release(args) => release(args),
         Command::Validate(args) => validate(args),
         Command::Diff(args) => diff(args),
+        Command::Gen(args) => gen_corpus(args),
     }
 }
 
@@ -869,5 +893,26 @@ fn diff(args: DiffArgs) -> anyhow::Result<()> {
         drop(out);
         std::process::exit(1);
     }
+    Ok(())
+}
+
+fn gen_corpus(args: GenArgs) -> anyhow::Result<()> {
+    let reference = igfkg::sources::ReferenceData::read(&args.reference)?;
+    let options = igfkg::synth::GenOptions {
+        years: args.years,
+        sessions: args.sessions,
+        messages: args.messages,
+        seed: args.seed,
+    };
+    let generated = igfkg::synth::generate(&options, &reference, &args.reference, &args.out)?;
+    writeln!(
+        std::io::stdout().lock(),
+        "Wrote {} documents with {} messages ({} bytes) into {}; build it with `igfkg build --data {}`",
+        generated.documents,
+        generated.messages,
+        generated.bytes,
+        args.out.display(),
+        args.out.display()
+    )?;
     Ok(())
 }

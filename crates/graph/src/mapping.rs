@@ -9,7 +9,7 @@
 
 use crate::iri::IriBase;
 use crate::vocab::{dcterms, foaf, igf, oa, org, prov, rdf, rdfs, schema, sdgo, skos, xsd};
-use igfkg_link::{DocumentLinks, Link, Method, Relation, Target};
+use igfkg_link::{DocumentLinks, Link, Method, Relation, RollUp, Target};
 use igfkg_model::{
     Extraction, Fact, FactKind, Figure, Message, MessageKind, NodeId, NodeKind, NriKind,
     Organization, Participation, Person, Qualifier, Role, RoleKind, Session, SessionType,
@@ -72,17 +72,31 @@ impl<'a> QuadSink<'a> {
     /// Adds `prov:wasDerivedFrom` and the `igf:sourceSpan` of a node.
     pub fn add_provenance(&mut self, node: &NodeId, document: &NamedNode, span: &Span) {
         let subject = self.iri(node);
+        let source = self.add_specific_resource(node, document, span, true);
+        self.add(subject.clone(), prov::wasDerivedFrom, document.clone());
+        self.add(subject, igf::sourceSpan, source);
+    }
+
+    /// Adds the Web Annotation specific resource `{node}-source` that
+    /// selects a span of a document — a text position selector and a text
+    /// quote selector (with its context when `context`), and the lines —
+    /// and returns it.
+    pub fn add_specific_resource(
+        &mut self,
+        node: &NodeId,
+        document: &NamedNode,
+        span: &Span,
+        context: bool,
+    ) -> NamedNode {
         let source = self.iri(&node.part("source"));
         let position = self.iri(&node.part("position"));
         let quote = self.iri(&node.part("quote"));
-        self.add(subject.clone(), prov::wasDerivedFrom, document.clone());
-        self.add(subject, igf::sourceSpan, source.clone());
         self.add(source.clone(), rdf::TYPE, oa::SpecificResource);
         self.add(source.clone(), oa::hasSource, document.clone());
         self.add(source.clone(), oa::hasSelector, position.clone());
         self.add(source.clone(), oa::hasSelector, quote.clone());
         self.add(source.clone(), igf::startLine, integer(span.start_line));
-        self.add(source, igf::endLine, integer(span.end_line));
+        self.add(source.clone(), igf::endLine, integer(span.end_line));
         self.add(position.clone(), rdf::TYPE, oa::TextPositionSelector);
         self.add(position.clone(), oa::start, offset(span.start));
         self.add(position, oa::end, offset(span.end));
@@ -92,16 +106,17 @@ impl<'a> QuadSink<'a> {
             oa::exact,
             Literal::new_simple_literal(&span.exact),
         );
-        if !span.prefix.is_empty() {
+        if context && !span.prefix.is_empty() {
             self.add(
                 quote.clone(),
                 oa::prefix,
                 Literal::new_simple_literal(&span.prefix),
             );
         }
-        if !span.suffix.is_empty() {
+        if context && !span.suffix.is_empty() {
             self.add(quote, oa::suffix, Literal::new_simple_literal(&span.suffix));
         }
+        source
     }
 }
 
@@ -403,6 +418,9 @@ pub fn document_quads(
     for link in &links.links {
         add_link(&mut sink, &context, link);
     }
+    for rollup in &links.rollups {
+        add_rollup(&mut sink, rollup);
+    }
     sink.into_quads()
 }
 
@@ -703,7 +721,8 @@ fn link_target(sink: &mut QuadSink<'_>, target: &Target) -> NamedNode {
 }
 
 /// A link: the triple it states, and a Web Annotation of its evidence
-/// whose target is the matched words in the source.
+/// (`igf:Link`, a subclass of `oa:Annotation`) whose target selects the
+/// matched words in the source. Lean on purpose: a graph has many links.
 fn add_link(sink: &mut QuadSink<'_>, cx: &Context, link: &Link) {
     let subject = sink.iri(&link.subject);
     let property = relation_property(link.relation);
@@ -711,16 +730,9 @@ fn add_link(sink: &mut QuadSink<'_>, cx: &Context, link: &Link) {
     sink.add(subject.clone(), property, target.clone());
     let s = sink.iri(&link.id);
     sink.add(s.clone(), rdf::TYPE, igf::Link);
-    sink.add(s.clone(), rdf::TYPE, oa::Annotation);
     sink.add(s.clone(), igf::linkSubject, subject);
     sink.add(s.clone(), igf::linkProperty, property);
     sink.add(s.clone(), oa::hasBody, target);
-    let motivation = if link.relation == Relation::Topic {
-        oa::classifying
-    } else {
-        oa::identifying
-    };
-    sink.add(s.clone(), oa::motivatedBy, motivation);
     sink.add(s.clone(), igf::method, method(link.evidence.method));
     sink.add(
         s.clone(),
@@ -736,8 +748,16 @@ fn add_link(sink: &mut QuadSink<'_>, cx: &Context, link: &Link) {
             Literal::new_typed_literal(format!("{confidence:.2}"), xsd::DECIMAL),
         );
     }
-    sink.add(s.clone(), oa::hasTarget, sink.iri(&link.id.part("source")));
-    sink.add_provenance(&link.id, &cx.doc, &link.evidence.span);
+    let source = sink.add_specific_resource(&link.id, &cx.doc, &link.evidence.span, false);
+    sink.add(s, oa::hasTarget, source);
+}
+
+/// A session's or theme's link taken from its messages: the triple only,
+/// its evidence being the messages' links.
+fn add_rollup(sink: &mut QuadSink<'_>, rollup: &RollUp) {
+    let subject = sink.iri(&rollup.subject);
+    let target = link_target(sink, &rollup.target);
+    sink.add(subject, relation_property(rollup.relation), target);
 }
 
 fn decimal(value: f64) -> Literal {

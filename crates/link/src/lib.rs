@@ -6,12 +6,12 @@ mod normalize;
 mod sdg;
 
 use gazetteer::Gazetteer;
-use igfkg_model::{Extraction, NodeId, NodeKind, Organization, Person, Span};
+use igfkg_model::{Extraction, Message, NodeId, NodeKind, Organization, Person, Span};
 use igfkg_sources::ReferenceData;
 use normalize::{fold, normalize};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 /// How a link was found.
@@ -106,12 +106,26 @@ pub struct Link {
     pub evidence: Evidence,
 }
 
+/// An entity a session or theme names through its messages: stated
+/// directly, its evidence being the messages' links.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct RollUp {
+    /// The session or theme.
+    pub subject: NodeId,
+    /// What its messages say.
+    pub relation: Relation,
+    /// What they point to.
+    pub target: Target,
+}
+
 /// The links of one document, and the organisations its people are
 /// affiliated with that the gazetteer does not know.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocumentLinks {
-    /// Links, sorted by subject, relation and target.
+    /// Links with their evidence, sorted by subject, relation and target.
     pub links: Vec<Link>,
+    /// Links of sessions and themes taken from their messages, sorted.
+    pub rollups: Vec<RollUp>,
     /// Organisations named in people's affiliations and not in the gazetteer.
     pub organizations: Vec<Organization>,
 }
@@ -214,31 +228,74 @@ impl Linker {
     /// its people to their organisations and stakeholder groups.
     pub fn link(&self, extraction: &Extraction) -> DocumentLinks {
         let mut out = Links::default();
-        let texts = extraction
-            .messages
+        for message in &extraction.messages {
+            self.link_text(&mut out, &message.id, &message.span, true);
+        }
+        for statement in &extraction.statements {
+            self.link_text(&mut out, &statement.id, &statement.span, false);
+        }
+        // A session or theme is linked on its own words — its heading and
+        // what stands before its first message — and takes the entities of
+        // its messages as roll-ups, without repeating their evidence.
+        let units = extraction
+            .sessions
             .iter()
-            .map(|m| (&m.id, &m.span, true))
-            .chain(extraction.sessions.iter().map(|s| (&s.id, &s.span, false)))
-            .chain(extraction.themes.iter().map(|t| (&t.id, &t.span, false)))
-            .chain(
-                extraction
-                    .statements
-                    .iter()
-                    .map(|s| (&s.id, &s.span, false)),
-            );
-        for (subject, span, is_message) in texts {
-            self.link_text(&mut out, subject, span, is_message);
+            .map(|s| (&s.id, &s.span, true))
+            .chain(extraction.themes.iter().map(|t| (&t.id, &t.span, false)));
+        let mut rollups = BTreeSet::new();
+        for (id, span, is_session) in units {
+            let members: Vec<&Message> = extraction
+                .messages
+                .iter()
+                .filter(|m| {
+                    if is_session {
+                        m.session.as_ref() == Some(id)
+                    } else {
+                        m.theme.as_ref() == Some(id)
+                    }
+                })
+                .collect();
+            let own_end = members
+                .iter()
+                .map(|m| m.span.start)
+                .min()
+                .map_or(span.exact.len(), |first| {
+                    byte_at(&span.exact, first.saturating_sub(span.start))
+                });
+            self.link_text(&mut out, id, &span.sub_span(0, own_end), false);
+            for member in members {
+                for (relation, target) in out.targets_of(&member.id) {
+                    if matches!(
+                        relation,
+                        Relation::Sdg | Relation::Nri | Relation::Organization | Relation::Topic
+                    ) {
+                        rollups.insert(RollUp {
+                            subject: id.clone(),
+                            relation,
+                            target,
+                        });
+                    }
+                }
+            }
         }
         let mut organizations = Vec::new();
         for person in &extraction.people {
             self.link_person(&mut out, &mut organizations, person);
         }
+        let rollups = rollups
+            .into_iter()
+            .filter(|r| {
+                !out.0
+                    .contains_key(&(r.subject.clone(), r.relation, r.target.key()))
+            })
+            .collect();
         let mut links: Vec<Link> = out.0.into_values().collect();
         links.sort_by(|a, b| {
             (&a.subject, a.relation, &a.target).cmp(&(&b.subject, b.relation, &b.target))
         });
         DocumentLinks {
             links,
+            rollups,
             organizations,
         }
     }
@@ -462,6 +519,15 @@ impl Linker {
 struct Links(BTreeMap<(NodeId, Relation, String), Link>);
 
 impl Links {
+    /// The relations and targets of a subject's links.
+    fn targets_of(&self, subject: &NodeId) -> Vec<(Relation, Target)> {
+        self.0
+            .range((subject.clone(), Relation::Sdg, String::new())..)
+            .take_while(|((s, _, _), _)| s == subject)
+            .map(|((_, relation, _), link)| (*relation, link.target.clone()))
+            .collect()
+    }
+
     fn add(&mut self, subject: &NodeId, relation: Relation, target: Target, evidence: Evidence) {
         let key = (subject.clone(), relation, target.key());
         let confidence = |e: &Evidence| e.confidence.unwrap_or(1.0);
@@ -503,4 +569,11 @@ fn find_words(text: &str, words: &str) -> Option<(usize, usize)> {
     }
     let found = Regex::new(&pattern).ok()?.find(text)?;
     Some((found.start(), found.end()))
+}
+
+/// The byte offset of the `chars`-th character of `text`.
+fn byte_at(text: &str, chars: u64) -> usize {
+    text.char_indices()
+        .nth(chars as usize)
+        .map_or(text.len(), |(i, _)| i)
 }
