@@ -10,4 +10,5 @@ mod reference;
 mod reformat;
 #[cfg(feature = "rocksdb")]
 mod store;
+mod synth;
 mod util;

@@ -11,8 +11,8 @@ use crate::error::ExportError;
 use crate::iri::IriBase;
 use crate::vocab::{self, rdf, rdfs, skos, xsd};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, NamedNodeRef, NamedOrBlankNode, Quad, Term, TermRef};
-use std::collections::BTreeSet;
+use oxigraph::model::{GraphName, NamedNodeRef, NamedOrBlankNode, Quad, TermRef};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
@@ -162,28 +162,16 @@ impl SortKeys {
         });
         natural(&compact.unwrap_or_else(|| format!("<{iri}>")))
     }
+}
 
-    fn quad(&self, quad: &Quad) -> (String, String, u8, String, String) {
-        let rank = match quad.predicate.as_ref() {
-            p if p == rdf::TYPE => 0,
-            p if p == rdfs::LABEL => 1,
-            p if p == skos::prefLabel => 2,
-            _ => 3,
-        };
-        (
-            match &quad.graph_name {
-                GraphName::DefaultGraph => String::new(),
-                g => self.term(match g {
-                    GraphName::NamedNode(n) => n.as_ref().into(),
-                    GraphName::BlankNode(b) => b.as_ref().into(),
-                    GraphName::DefaultGraph => unreachable!(),
-                }),
-            },
-            self.term(quad.subject.as_ref().into()),
-            rank,
-            self.iri(quad.predicate.as_str()),
-            self.term(quad.object.as_ref()),
-        )
+/// The rank of a predicate among those of a subject: `rdf:type`, then
+/// labels, then the others.
+fn predicate_rank(predicate: NamedNodeRef<'_>) -> u8 {
+    match predicate {
+        p if p == rdf::TYPE => 0,
+        p if p == rdfs::LABEL => 1,
+        p if p == skos::prefLabel => 2,
+        _ => 3,
     }
 }
 
@@ -217,6 +205,10 @@ fn natural(text: &str) -> String {
 /// and labels first) and object, each compared in its prefixed form with
 /// numbers in natural order — and removes duplicates. For a format that
 /// does not keep graphs, every quad moves to the default graph first.
+///
+/// Each distinct term gets its sort key once and a rank; quads are then
+/// sorted by their terms' ranks, so the cost of building keys grows with
+/// the number of distinct terms, not of quads.
 pub fn canonical_order(
     base: &IriBase,
     quads: impl IntoIterator<Item = Quad>,
@@ -225,21 +217,91 @@ pub fn canonical_order(
     let keys = SortKeys {
         prefixes: known_prefixes(base),
     };
-    let mut keyed: Vec<_> = quads
+    let quads: Vec<Quad> = quads
         .into_iter()
         .map(|mut quad| {
             if !keep_graphs {
                 quad.graph_name = GraphName::DefaultGraph;
             }
-            (keys.quad(&quad), quad)
+            quad
         })
         .collect();
-    keyed.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| a.1.to_string().cmp(&b.1.to_string()))
-    });
-    keyed.dedup_by(|a, b| a.1 == b.1);
-    keyed.into_iter().map(|(_, quad)| quad).collect()
+    let order: Vec<u32> = {
+        // Intern every distinct term.
+        let mut ids: HashMap<TermRef<'_>, u32> = HashMap::new();
+        let mut terms: Vec<TermRef<'_>> = Vec::new();
+        fn intern<'a>(
+            ids: &mut HashMap<TermRef<'a>, u32>,
+            terms: &mut Vec<TermRef<'a>>,
+            term: TermRef<'a>,
+        ) -> u32 {
+            *ids.entry(term).or_insert_with(|| {
+                terms.push(term);
+                terms.len() as u32 - 1
+            })
+        }
+        let encoded: Vec<(Option<u32>, u32, u32, u32)> = quads
+            .iter()
+            .map(|q| {
+                let graph = match &q.graph_name {
+                    GraphName::DefaultGraph => None,
+                    GraphName::NamedNode(n) => {
+                        Some(intern(&mut ids, &mut terms, TermRef::NamedNode(n.as_ref())))
+                    }
+                    GraphName::BlankNode(b) => {
+                        Some(intern(&mut ids, &mut terms, TermRef::BlankNode(b.as_ref())))
+                    }
+                };
+                (
+                    graph,
+                    intern(&mut ids, &mut terms, q.subject.as_ref().into()),
+                    intern(&mut ids, &mut terms, q.predicate.as_ref().into()),
+                    intern(&mut ids, &mut terms, q.object.as_ref()),
+                )
+            })
+            .collect();
+        // Rank the terms by their keys, the full term breaking ties.
+        let mut keyed: Vec<(String, String, u32)> = terms
+            .iter()
+            .enumerate()
+            .map(|(id, term)| (keys.term(*term), term.to_string(), id as u32))
+            .collect();
+        keyed.sort_unstable();
+        let mut rank = vec![0u32; terms.len()];
+        for (position, (_, _, id)) in keyed.iter().enumerate() {
+            rank[*id as usize] = position as u32;
+        }
+        let predicate_ranks: Vec<u8> = terms
+            .iter()
+            .map(|term| match term {
+                TermRef::NamedNode(n) => predicate_rank(*n),
+                _ => 3,
+            })
+            .collect();
+        let mut sorted: Vec<(Option<u32>, u32, u8, u32, u32, u32)> = encoded
+            .iter()
+            .enumerate()
+            .map(|(index, (g, s, p, o))| {
+                (
+                    g.map(|g| rank[g as usize]),
+                    rank[*s as usize],
+                    predicate_ranks[*p as usize],
+                    rank[*p as usize],
+                    rank[*o as usize],
+                    index as u32,
+                )
+            })
+            .collect();
+        sorted.sort_unstable();
+        // Equal ranks are equal terms: drop duplicate quads.
+        sorted.dedup_by(|a, b| (a.0, a.1, a.3, a.4) == (b.0, b.1, b.3, b.4));
+        sorted.into_iter().map(|entry| entry.5).collect()
+    };
+    let mut slots: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|index| slots[index as usize].take())
+        .collect()
 }
 
 /// Whether `local` can follow a prefix without escapes: ASCII letters,
@@ -257,34 +319,84 @@ fn is_plain_local_name(local: &str) -> bool {
 /// The prefixes an export of `quads` uses: only those, so the output
 /// declares nothing it does not use.
 pub fn used_prefixes(base: &IriBase, quads: &[Quad]) -> Vec<(String, String)> {
-    let candidates = known_prefixes(base);
-    let mut used = BTreeSet::new();
-    let mut visit = |iri: NamedNodeRef<'_>| {
-        if let Some(index) = candidates
-            .iter()
-            .position(|(_, ns)| iri.as_str().starts_with(ns.as_str()))
-            && is_plain_local_name(&iri.as_str()[candidates[index].1.len()..])
-        {
-            used.insert(index);
-        }
-    };
+    let mut scan = PrefixScan::new(base, true);
     for quad in quads {
-        if let NamedOrBlankNode::NamedNode(n) = &quad.subject {
-            visit(n.as_ref());
-        }
-        visit(quad.predicate.as_ref());
-        match quad.object.as_ref() {
-            TermRef::NamedNode(n) => visit(n),
-            TermRef::Literal(l) if !is_written_without_datatype(l) => visit(l.datatype()),
-            _ => {}
-        }
-        if let GraphName::NamedNode(n) = &quad.graph_name {
-            visit(n.as_ref());
+        scan.visit(quad);
+    }
+    scan.finish()
+}
+
+/// Finds the prefixes a stream of quads uses, one quad at a time.
+#[derive(Debug)]
+pub struct PrefixScan {
+    candidates: Vec<(String, String)>,
+    used: BTreeSet<usize>,
+    graphs: bool,
+}
+
+impl PrefixScan {
+    /// A scan over the prefixes igfkg may declare; graph names count only
+    /// when `graphs` is true (the output format writes them).
+    pub fn new(base: &IriBase, graphs: bool) -> Self {
+        Self {
+            candidates: known_prefixes(base),
+            used: BTreeSet::new(),
+            graphs,
         }
     }
-    // Oxigraph's serialisers order the declarations themselves (longest
-    // namespace first, so `sdgo:` is tried before `sdg:`).
-    used.into_iter().map(|i| candidates[i].clone()).collect()
+
+    fn visit_iri(&mut self, iri: NamedNodeRef<'_>) {
+        if let Some(index) = self
+            .candidates
+            .iter()
+            .position(|(_, ns)| iri.as_str().starts_with(ns.as_str()))
+            && is_plain_local_name(&iri.as_str()[self.candidates[index].1.len()..])
+        {
+            self.used.insert(index);
+        }
+    }
+
+    /// Notes the IRIs of a quad.
+    pub fn visit(&mut self, quad: &Quad) {
+        if let NamedOrBlankNode::NamedNode(n) = &quad.subject {
+            self.visit_iri(n.as_ref());
+        }
+        self.visit_iri(quad.predicate.as_ref());
+        match quad.object.as_ref() {
+            TermRef::NamedNode(n) => self.visit_iri(n),
+            TermRef::Literal(l) if !is_written_without_datatype(l) => self.visit_iri(l.datatype()),
+            _ => {}
+        }
+        if let (true, GraphName::NamedNode(n)) = (self.graphs, &quad.graph_name) {
+            self.visit_iri(n.as_ref());
+        }
+    }
+
+    /// The prefixes used. Oxigraph's serialisers order the declarations
+    /// themselves (longest namespace first, so `sdgo:` is tried before `sdg:`).
+    pub fn finish(self) -> Vec<(String, String)> {
+        self.used
+            .into_iter()
+            .map(|i| self.candidates[i].clone())
+            .collect()
+    }
+}
+
+/// Sorts nodes (subjects or graph names) into export order: by their
+/// prefixed form with numbers in natural order, the full term breaking ties.
+pub fn sort_nodes(
+    base: &IriBase,
+    nodes: impl IntoIterator<Item = NamedOrBlankNode>,
+) -> Vec<NamedOrBlankNode> {
+    let keys = SortKeys {
+        prefixes: known_prefixes(base),
+    };
+    let mut keyed: Vec<(String, String, NamedOrBlankNode)> = nodes
+        .into_iter()
+        .map(|n| (keys.term(n.as_ref().into()), n.to_string(), n))
+        .collect();
+    keyed.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    keyed.into_iter().map(|(_, _, n)| n).collect()
 }
 
 /// Whether Turtle writes a literal without its datatype: strings, language
@@ -316,24 +428,29 @@ pub fn write_quads<W: Write>(
     format: ExportFormat,
     writer: W,
 ) -> Result<W, ExportError> {
-    let mut serializer = RdfSerializer::from_format(format.rdf_format());
-    if !matches!(format, ExportFormat::NTriples | ExportFormat::NQuads) {
-        for (prefix, namespace) in used_prefixes(base, quads) {
-            serializer = serializer
-                .with_prefix(prefix, namespace)
-                .map_err(|e| ExportError::Prefix(e.to_string()))?;
-        }
-    }
-    let mut serializer = serializer.for_writer(writer);
+    let mut serializer = open_serializer(&used_prefixes(base, quads), format, writer)?;
     for quad in quads {
         serializer.serialize_quad(quad)?;
     }
     Ok(serializer.finish()?)
 }
 
-/// Whether a term is a named node in `namespace`.
-pub fn in_namespace(term: &Term, namespace: &str) -> bool {
-    matches!(term, Term::NamedNode(n) if n.as_str().starts_with(namespace))
+/// A serialiser of `format` that declares `prefixes` (where the format has
+/// prefixes).
+pub fn open_serializer<W: Write>(
+    prefixes: &[(String, String)],
+    format: ExportFormat,
+    writer: W,
+) -> Result<oxigraph::io::WriterQuadSerializer<W>, ExportError> {
+    let mut serializer = RdfSerializer::from_format(format.rdf_format());
+    if !matches!(format, ExportFormat::NTriples | ExportFormat::NQuads) {
+        for (prefix, namespace) in prefixes {
+            serializer = serializer
+                .with_prefix(prefix.clone(), namespace.clone())
+                .map_err(|e| ExportError::Prefix(e.to_string()))?;
+        }
+    }
+    Ok(serializer.for_writer(writer))
 }
 
 #[cfg(test)]

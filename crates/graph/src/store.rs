@@ -1,7 +1,7 @@
 //! [`KnowledgeGraph`]: igfkg's records in an Oxigraph store.
 
 use crate::error::{ExportError, QueryError, StoreError};
-use crate::export::{ExportFormat, canonical_order, write_quads};
+use crate::export::{ExportFormat, PrefixScan, canonical_order, open_serializer, sort_nodes};
 use crate::iri::IriBase;
 use crate::mapping::{document_quads, reference_quads, relation_quads};
 use crate::results::{QueryOutcome, Solutions};
@@ -11,10 +11,10 @@ use igfkg_model::{Extraction, SourceDocument};
 use igfkg_relate::Relations;
 use igfkg_sources::ReferenceData;
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
-use oxigraph::model::{GraphNameRef, NamedNode, Quad, Term, Variable};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term, Variable};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -292,12 +292,80 @@ impl KnowledgeGraph {
     /// [`crate::export`]). Formats without named graphs get the union of all
     /// graphs.
     ///
+    /// The graph is streamed subject by subject — the sorted list of
+    /// subjects is all that is held besides the store — so exporting takes
+    /// little memory beyond the store's own.
+    ///
     /// # Errors
     /// If reading the store or writing fails.
     pub fn export<W: Write>(&self, format: ExportFormat, writer: W) -> Result<W, ExportError> {
-        let quads = self.store.iter().collect::<Result<Vec<_>, _>>()?;
-        let quads = canonical_order(&self.base, quads, format.keeps_graphs());
-        write_quads(&self.base, &quads, format, writer)
+        // One pass: the prefixes used, and the subjects of each graph.
+        let mut scan = PrefixScan::new(&self.base, format.keeps_graphs());
+        let mut subjects: HashMap<Option<NamedOrBlankNode>, HashSet<NamedOrBlankNode>> =
+            HashMap::new();
+        for quad in self.store.iter() {
+            let quad = quad?;
+            scan.visit(&quad);
+            let graph = match (&quad.graph_name, format.keeps_graphs()) {
+                (GraphName::NamedNode(n), true) => Some(NamedOrBlankNode::from(n.clone())),
+                (GraphName::BlankNode(b), true) => Some(NamedOrBlankNode::from(b.clone())),
+                _ => None,
+            };
+            subjects.entry(graph).or_default().insert(quad.subject);
+        }
+        let mut serializer = open_serializer(&scan.finish(), format, writer)?;
+        let default = subjects.remove(&None);
+        let graphs = std::iter::once(None).chain(
+            sort_nodes(&self.base, subjects.keys().flatten().cloned())
+                .into_iter()
+                .map(Some),
+        );
+        for graph in graphs {
+            let Some(members) = (match &graph {
+                None => default.as_ref(),
+                Some(g) => subjects.get(&Some(g.clone())),
+            }) else {
+                continue;
+            };
+            let filter = graph.as_ref().map(|g| match g {
+                NamedOrBlankNode::NamedNode(n) => GraphNameRef::NamedNode(n.as_ref()),
+                NamedOrBlankNode::BlankNode(b) => GraphNameRef::BlankNode(b.as_ref()),
+            });
+            for subject in sort_nodes(&self.base, members.iter().cloned()) {
+                let quads = self
+                    .store
+                    .quads_for_pattern(Some(subject.as_ref()), None, None, filter)
+                    .collect::<Result<Vec<_>, _>>()?;
+                for quad in canonical_order(&self.base, quads, format.keeps_graphs()) {
+                    serializer.serialize_quad(&quad)?;
+                }
+            }
+        }
+        Ok(serializer.finish()?)
+    }
+
+    /// The number of distinct triples in the union of all graphs.
+    ///
+    /// # Errors
+    /// If the store fails.
+    pub fn triple_count(&self) -> Result<usize, oxigraph::store::StorageError> {
+        let mut subjects = HashSet::new();
+        for quad in self.store.iter() {
+            subjects.insert(quad?.subject);
+        }
+        let mut count = 0;
+        for subject in subjects {
+            let mut triples = HashSet::new();
+            for quad in self
+                .store
+                .quads_for_pattern(Some(subject.as_ref()), None, None, None)
+            {
+                let quad = quad?;
+                triples.insert((quad.predicate, quad.object));
+            }
+            count += triples.len();
+        }
+        Ok(count)
     }
 
     /// Counts of the graph: triples, graphs, and nodes per class and year.
@@ -305,10 +373,9 @@ impl KnowledgeGraph {
     /// # Errors
     /// If the store fails.
     pub fn stats(&self) -> Result<Stats, QueryError> {
-        let quads = self.store.iter().collect::<Result<Vec<_>, _>>()?;
-        let quad_count = quads.len();
+        let quad_count = self.store.len()?;
         let graphs = self.store.named_graphs().count();
-        let triples = canonical_order(&self.base, quads, false).len();
+        let triples = self.triple_count()?;
         let outcome = self.query(
             "SELECT ?class ?year (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class OPTIONAL { ?s igf:year ?year } } GROUP BY ?class ?year",
         )?;

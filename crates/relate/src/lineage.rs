@@ -5,9 +5,12 @@
 //! `text_weight · cos(m, e) + (1 − text_weight) · jaccard(topics(m), topics(e))`,
 //! where `cos` is the cosine of their TF-IDF vectors over stemmed terms
 //! without stop words. Candidates come from an inverted index, never from a
-//! loop over all pairs: `m`'s heaviest terms are looked up in the postings
-//! of earlier years, the best partial scores are scored exactly, and the
-//! `top_k` at or above `threshold` are kept. Each message is scored on its
+//! loop over all pairs: `m`'s `query_terms` heaviest terms are looked up in
+//! the postings of earlier years (at most `max_postings` a term, the most
+//! recent years first), the best `candidates` partial scores are scored
+//! exactly, and the `top_k` at or above `threshold` are kept. The cost of a
+//! message is bounded by `query_terms × max_postings`, whatever the corpus
+//! size. Each message is scored on its
 //! own (in parallel), so the result does not depend on thread scheduling.
 
 use crate::terms::Analyzer;
@@ -29,6 +32,10 @@ pub struct LineageConfig {
     pub query_terms: usize,
     /// How many candidates, by partial score, are scored exactly. Default 64.
     pub candidates: usize,
+    /// How many postings of a term are read for one message, the most
+    /// recent earlier years first. Rare terms have fewer; this bounds the
+    /// cost of common ones. Default 1000.
+    pub max_postings: usize,
 }
 
 impl Default for LineageConfig {
@@ -39,6 +46,7 @@ impl Default for LineageConfig {
             text_weight: 0.7,
             query_terms: 24,
             candidates: 64,
+            max_postings: 1000,
         }
     }
 }
@@ -138,10 +146,10 @@ fn echoes_of(
     query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     query.truncate(config.query_terms);
     for (term, weight) in query {
-        for &(other, other_weight) in &postings[term as usize] {
-            if items[other as usize].year >= item.year {
-                break;
-            }
+        let list = &postings[term as usize];
+        // Postings are in year order: those of earlier years come first.
+        let earlier = list.partition_point(|&(other, _)| items[other as usize].year < item.year);
+        for &(other, other_weight) in list[..earlier].iter().rev().take(config.max_postings) {
             if scores[other as usize] == 0.0 {
                 touched.push(other);
             }

@@ -161,13 +161,18 @@ fn sentence(rng: &mut ChaCha8Rng, v: &Vocabulary) -> String {
             OPENINGS.choose(rng).unwrap(),
             CLAIMS.choose(rng).unwrap()
         ),
-        1 => format!(
-            "{} should {} {topic} and {other}.",
-            v.groups.choose(rng).map_or("Governments", String::as_str),
-            VERBS.choose(rng).unwrap()
-        ),
+        1 => {
+            let group = v.groups.choose(rng).map_or("Governments", String::as_str);
+            let verb = VERBS.choose(rng).unwrap();
+            let also = if rng.random_bool(0.3) {
+                format!(" and {other}")
+            } else {
+                String::new()
+            };
+            format!("{group} should {verb} {topic}{also}.")
+        }
         2 => format!(
-            "{} the debate on {topic} {} in the context of {other}.",
+            "{} the debate on {topic} {}.",
             OPENINGS.choose(rng).unwrap(),
             CLAIMS.choose(rng).unwrap()
         ),
@@ -208,7 +213,7 @@ fn sentence(rng: &mut ChaCha8Rng, v: &Vocabulary) -> String {
 }
 
 fn message(rng: &mut ChaCha8Rng, v: &Vocabulary) -> String {
-    let sentences = rng.random_range(1..=3);
+    let sentences = rng.random_range(1..=2);
     (0..sentences)
         .map(|_| sentence(rng, v))
         .collect::<Vec<_>>()

@@ -1,0 +1,363 @@
+//! The scale benchmark: igfkg on synthetic corpora of 1k to 200k messages,
+//! stage by stage, against Oxigraph's own bulk loader and serializer and an
+//! rdflib peer (benches/peer/peer.py).
+//!
+//! Run it with `benches/run.sh` (which installs the peer's rdflib), or
+//! `cargo bench --bench scale`; `IGFKG_BENCH_SIZES=1000,10000` picks the
+//! sizes. It prints a markdown table and writes target/scale.json.
+
+use igfkg::ingest::Format;
+use igfkg::link::Linker;
+use igfkg::pipeline::ParsedDocument;
+use igfkg::relate::RelationsConfig;
+use igfkg::sources::DataDir;
+use igfkg::{ExportFormat, KnowledgeGraph};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::GraphNameRef;
+use oxigraph::store::Store;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Peak resident memory since the last reset, in MiB (Linux).
+fn peak_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status.lines().find_map(|l| {
+                l.strip_prefix("VmHWM:")
+                    .map(|v| v.trim().trim_end_matches(" kB").trim().parse::<f64>().ok())
+            })
+        })
+        .flatten()
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Resets the peak to the current resident memory (Linux).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+#[derive(Default)]
+struct Stage {
+    name: &'static str,
+    seconds: f64,
+    peak_mib: f64,
+    items: f64,
+    unit: &'static str,
+}
+
+fn measure<T>(
+    stages: &mut Vec<Stage>,
+    name: &'static str,
+    unit: &'static str,
+    run: impl FnOnce() -> (T, f64),
+) -> T {
+    reset_peak();
+    let start = Instant::now();
+    let (value, items) = run();
+    let seconds = start.elapsed().as_secs_f64();
+    stages.push(Stage {
+        name,
+        seconds,
+        peak_mib: peak_mib(),
+        items,
+        unit,
+    });
+    value
+}
+
+fn percentile(samples: &mut [Duration], p: f64) -> f64 {
+    samples.sort();
+    let index = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    samples[index].as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let sizes: Vec<u64> = std::env::var("IGFKG_BENCH_SIZES")
+        .unwrap_or_else(|_| "1000,10000,100000,200000".to_owned())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference_dir = root.join("data/reference");
+    let reference =
+        igfkg::sources::ReferenceData::read(&reference_dir).expect("the bundled reference data");
+    let mut markdown = String::new();
+    let mut json = Vec::new();
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let _ = writeln!(markdown, "Machine: {cpus} cores; sizes {sizes:?}\n");
+    for messages in sizes {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let options = igfkg::synth::GenOptions {
+            years: 20,
+            sessions: 40,
+            messages,
+            seed: 2006,
+        };
+        igfkg::synth::generate(&options, &reference, &reference_dir, &data).unwrap();
+        let mut stages = Vec::new();
+
+        // igfkg, stage by stage.
+        let data_dir = DataDir::new(&data);
+        let manifest = data_dir.manifest().unwrap();
+        let parsed: Vec<(igfkg::model::SourceDocument, igfkg::model::Extraction)> =
+            measure(&mut stages, "parse", "messages/s", || {
+                let parsed: Vec<_> = manifest
+                    .entries
+                    .iter()
+                    .map(|entry| {
+                        let (document, text) = entry.load().unwrap();
+                        let format: Format = document.format.parse().unwrap();
+                        let extraction = igfkg::ingest::parse(format, &document, &text).unwrap();
+                        (document, extraction)
+                    })
+                    .collect();
+                (parsed, messages as f64)
+            });
+        let documents: Vec<ParsedDocument> = measure(&mut stages, "link", "messages/s", || {
+            let linker = Linker::new(&reference);
+            let documents: Vec<ParsedDocument> = parsed
+                .into_iter()
+                .map(|(document, extraction)| {
+                    let links = linker.link(&extraction);
+                    let format = document.format.parse().unwrap();
+                    ParsedDocument {
+                        document,
+                        format,
+                        extraction,
+                        links,
+                    }
+                })
+                .collect();
+            (documents, messages as f64)
+        });
+        let relations = measure(
+            &mut stages,
+            "relate (lineage, alignment)",
+            "messages/s",
+            || {
+                let linker = Linker::new(&reference);
+                let inputs: Vec<_> = documents
+                    .iter()
+                    .map(|d| (&d.extraction, &d.links))
+                    .collect();
+                let relations = igfkg::relate::relate(
+                    &inputs,
+                    |t| linker.topics(t),
+                    &RelationsConfig::default(),
+                );
+                (relations, messages as f64)
+            },
+        );
+        let graph = KnowledgeGraph::new().unwrap();
+        let quads = measure(&mut stages, "insert into the store", "quads/s", || {
+            let mut quads = graph.insert_reference(&reference).unwrap();
+            for d in &documents {
+                quads += graph
+                    .insert_document(&d.document, &d.extraction, &d.links)
+                    .unwrap();
+            }
+            quads += graph.insert_relations(&relations).unwrap();
+            (quads, 0.0)
+        });
+        stages.last_mut().unwrap().items = quads as f64;
+        let turtle = measure(&mut stages, "Turtle export", "triples/s", || {
+            let bytes = graph.export(ExportFormat::Turtle, Vec::new()).unwrap();
+            (bytes, 0.0)
+        });
+        let nquads = measure(&mut stages, "N-Quads export", "quads/s", || {
+            let bytes = graph.export(ExportFormat::NQuads, Vec::new()).unwrap();
+            (bytes, quads as f64)
+        });
+        let ntriples = graph.export(ExportFormat::NTriples, Vec::new()).unwrap();
+        let triples = ntriples.iter().filter(|b| **b == b'\n').count();
+        for stage in &mut stages {
+            if stage.name == "Turtle export" {
+                stage.items = triples as f64;
+            }
+        }
+        drop((turtle, nquads));
+
+        // Baseline (a): Oxigraph's bulk loader on the same N-Triples, and its
+        // own serializer writing them as Turtle.
+        let store = measure(
+            &mut stages,
+            "baseline: Oxigraph bulk load",
+            "triples/s",
+            || {
+                let store = Store::new().unwrap();
+                store
+                    .bulk_loader()
+                    .load_from_slice(RdfFormat::NTriples, &ntriples)
+                    .unwrap();
+                (store, triples as f64)
+            },
+        );
+        measure(
+            &mut stages,
+            "baseline: Oxigraph Turtle",
+            "triples/s",
+            || {
+                let bytes = store
+                    .dump_graph_to_writer(GraphNameRef::DefaultGraph, RdfFormat::Turtle, Vec::new())
+                    .unwrap();
+                (bytes.len(), triples as f64)
+            },
+        );
+        drop(store);
+
+        // The catalogue's questions, 10 runs each.
+        let mut latencies = Vec::new();
+        for question in igfkg::query::catalogue() {
+            let values: Vec<(&str, &str)> = question
+                .params
+                .iter()
+                .map(|p| {
+                    (
+                        p.name.as_str(),
+                        match p.kind {
+                            igfkg::query::ParamKind::Goal => "9",
+                            igfkg::query::ParamKind::Document => "synthetic-2006",
+                            igfkg::query::ParamKind::Message => {
+                                "https://w3id.org/igfkg/id/message/none"
+                            }
+                            igfkg::query::ParamKind::Year => "2010",
+                            _ => "encryption",
+                        },
+                    )
+                })
+                .collect();
+            let mut samples: Vec<Duration> = (0..10)
+                .map(|_| {
+                    let start = Instant::now();
+                    question.run(&graph, &values).unwrap();
+                    start.elapsed()
+                })
+                .collect();
+            latencies.push((
+                question.name.clone(),
+                percentile(&mut samples, 0.5),
+                percentile(&mut samples, 0.95),
+            ));
+        }
+
+        // Baseline (b): the rdflib peer, on the same documents.
+        let peer_out = dir.path().join("peer.ttl");
+        let peer_start = Instant::now();
+        let peer = std::process::Command::new("python3")
+            .arg(root.join("benches/peer/peer.py"))
+            .arg(&data)
+            .arg(&peer_out)
+            .output();
+        let peer_seconds = match peer {
+            Ok(output) if output.status.success() => Some(peer_start.elapsed().as_secs_f64()),
+            Ok(output) => {
+                eprintln!(
+                    "the rdflib peer failed: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+                None
+            }
+            Err(error) => {
+                eprintln!("the rdflib peer did not run: {error}");
+                None
+            }
+        };
+
+        let seconds = |name: &str| {
+            stages
+                .iter()
+                .find(|s| s.name == name)
+                .map_or(0.0, |s| s.seconds)
+        };
+        let end_to_end = [
+            "parse",
+            "link",
+            "relate (lineage, alignment)",
+            "insert into the store",
+            "Turtle export",
+        ]
+        .iter()
+        .map(|n| seconds(n))
+        .sum::<f64>();
+        let peak = stages.iter().map(|s| s.peak_mib).fold(0.0, f64::max);
+        let load_ratio = (seconds("parse") + seconds("link") + seconds("insert into the store"))
+            / seconds("baseline: Oxigraph bulk load");
+        let turtle_ratio = seconds("Turtle export") / seconds("baseline: Oxigraph Turtle");
+
+        let _ = writeln!(
+            markdown,
+            "### {messages} messages ({quads} quads, {triples} distinct triples)\n"
+        );
+        let _ = writeln!(
+            markdown,
+            "| stage | seconds | throughput | peak memory (MiB) |\n|---|---:|---:|---:|"
+        );
+        for stage in &stages {
+            let throughput = if stage.items > 0.0 {
+                format!("{:.0} {}", stage.items / stage.seconds, stage.unit)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                markdown,
+                "| {} | {:.3} | {} | {:.0} |",
+                stage.name, stage.seconds, throughput, stage.peak_mib
+            );
+        }
+        let _ = writeln!(
+            markdown,
+            "| **end to end** (parse → Turtle) | **{end_to_end:.3}** | {:.0} messages/s | {peak:.0} |",
+            messages as f64 / end_to_end
+        );
+        match peer_seconds {
+            Some(peer) => {
+                let _ = writeln!(
+                    markdown,
+                    "| baseline: rdflib peer (parse → Turtle) | {peer:.3} | {:.0} messages/s | |",
+                    messages as f64 / peer
+                );
+            }
+            None => {
+                let _ = writeln!(markdown, "| baseline: rdflib peer | did not run | | |");
+            }
+        }
+        let _ = writeln!(
+            markdown,
+            "\nRatios: parse + link + insert / bulk load = {load_ratio:.2} (target ≤ 2); Turtle / Oxigraph's Turtle = {turtle_ratio:.2} (target ≤ 1.5){}\n",
+            peer_seconds.map_or(String::new(), |p| format!(
+                "; rdflib peer / igfkg end to end = {:.1} (target ≥ 25)",
+                p / end_to_end
+            ))
+        );
+        let _ = writeln!(
+            markdown,
+            "| question | p50 (ms) | p95 (ms) |\n|---|---:|---:|"
+        );
+        for (name, p50, p95) in &latencies {
+            let _ = writeln!(markdown, "| {name} | {p50:.2} | {p95:.2} |");
+        }
+        markdown.push('\n');
+        json.push(serde_json::json!({
+            "messages": messages,
+            "quads": quads,
+            "triples": triples,
+            "stages": stages.iter().map(|s| serde_json::json!({"stage": s.name, "seconds": s.seconds, "peak_mib": s.peak_mib, "throughput": if s.items > 0.0 { s.items / s.seconds } else { 0.0 }, "unit": s.unit})).collect::<Vec<_>>(),
+            "end_to_end_seconds": end_to_end,
+            "peak_mib": peak,
+            "ratio_load_to_bulk_loader": load_ratio,
+            "ratio_turtle_to_oxigraph": turtle_ratio,
+            "rdflib_peer_seconds": peer_seconds,
+            "ratio_peer_to_igfkg": peer_seconds.map(|p| p / end_to_end),
+            "queries": latencies.iter().map(|(n, p50, p95)| serde_json::json!({"question": n, "p50_ms": p50, "p95_ms": p95})).collect::<Vec<_>>(),
+        }));
+        print!("{markdown}");
+        markdown.clear();
+    }
+    let out = root.join("target/scale.json");
+    let _ = std::fs::create_dir_all(out.parent().unwrap());
+    std::fs::write(&out, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
+    println!("Wrote {}", out.display());
+}
