@@ -222,13 +222,27 @@ fn main() -> ExitCode {
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "igfkg: error: {error:#}");
+            let _ = writeln!(stderr, "igfkg: error: {}", message(&error));
             if let Some(hint) = hint(&error) {
                 let _ = writeln!(stderr, "igfkg: hint: {hint}");
             }
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes, each once: many of our errors already name
+/// their cause in their own message.
+fn message(error: &anyhow::Error) -> String {
+    let mut message = error.to_string();
+    for cause in error.chain().skip(1) {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+    }
+    message
 }
 
 /// A reader who pipes our output into `head` is not an error.

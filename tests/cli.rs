@@ -340,6 +340,13 @@ fn build_without_data_gives_a_hint() {
         &["data/reference/meetings.toml: cannot read the file"],
     );
     assert!(stderr(&output).contains("igfkg: hint: run igfkg from the repository root, or give the data directory with --data DIR"));
+    // The cause is said once, not once per level of the error chain.
+    assert_eq!(
+        stderr(&output).matches("No such file or directory").count(),
+        1,
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

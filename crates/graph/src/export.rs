@@ -12,9 +12,11 @@ use crate::iri::IriBase;
 use crate::vocab::{self, rdf, rdfs, skos, xsd};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNodeRef, NamedOrBlankNode, Quad, TermRef};
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::io::Write;
+use std::rc::Rc;
 use std::str::FromStr;
 
 /// An RDF serialisation that igfkg exports.
@@ -143,24 +145,59 @@ pub(crate) fn known_prefixes(base: &IriBase) -> Vec<(String, String)> {
 
 /// Sort keys that read like the Turtle a person sees: terms in their
 /// prefixed form, numbers in natural order (`sdg:2` before `sdg:10`).
+///
+/// The keys of the first [`SortKeys::CACHED`] IRIs seen are kept: those are
+/// the predicates and classes that every subject repeats.
+#[derive(Debug)]
 struct SortKeys {
     prefixes: Vec<(String, String)>,
+    cache: RefCell<HashMap<Box<str>, Rc<str>>>,
 }
 
 impl SortKeys {
-    fn term(&self, term: TermRef<'_>) -> String {
-        match term {
-            TermRef::NamedNode(n) => self.iri(n.as_str()),
-            other => natural(&other.to_string()),
+    const CACHED: usize = 1 << 16;
+
+    fn new(base: &IriBase) -> Self {
+        Self {
+            prefixes: known_prefixes(base),
+            cache: RefCell::default(),
         }
     }
 
-    fn iri(&self, iri: &str) -> String {
-        let compact = self.prefixes.iter().find_map(|(p, ns)| {
-            iri.strip_prefix(ns.as_str())
-                .map(|local| format!("{p}:{local}"))
-        });
-        natural(&compact.unwrap_or_else(|| format!("<{iri}>")))
+    fn term(&self, term: TermRef<'_>) -> Rc<str> {
+        let TermRef::NamedNode(n) = term else {
+            let text = term.to_string();
+            let mut key = String::with_capacity(text.len() + 12);
+            natural_into(&text, &mut key);
+            return key.into();
+        };
+        let iri = n.as_str();
+        if let Some(key) = self.cache.borrow().get(iri) {
+            return Rc::clone(key);
+        }
+        let mut key = String::with_capacity(iri.len() + 24);
+        match self
+            .prefixes
+            .iter()
+            .find_map(|(p, ns)| Some((p, iri.strip_prefix(ns.as_str())?)))
+        {
+            Some((prefix, local)) => {
+                natural_into(prefix, &mut key);
+                key.push(':');
+                natural_into(local, &mut key);
+            }
+            None => {
+                key.push('<');
+                natural_into(iri, &mut key);
+                key.push('>');
+            }
+        }
+        let key: Rc<str> = key.into();
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() < Self::CACHED {
+            cache.insert(iri.into(), Rc::clone(&key));
+        }
+        key
     }
 }
 
@@ -175,30 +212,24 @@ fn predicate_rank(predicate: NamedNodeRef<'_>) -> u8 {
     }
 }
 
-/// Pads every run of ASCII digits to 12 digits, so that string order is
-/// natural order for numbers up to a trillion.
-fn natural(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut digits = String::new();
-    let flush = |digits: &mut String, out: &mut String| {
-        if !digits.is_empty() {
-            for _ in digits.len()..12 {
-                out.push('0');
-            }
-            out.push_str(digits);
-            digits.clear();
+/// Appends `text` to `out` with every run of ASCII digits padded to 12
+/// digits, so that string order is natural order for numbers up to a
+/// trillion.
+fn natural_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..start]);
+        let digits = &rest[start..];
+        let len = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
+        for _ in len..12 {
+            out.push('0');
         }
-    };
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        } else {
-            flush(&mut digits, &mut out);
-            out.push(c);
-        }
+        out.push_str(&digits[..len]);
+        rest = &digits[len..];
     }
-    flush(&mut digits, &mut out);
-    out
+    out.push_str(rest);
 }
 
 /// Sorts quads into export order — by graph, subject, predicate (`rdf:type`
@@ -214,94 +245,176 @@ pub fn canonical_order(
     quads: impl IntoIterator<Item = Quad>,
     keep_graphs: bool,
 ) -> Vec<Quad> {
-    let keys = SortKeys {
-        prefixes: known_prefixes(base),
-    };
-    let quads: Vec<Quad> = quads
-        .into_iter()
-        .map(|mut quad| {
-            if !keep_graphs {
-                quad.graph_name = GraphName::DefaultGraph;
+    CanonicalOrder::new(base).sort(quads, keep_graphs)
+}
+
+/// The export order of [`canonical_order`], made once and applied to many
+/// batches of quads (each subject of a streamed export, say).
+#[derive(Debug)]
+pub struct CanonicalOrder {
+    keys: SortKeys,
+}
+
+impl CanonicalOrder {
+    /// The order for data under `base`.
+    pub fn new(base: &IriBase) -> Self {
+        Self {
+            keys: SortKeys::new(base),
+        }
+    }
+
+    /// Sorts nodes (subjects or graph names) into export order: by their
+    /// prefixed form with numbers in natural order, the full term breaking
+    /// ties.
+    pub fn sort_nodes(
+        &self,
+        nodes: impl IntoIterator<Item = NamedOrBlankNode>,
+    ) -> Vec<NamedOrBlankNode> {
+        let mut keyed: Vec<(Rc<str>, NamedOrBlankNode)> = nodes
+            .into_iter()
+            .map(|n| (self.keys.term(n.as_ref().into()), n))
+            .collect();
+        keyed.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| a.1.to_string().cmp(&b.1.to_string()))
+        });
+        keyed.into_iter().map(|(_, n)| n).collect()
+    }
+
+    /// Sorts quads into export order and removes duplicates, as
+    /// [`canonical_order`] does.
+    pub fn sort(&self, quads: impl IntoIterator<Item = Quad>, keep_graphs: bool) -> Vec<Quad> {
+        let keys = &self.keys;
+        let quads: Vec<Quad> = quads
+            .into_iter()
+            .map(|mut quad| {
+                if !keep_graphs {
+                    quad.graph_name = GraphName::DefaultGraph;
+                }
+                quad
+            })
+            .collect();
+        let order: Vec<u32> = {
+            // Intern every distinct term.
+            let mut ids: HashMap<TermRef<'_>, u32> = HashMap::new();
+            let mut terms: Vec<TermRef<'_>> = Vec::new();
+            fn intern<'a>(
+                ids: &mut HashMap<TermRef<'a>, u32>,
+                terms: &mut Vec<TermRef<'a>>,
+                term: TermRef<'a>,
+            ) -> u32 {
+                *ids.entry(term).or_insert_with(|| {
+                    terms.push(term);
+                    terms.len() as u32 - 1
+                })
             }
-            quad
-        })
-        .collect();
-    let order: Vec<u32> = {
-        // Intern every distinct term.
-        let mut ids: HashMap<TermRef<'_>, u32> = HashMap::new();
-        let mut terms: Vec<TermRef<'_>> = Vec::new();
-        fn intern<'a>(
-            ids: &mut HashMap<TermRef<'a>, u32>,
-            terms: &mut Vec<TermRef<'a>>,
-            term: TermRef<'a>,
-        ) -> u32 {
-            *ids.entry(term).or_insert_with(|| {
-                terms.push(term);
-                terms.len() as u32 - 1
-            })
-        }
-        let encoded: Vec<(Option<u32>, u32, u32, u32)> = quads
-            .iter()
-            .map(|q| {
-                let graph = match &q.graph_name {
-                    GraphName::DefaultGraph => None,
-                    GraphName::NamedNode(n) => {
-                        Some(intern(&mut ids, &mut terms, TermRef::NamedNode(n.as_ref())))
-                    }
-                    GraphName::BlankNode(b) => {
-                        Some(intern(&mut ids, &mut terms, TermRef::BlankNode(b.as_ref())))
-                    }
-                };
-                (
-                    graph,
-                    intern(&mut ids, &mut terms, q.subject.as_ref().into()),
-                    intern(&mut ids, &mut terms, q.predicate.as_ref().into()),
-                    intern(&mut ids, &mut terms, q.object.as_ref()),
-                )
-            })
-            .collect();
-        // Rank the terms by their keys, the full term breaking ties.
-        let mut keyed: Vec<(String, String, u32)> = terms
-            .iter()
-            .enumerate()
-            .map(|(id, term)| (keys.term(*term), term.to_string(), id as u32))
-            .collect();
-        keyed.sort_unstable();
-        let mut rank = vec![0u32; terms.len()];
-        for (position, (_, _, id)) in keyed.iter().enumerate() {
-            rank[*id as usize] = position as u32;
-        }
-        let predicate_ranks: Vec<u8> = terms
-            .iter()
-            .map(|term| match term {
-                TermRef::NamedNode(n) => predicate_rank(*n),
-                _ => 3,
-            })
-            .collect();
-        let mut sorted: Vec<(Option<u32>, u32, u8, u32, u32, u32)> = encoded
-            .iter()
-            .enumerate()
-            .map(|(index, (g, s, p, o))| {
-                (
-                    g.map(|g| rank[g as usize]),
-                    rank[*s as usize],
-                    predicate_ranks[*p as usize],
-                    rank[*p as usize],
-                    rank[*o as usize],
-                    index as u32,
-                )
-            })
-            .collect();
-        sorted.sort_unstable();
-        // Equal ranks are equal terms: drop duplicate quads.
-        sorted.dedup_by(|a, b| (a.0, a.1, a.3, a.4) == (b.0, b.1, b.3, b.4));
-        sorted.into_iter().map(|entry| entry.5).collect()
-    };
-    let mut slots: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|index| slots[index as usize].take())
-        .collect()
+            let encoded: Vec<(Option<u32>, u32, u32, u32)> = quads
+                .iter()
+                .map(|q| {
+                    let graph = match &q.graph_name {
+                        GraphName::DefaultGraph => None,
+                        GraphName::NamedNode(n) => {
+                            Some(intern(&mut ids, &mut terms, TermRef::NamedNode(n.as_ref())))
+                        }
+                        GraphName::BlankNode(b) => {
+                            Some(intern(&mut ids, &mut terms, TermRef::BlankNode(b.as_ref())))
+                        }
+                    };
+                    (
+                        graph,
+                        intern(&mut ids, &mut terms, q.subject.as_ref().into()),
+                        intern(&mut ids, &mut terms, q.predicate.as_ref().into()),
+                        intern(&mut ids, &mut terms, q.object.as_ref()),
+                    )
+                })
+                .collect();
+            // Rank the graph names, subjects and predicates by their keys,
+            // the full term breaking ties. Objects get a key only where a
+            // subject has several for one predicate: most have one (a text,
+            // a year, a label), and a literal's key is its whole text.
+            let by_key = |a: &(Rc<str>, u32), b: &(Rc<str>, u32)| {
+                a.0.cmp(&b.0).then_with(|| {
+                    terms[a.1 as usize]
+                        .to_string()
+                        .cmp(&terms[b.1 as usize].to_string())
+                })
+            };
+            let mut heads = vec![false; terms.len()];
+            for (g, s, p, _) in &encoded {
+                if let Some(g) = g {
+                    heads[*g as usize] = true;
+                }
+                heads[*s as usize] = true;
+                heads[*p as usize] = true;
+            }
+            let mut keyed: Vec<(Rc<str>, u32)> = (0..terms.len() as u32)
+                .filter(|id| heads[*id as usize])
+                .map(|id| (keys.term(terms[id as usize]), id))
+                .collect();
+            keyed.sort_unstable_by(by_key);
+            let mut rank = vec![0u32; terms.len()];
+            for (position, (_, id)) in keyed.iter().enumerate() {
+                rank[*id as usize] = position as u32;
+            }
+            let mut sorted: Vec<(Option<u32>, u32, u8, u32, u32, u32)> = encoded
+                .iter()
+                .enumerate()
+                .map(|(index, (g, s, p, o))| {
+                    let prank = match terms[*p as usize] {
+                        TermRef::NamedNode(n) => predicate_rank(n),
+                        _ => 3,
+                    };
+                    (
+                        g.map(|g| rank[g as usize]),
+                        rank[*s as usize],
+                        prank,
+                        rank[*p as usize],
+                        *o,
+                        index as u32,
+                    )
+                })
+                .collect();
+            sorted.sort_unstable();
+            // Equal ids are equal terms: drop duplicate quads.
+            sorted.dedup_by(|a, b| (a.0, a.1, a.3, a.4) == (b.0, b.1, b.3, b.4));
+            // Order the objects of each (graph, subject, predicate).
+            let mut object_keys: HashMap<u32, Rc<str>> = HashMap::new();
+            let mut start = 0;
+            while start < sorted.len() {
+                let head = (sorted[start].0, sorted[start].1, sorted[start].3);
+                let end = start
+                    + sorted[start..]
+                        .iter()
+                        .take_while(|e| (e.0, e.1, e.3) == head)
+                        .count();
+                if end - start > 1 {
+                    let mut run: Vec<(Rc<str>, u32)> = sorted[start..end]
+                        .iter()
+                        .map(|e| {
+                            let key = object_keys
+                                .entry(e.4)
+                                .or_insert_with(|| keys.term(terms[e.4 as usize]));
+                            (Rc::clone(key), e.4)
+                        })
+                        .collect();
+                    run.sort_unstable_by(by_key);
+                    let order: HashMap<u32, usize> = run
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (_, id))| (*id, i))
+                        .collect();
+                    sorted[start..end].sort_unstable_by_key(|e| order[&e.4]);
+                }
+                start = end;
+            }
+            sorted.into_iter().map(|entry| entry.5).collect()
+        };
+        let mut slots: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|index| slots[index as usize].take())
+            .collect()
+    }
 }
 
 /// Whether `local` can follow a prefix without escapes: ASCII letters,
@@ -380,23 +493,6 @@ impl PrefixScan {
             .map(|i| self.candidates[i].clone())
             .collect()
     }
-}
-
-/// Sorts nodes (subjects or graph names) into export order: by their
-/// prefixed form with numbers in natural order, the full term breaking ties.
-pub fn sort_nodes(
-    base: &IriBase,
-    nodes: impl IntoIterator<Item = NamedOrBlankNode>,
-) -> Vec<NamedOrBlankNode> {
-    let keys = SortKeys {
-        prefixes: known_prefixes(base),
-    };
-    let mut keyed: Vec<(String, String, NamedOrBlankNode)> = nodes
-        .into_iter()
-        .map(|n| (keys.term(n.as_ref().into()), n.to_string(), n))
-        .collect();
-    keyed.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    keyed.into_iter().map(|(_, _, n)| n).collect()
 }
 
 /// Whether Turtle writes a literal without its datatype: strings, language

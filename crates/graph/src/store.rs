@@ -1,7 +1,7 @@
 //! [`KnowledgeGraph`]: igfkg's records in an Oxigraph store.
 
 use crate::error::{ExportError, QueryError, StoreError};
-use crate::export::{ExportFormat, PrefixScan, canonical_order, open_serializer, sort_nodes};
+use crate::export::{CanonicalOrder, ExportFormat, PrefixScan, open_serializer};
 use crate::iri::IriBase;
 use crate::mapping::{document_quads, reference_quads, relation_quads};
 use crate::results::{QueryOutcome, Solutions};
@@ -314,9 +314,11 @@ impl KnowledgeGraph {
             subjects.entry(graph).or_default().insert(quad.subject);
         }
         let mut serializer = open_serializer(&scan.finish(), format, writer)?;
+        let order = CanonicalOrder::new(&self.base);
         let default = subjects.remove(&None);
         let graphs = std::iter::once(None).chain(
-            sort_nodes(&self.base, subjects.keys().flatten().cloned())
+            order
+                .sort_nodes(subjects.keys().flatten().cloned())
                 .into_iter()
                 .map(Some),
         );
@@ -331,12 +333,12 @@ impl KnowledgeGraph {
                 NamedOrBlankNode::NamedNode(n) => GraphNameRef::NamedNode(n.as_ref()),
                 NamedOrBlankNode::BlankNode(b) => GraphNameRef::BlankNode(b.as_ref()),
             });
-            for subject in sort_nodes(&self.base, members.iter().cloned()) {
+            for subject in order.sort_nodes(members.iter().cloned()) {
                 let quads = self
                     .store
                     .quads_for_pattern(Some(subject.as_ref()), None, None, filter)
                     .collect::<Result<Vec<_>, _>>()?;
-                for quad in canonical_order(&self.base, quads, format.keeps_graphs()) {
+                for quad in order.sort(quads, format.keeps_graphs()) {
                     serializer.serialize_quad(&quad)?;
                 }
             }

@@ -8,8 +8,8 @@
 //! where the text cosine is over TF-IDF vectors and the topic cosine over
 //! the units' topic counts weighted by topic rarity (a topic every unit has
 //! weighs nothing). A unit keeps its `per_year` best matches in each earlier
-//! year: at `close` or above a `skos:closeMatch`, at `related` or above a
-//! `skos:relatedMatch`. A year has tens of themes and sessions, so every
+//! year, and its `per_unit` best in all: at `close` or above a
+//! `skos:closeMatch`, at `related` or above a `skos:relatedMatch`. A year has tens of themes and sessions, so every
 //! pair of units is compared.
 
 use crate::terms::Analyzer;
@@ -32,6 +32,10 @@ pub struct AlignmentConfig {
     pub topic_weight: f64,
     /// The most matches a unit gets in each earlier year. Default 2.
     pub per_year: usize,
+    /// The most matches a unit keeps in all, its best ones. Default 6: over
+    /// twenty years of meetings, a theme is aligned with the few earlier
+    /// ones nearest to it, not with two of every year.
+    pub per_unit: usize,
 }
 
 impl Default for AlignmentConfig {
@@ -42,6 +46,7 @@ impl Default for AlignmentConfig {
             text_weight: 0.4,
             topic_weight: 0.3,
             per_year: 2,
+            per_unit: 6,
         }
     }
 }
@@ -161,11 +166,18 @@ pub fn align(units: &[UnitItem<'_>], config: &AlignmentConfig) -> Vec<Alignment>
                     .collect(),
             });
         }
+        let by_score = |a: &Alignment, b: &Alignment| {
+            b.score.total_cmp(&a.score).then(a.earlier.cmp(&b.earlier))
+        };
+        let mut kept = Vec::new();
         for mut matches in by_year.into_values() {
-            matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.earlier.cmp(&b.earlier)));
+            matches.sort_by(by_score);
             matches.truncate(config.per_year);
-            alignments.extend(matches);
+            kept.extend(matches);
         }
+        kept.sort_by(by_score);
+        kept.truncate(config.per_unit);
+        alignments.extend(kept);
     }
     alignments.sort_by(|a, b| {
         a.later
