@@ -768,7 +768,6 @@ fn decimal(value: f64) -> Literal {
 /// The quads of the relations across years, in the relations graph.
 pub fn relation_quads(base: &IriBase, relations: &Relations) -> Vec<Quad> {
     let mut sink = QuadSink::new(base, base.relations_graph());
-    let topic = |sink: &QuadSink<'_>, id: &str| sink.iri(&NodeId::slug(NodeKind::Topic, id));
     for echo in &relations.echoes {
         let later = sink.iri(&echo.later);
         let earlier = sink.iri(&echo.earlier);
@@ -782,19 +781,14 @@ pub fn relation_quads(base: &IriBase, relations: &Relations) -> Vec<Quad> {
         sink.add(s.clone(), igf::textScore, decimal(echo.text_score));
         sink.add(s.clone(), igf::topicScore, decimal(echo.topic_score));
         sink.add(s.clone(), igf::method, igf::Similarity);
-        for term in &echo.shared_terms {
-            sink.add(
-                s.clone(),
-                igf::sharedTerm,
-                Literal::new_simple_literal(term),
-            );
-        }
-        for id in &echo.shared_topics {
-            let t = topic(&sink, id);
-            sink.add(s.clone(), igf::sharedTopic, t);
-        }
-        sink.add(s.clone(), prov::wasDerivedFrom, later);
-        sink.add(s, prov::wasDerivedFrom, earlier);
+        similarity_evidence(
+            &mut sink,
+            s,
+            later,
+            earlier,
+            &echo.shared_terms,
+            &echo.shared_topics,
+        );
     }
     for alignment in &relations.alignments {
         let later = sink.iri(&alignment.later);
@@ -818,19 +812,38 @@ pub fn relation_quads(base: &IriBase, relations: &Relations) -> Vec<Quad> {
         sink.add(s.clone(), igf::topicScore, decimal(alignment.topic_score));
         sink.add(s.clone(), igf::titleScore, decimal(alignment.title_score));
         sink.add(s.clone(), igf::method, igf::Similarity);
-        for term in &alignment.shared_terms {
-            sink.add(
-                s.clone(),
-                igf::sharedTerm,
-                Literal::new_simple_literal(term),
-            );
-        }
-        for id in &alignment.shared_topics {
-            let t = topic(&sink, id);
-            sink.add(s.clone(), igf::sharedTopic, t);
-        }
-        sink.add(s.clone(), prov::wasDerivedFrom, later);
-        sink.add(s, prov::wasDerivedFrom, earlier);
+        similarity_evidence(
+            &mut sink,
+            s,
+            later,
+            earlier,
+            &alignment.shared_terms,
+            &alignment.shared_topics,
+        );
     }
     sink.into_quads()
+}
+
+/// What an echo or an alignment `s` shares, and the two nodes it relates.
+fn similarity_evidence(
+    sink: &mut QuadSink<'_>,
+    s: NamedNode,
+    later: NamedNode,
+    earlier: NamedNode,
+    shared_terms: &[String],
+    shared_topics: &[String],
+) {
+    for term in shared_terms {
+        sink.add(
+            s.clone(),
+            igf::sharedTerm,
+            Literal::new_simple_literal(term),
+        );
+    }
+    for id in shared_topics {
+        let topic = sink.iri(&NodeId::slug(NodeKind::Topic, id));
+        sink.add(s.clone(), igf::sharedTopic, topic);
+    }
+    sink.add(s.clone(), prov::wasDerivedFrom, later);
+    sink.add(s, prov::wasDerivedFrom, earlier);
 }

@@ -350,6 +350,24 @@ fn is_country_code(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// Checks that a row's id is a slug no earlier row has.
+fn unique_slug(
+    path: &Path,
+    line: u32,
+    what: &str,
+    id: &str,
+    ids: &mut BTreeSet<String>,
+) -> Result<(), SourceError> {
+    if slugify(id) != id || !ids.insert(id.to_owned()) {
+        return Err(invalid_row(
+            path,
+            line,
+            format!("{what} id {id:?} must be a unique slug"),
+        ));
+    }
+    Ok(())
+}
+
 fn read_nris(path: &Path) -> Result<Vec<Nri>, SourceError> {
     let table = CsvTable::read(path)?;
     let mut ids = BTreeSet::new();
@@ -357,13 +375,7 @@ fn read_nris(path: &Path) -> Result<Vec<Nri>, SourceError> {
     for (line, row) in &table.rows {
         let get = |name| table.get(row, name);
         let id = get("id")?;
-        if slugify(id) != id || !ids.insert(id.to_owned()) {
-            return Err(invalid_row(
-                path,
-                *line,
-                format!("NRI id {id:?} must be a unique slug"),
-            ));
-        }
+        unique_slug(path, *line, "NRI", id, &mut ids)?;
         let kind = match get("kind")? {
             "national" => NriKind::National,
             "regional" => NriKind::Regional,
@@ -428,13 +440,7 @@ fn read_organizations(
     for (line, row) in &table.rows {
         let get = |name| table.get(row, name);
         let id = get("id")?;
-        if slugify(id) != id || !ids.insert(id.to_owned()) {
-            return Err(invalid_row(
-                path,
-                *line,
-                format!("organisation id {id:?} must be a unique slug"),
-            ));
-        }
+        unique_slug(path, *line, "organisation", id, &mut ids)?;
         let group = optional(get("stakeholder_group")?);
         if let Some(group) = &group
             && !groups.iter().any(|g| &g.id == group)
