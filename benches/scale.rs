@@ -4,7 +4,9 @@
 //!
 //! Run it with `benches/run.sh` (which installs the peer's rdflib), or
 //! `cargo bench --bench scale`; `IGFKG_BENCH_SIZES=1000,10000` picks the
-//! sizes. It prints a markdown table and writes target/scale.json.
+//! sizes, `IGFKG_BENCH_EVIDENCE=lean` the evidence level igfkg builds at
+//! (`full` by default). It prints a markdown table and writes
+//! target/scale-{level}.json.
 
 use igfkg::ingest::Format;
 use igfkg::link::Linker;
@@ -80,6 +82,10 @@ fn main() {
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
+    let evidence: igfkg::EvidenceLevel = std::env::var("IGFKG_BENCH_EVIDENCE")
+        .unwrap_or_else(|_| "full".to_owned())
+        .parse()
+        .expect("IGFKG_BENCH_EVIDENCE is full or lean");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let reference_dir = root.join("data/reference");
     let reference =
@@ -87,7 +93,10 @@ fn main() {
     let mut markdown = String::new();
     let mut json = Vec::new();
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let _ = writeln!(markdown, "Machine: {cpus} cores; sizes {sizes:?}\n");
+    let _ = writeln!(
+        markdown,
+        "Machine: {cpus} cores; sizes {sizes:?}; evidence {evidence}\n"
+    );
     for messages in sizes {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
@@ -157,10 +166,10 @@ fn main() {
             let mut quads = graph.insert_reference(&reference).unwrap();
             for d in &documents {
                 quads += graph
-                    .insert_document(&d.document, &d.extraction, &d.links)
+                    .insert_document(&d.document, &d.extraction, &d.links, evidence)
                     .unwrap();
             }
-            quads += graph.insert_relations(&relations).unwrap();
+            quads += graph.insert_relations(&relations, evidence).unwrap();
             (quads, 0.0)
         });
         stages.last_mut().unwrap().items = quads as f64;
@@ -361,6 +370,7 @@ fn main() {
         markdown.push('\n');
         json.push(serde_json::json!({
             "messages": messages,
+            "evidence": evidence.name(),
             "quads": quads,
             "triples": triples,
             "stages": stages.iter().map(|s| serde_json::json!({"stage": s.name, "seconds": s.seconds, "peak_mib": s.peak_mib, "throughput": if s.items > 0.0 { s.items / s.seconds } else { 0.0 }, "unit": s.unit})).collect::<Vec<_>>(),
@@ -375,7 +385,7 @@ fn main() {
         print!("{markdown}");
         markdown.clear();
     }
-    let out = root.join("target/scale.json");
+    let out = root.join(format!("target/scale-{evidence}.json"));
     let _ = std::fs::create_dir_all(out.parent().unwrap());
     std::fs::write(&out, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
     println!("Wrote {}", out.display());

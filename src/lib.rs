@@ -5,8 +5,8 @@ pub mod output;
 pub mod pipeline;
 
 pub use igfkg_graph::{
-    ExportFormat, IriBase, KnowledgeGraph, OutputFormat, QueryOutcome, Solution, Solutions, Stats,
-    vocab,
+    EvidenceLevel, ExportFormat, IriBase, KnowledgeGraph, OutputFormat, QueryOutcome, Solution,
+    Solutions, Stats, vocab,
 };
 pub use igfkg_ingest::Format;
 pub use igfkg_sources::DataDir;

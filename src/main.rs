@@ -4,7 +4,8 @@
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
 use igfkg::graph::{
-    ExportFormat, IriBase, KnowledgeGraph, OutputFormat, TableOptions, write_outcome, write_table,
+    EvidenceLevel, ExportFormat, IriBase, KnowledgeGraph, OutputFormat, TableOptions,
+    write_outcome, write_table,
 };
 use igfkg::ingest::Format;
 use igfkg::model::{Extraction, Severity};
@@ -140,6 +141,11 @@ struct BuildArgs {
     /// The most earlier messages a message echoes
     #[arg(long, default_value_t = igfkg::relate::LineageConfig::default().top_k, value_name = "N")]
     lineage_top_k: usize,
+    /// How much evidence to keep: full (each link's annotation of the matched words, and what
+    /// echoes and alignments share), or lean (links, echoes and alignments without it: about a
+    /// third of the triples). Every node keeps its source span either way
+    #[arg(long, default_value_t = EvidenceLevel::Full, value_name = "LEVEL")]
+    evidence: EvidenceLevel,
     /// Build into an on-disk Oxigraph store (RocksDB) in DIR as well
     #[cfg(feature = "rocksdb")]
     #[arg(long, value_name = "DIR")]
@@ -331,6 +337,7 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
     let mut options = igfkg::BuildOptions::default();
     options.relations.lineage.threshold = args.lineage_threshold;
     options.relations.lineage.top_k = args.lineage_top_k;
+    options.evidence = args.evidence;
     let built = pipeline::build_with(&graph, &data, &options, |step| match step {
         Step::Reference => bar.set_message("reading reference data"),
         Step::Parse {

@@ -1,6 +1,6 @@
 //! The build pipeline: data directory → parsed documents → knowledge graph.
 
-use igfkg_graph::{KnowledgeGraph, StoreError};
+use igfkg_graph::{EvidenceLevel, KnowledgeGraph, StoreError};
 use igfkg_ingest::{Format, ParseError};
 use igfkg_link::{DocumentLinks, Linker};
 use igfkg_model::{Diagnostic, Extraction, Severity, SourceDocument};
@@ -101,6 +101,8 @@ pub enum Step<'a> {
 pub struct BuildOptions {
     /// How message lineage and theme alignment are computed.
     pub relations: RelationsConfig,
+    /// How much evidence of links, echoes and alignments the graph keeps.
+    pub evidence: EvidenceLevel,
 }
 
 /// Reads the data directory and inserts everything into `graph`.
@@ -188,9 +190,14 @@ pub fn build_with(
     progress(Step::Insert);
     let mut quads = graph.insert_reference(&reference)?;
     for parsed in &documents {
-        quads += graph.insert_document(&parsed.document, &parsed.extraction, &parsed.links)?;
+        quads += graph.insert_document(
+            &parsed.document,
+            &parsed.extraction,
+            &parsed.links,
+            options.evidence,
+        )?;
     }
-    quads += graph.insert_relations(&relations)?;
+    quads += graph.insert_relations(&relations, options.evidence)?;
     Ok(Build {
         reference,
         documents,

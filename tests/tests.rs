@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod crossyear;
+mod evidence;
 mod graph;
 mod linking;
 mod publish;

@@ -12,6 +12,7 @@ pub mod vocab;
 pub use error::{ExportError, QueryError, StoreError};
 pub use export::{ExportFormat, UnknownFormat};
 pub use iri::{IriBase, IriBaseError};
+pub use mapping::{EvidenceLevel, UnknownEvidenceLevel};
 pub use results::{
     OutputFormat, QueryOutcome, Solution, Solutions, TableOptions, WriteResultsError,
     write_outcome, write_table,

@@ -18,21 +18,81 @@ use igfkg_model::{
 use igfkg_relate::Relations;
 use igfkg_sources::{Attribution, ReferenceData};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use std::fmt;
+use std::str::FromStr;
+
+/// How much of the evidence behind links, echoes and alignments a graph
+/// keeps. Every node keeps its provenance (`prov:wasDerivedFrom` and
+/// `igf:sourceSpan`) at every level.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EvidenceLevel {
+    /// Every link with its `igf:Link` annotation (the matched words, the
+    /// method, the confidence), and every echo and alignment with the terms
+    /// and topics it shares. About 160 triples a message at scale.
+    #[default]
+    Full,
+    /// Links as their triples only, the way session roll-ups are; echoes and
+    /// alignments with their scores but not what they share. About a third
+    /// of the triples of [`EvidenceLevel::Full`], for portals that publish
+    /// the facts and large corpora.
+    Lean,
+}
+
+impl EvidenceLevel {
+    /// The name used on the command line (`full`, `lean`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Full => "full",
+            Self::Lean => "lean",
+        }
+    }
+}
+
+impl fmt::Display for EvidenceLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The name is not an evidence level.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown evidence level {0:?}; use full or lean")]
+pub struct UnknownEvidenceLevel(pub String);
+
+impl FromStr for EvidenceLevel {
+    type Err = UnknownEvidenceLevel;
+
+    fn from_str(name: &str) -> Result<Self, UnknownEvidenceLevel> {
+        match name.to_ascii_lowercase().as_str() {
+            "full" => Ok(Self::Full),
+            "lean" => Ok(Self::Lean),
+            _ => Err(UnknownEvidenceLevel(name.to_owned())),
+        }
+    }
+}
 
 /// Collects the quads of one named graph.
 #[derive(Debug)]
 pub struct QuadSink<'a> {
     base: &'a IriBase,
     graph: GraphName,
+    evidence: EvidenceLevel,
     quads: Vec<Quad>,
 }
 
 impl<'a> QuadSink<'a> {
-    /// An empty sink for the named graph `graph`.
+    /// An empty sink for the named graph `graph`, keeping all evidence.
     pub fn new(base: &'a IriBase, graph: NamedNode) -> Self {
+        Self::with_evidence(base, graph, EvidenceLevel::Full)
+    }
+
+    /// An empty sink for the named graph `graph` that keeps `evidence`.
+    pub fn with_evidence(base: &'a IriBase, graph: NamedNode, evidence: EvidenceLevel) -> Self {
         Self {
             base,
             graph: graph.into(),
+            evidence,
             quads: Vec::new(),
         }
     }
@@ -348,8 +408,9 @@ pub fn document_quads(
     document: &SourceDocument,
     extraction: &Extraction,
     links: &DocumentLinks,
+    evidence: EvidenceLevel,
 ) -> Vec<Quad> {
-    let mut sink = QuadSink::new(base, base.document_graph(&document.id));
+    let mut sink = QuadSink::with_evidence(base, base.document_graph(&document.id), evidence);
     let doc = sink.iri(&document.node_id());
     let meeting = sink.iri(&NodeId::meeting(document.meeting));
     sink.add(doc.clone(), rdf::TYPE, igf::SourceDocument);
@@ -720,14 +781,17 @@ fn link_target(sink: &mut QuadSink<'_>, target: &Target) -> NamedNode {
     }
 }
 
-/// A link: the triple it states, and a Web Annotation of its evidence
-/// (`igf:Link`, a subclass of `oa:Annotation`) whose target selects the
-/// matched words in the source. Lean on purpose: a graph has many links.
+/// A link: the triple it states, and (at [`EvidenceLevel::Full`]) a Web
+/// Annotation of its evidence (`igf:Link`, a subclass of `oa:Annotation`)
+/// whose target selects the matched words in the source.
 fn add_link(sink: &mut QuadSink<'_>, cx: &Context, link: &Link) {
     let subject = sink.iri(&link.subject);
     let property = relation_property(link.relation);
     let target = link_target(sink, &link.target);
     sink.add(subject.clone(), property, target.clone());
+    if sink.evidence == EvidenceLevel::Lean {
+        return;
+    }
     let s = sink.iri(&link.id);
     sink.add(s.clone(), rdf::TYPE, igf::Link);
     sink.add(s.clone(), igf::linkSubject, subject);
@@ -766,8 +830,8 @@ fn decimal(value: f64) -> Literal {
 }
 
 /// The quads of the relations across years, in the relations graph.
-pub fn relation_quads(base: &IriBase, relations: &Relations) -> Vec<Quad> {
-    let mut sink = QuadSink::new(base, base.relations_graph());
+pub fn relation_quads(base: &IriBase, relations: &Relations, evidence: EvidenceLevel) -> Vec<Quad> {
+    let mut sink = QuadSink::with_evidence(base, base.relations_graph(), evidence);
     for echo in &relations.echoes {
         let later = sink.iri(&echo.later);
         let earlier = sink.iri(&echo.earlier);
@@ -824,7 +888,8 @@ pub fn relation_quads(base: &IriBase, relations: &Relations) -> Vec<Quad> {
     sink.into_quads()
 }
 
-/// What an echo or an alignment `s` shares, and the two nodes it relates.
+/// What an echo or an alignment `s` shares, and the two nodes it relates
+/// (at [`EvidenceLevel::Full`]).
 fn similarity_evidence(
     sink: &mut QuadSink<'_>,
     s: NamedNode,
@@ -833,6 +898,9 @@ fn similarity_evidence(
     shared_terms: &[String],
     shared_topics: &[String],
 ) {
+    if sink.evidence == EvidenceLevel::Lean {
+        return;
+    }
     for term in shared_terms {
         sink.add(
             s.clone(),

@@ -3,7 +3,7 @@
 use crate::error::{ExportError, QueryError, StoreError};
 use crate::export::{CanonicalOrder, ExportFormat, PrefixScan, open_serializer};
 use crate::iri::IriBase;
-use crate::mapping::{document_quads, reference_quads, relation_quads};
+use crate::mapping::{EvidenceLevel, document_quads, reference_quads, relation_quads};
 use crate::results::{QueryOutcome, Solutions};
 use crate::vocab::{self, igf};
 use igfkg_link::DocumentLinks;
@@ -103,8 +103,8 @@ impl KnowledgeGraph {
     }
 
     /// Inserts a source document, what was extracted from it and the links
-    /// made from it into the document's graph, replacing what it held.
-    /// Returns the number of quads.
+    /// made from it into the document's graph, replacing what it held, with
+    /// the links' evidence at `evidence`. Returns the number of quads.
     ///
     /// # Errors
     /// If the store fails.
@@ -113,22 +113,28 @@ impl KnowledgeGraph {
         document: &SourceDocument,
         extraction: &Extraction,
         links: &DocumentLinks,
+        evidence: EvidenceLevel,
     ) -> Result<usize, StoreError> {
         let graph = self.base.document_graph(&document.id);
         self.replace_graph(
             &graph,
-            document_quads(&self.base, document, extraction, links),
+            document_quads(&self.base, document, extraction, links, evidence),
         )
     }
 
     /// Inserts the relations across years into the relations graph,
-    /// replacing what it held. Returns the number of quads.
+    /// replacing what it held, with what echoes and alignments share at
+    /// `evidence`. Returns the number of quads.
     ///
     /// # Errors
     /// If the store fails.
-    pub fn insert_relations(&self, relations: &Relations) -> Result<usize, StoreError> {
+    pub fn insert_relations(
+        &self,
+        relations: &Relations,
+        evidence: EvidenceLevel,
+    ) -> Result<usize, StoreError> {
         let graph = self.base.relations_graph();
-        self.replace_graph(&graph, relation_quads(&self.base, relations))
+        self.replace_graph(&graph, relation_quads(&self.base, relations, evidence))
     }
 
     /// Replaces the content of a named graph with `quads` (whose graph name

@@ -15,6 +15,7 @@
 use crate::terms::Analyzer;
 use crate::vectors::{Vectors, cosine};
 use igfkg_model::{NodeId, NodeKind};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -124,61 +125,88 @@ pub fn align(units: &[UnitItem<'_>], config: &AlignmentConfig) -> Vec<Alignment>
             vector
         })
         .collect();
-    let mut alignments = Vec::new();
-    for (i, later) in units.iter().enumerate() {
-        // The best matches of this unit in each earlier year.
-        let mut by_year: BTreeMap<u16, Vec<Alignment>> = BTreeMap::new();
-        for (j, earlier) in units.iter().enumerate() {
-            if earlier.year >= later.year {
-                continue;
+    // Each unit is matched on its own (in parallel): the result does not
+    // depend on thread scheduling. What two units share is worked out only
+    // for the matches kept.
+    let matches: Vec<Vec<Alignment>> = (0..units.len())
+        .into_par_iter()
+        .map(|i| {
+            let later = &units[i];
+            // The best matches of this unit in each earlier year.
+            let mut by_year: BTreeMap<u16, Vec<Candidate>> = BTreeMap::new();
+            for (j, earlier) in units.iter().enumerate() {
+                if earlier.year >= later.year {
+                    continue;
+                }
+                let text_score = cosine(&vectors.vectors[i], &vectors.vectors[j]);
+                let topic_score: f64 = topic_vectors[i]
+                    .iter()
+                    .filter_map(|(t, w)| Some(w * topic_vectors[j].get(t)?))
+                    .sum();
+                let title_score = jaccard(&later.title_topics, &earlier.title_topics);
+                let score = config.text_weight * text_score
+                    + config.topic_weight * topic_score
+                    + (1.0 - config.text_weight - config.topic_weight) * title_score;
+                if score >= config.related {
+                    by_year.entry(earlier.year).or_default().push(Candidate {
+                        score,
+                        text_score,
+                        topic_score,
+                        title_score,
+                        earlier: j,
+                    });
+                }
             }
-            let text_score = cosine(&vectors.vectors[i], &vectors.vectors[j]);
-            let mut shared: Vec<(f64, &str)> = topic_vectors[i]
-                .iter()
-                .filter_map(|(t, w)| Some((w * topic_vectors[j].get(t)?, *t)))
-                .collect();
-            let topic_score: f64 = shared.iter().map(|(w, _)| w).sum();
-            let title_score = jaccard(&later.title_topics, &earlier.title_topics);
-            let score = config.text_weight * text_score
-                + config.topic_weight * topic_score
-                + (1.0 - config.text_weight - config.topic_weight) * title_score;
-            if score < config.related {
-                continue;
+            let by_score = |a: &Candidate, b: &Candidate| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then(units[a.earlier].id.cmp(units[b.earlier].id))
+            };
+            let mut kept = Vec::new();
+            for mut matches in by_year.into_values() {
+                matches.sort_by(by_score);
+                matches.truncate(config.per_year);
+                kept.extend(matches);
             }
-            shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-            by_year.entry(earlier.year).or_default().push(Alignment {
-                id: NodeId::keyed(
-                    NodeKind::Alignment,
-                    &[later.id.as_str(), earlier.id.as_str()],
-                ),
-                later: later.id.clone(),
-                earlier: earlier.id.clone(),
-                close: score >= config.close,
-                score,
-                text_score,
-                topic_score,
-                title_score,
-                shared_terms: vectors.shared_words(&vectors.vectors[i], &vectors.vectors[j], 8),
-                shared_topics: shared
-                    .into_iter()
-                    .take(6)
-                    .map(|(_, t)| t.to_owned())
-                    .collect(),
-            });
-        }
-        let by_score = |a: &Alignment, b: &Alignment| {
-            b.score.total_cmp(&a.score).then(a.earlier.cmp(&b.earlier))
-        };
-        let mut kept = Vec::new();
-        for mut matches in by_year.into_values() {
-            matches.sort_by(by_score);
-            matches.truncate(config.per_year);
-            kept.extend(matches);
-        }
-        kept.sort_by(by_score);
-        kept.truncate(config.per_unit);
-        alignments.extend(kept);
-    }
+            kept.sort_by(by_score);
+            kept.truncate(config.per_unit);
+            kept.into_iter()
+                .map(|c| {
+                    let j = c.earlier;
+                    let earlier = &units[j];
+                    let mut shared: Vec<(f64, &str)> = topic_vectors[i]
+                        .iter()
+                        .filter_map(|(t, w)| Some((w * topic_vectors[j].get(t)?, *t)))
+                        .collect();
+                    shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+                    Alignment {
+                        id: NodeId::keyed(
+                            NodeKind::Alignment,
+                            &[later.id.as_str(), earlier.id.as_str()],
+                        ),
+                        later: later.id.clone(),
+                        earlier: earlier.id.clone(),
+                        close: c.score >= config.close,
+                        score: c.score,
+                        text_score: c.text_score,
+                        topic_score: c.topic_score,
+                        title_score: c.title_score,
+                        shared_terms: vectors.shared_words(
+                            &vectors.vectors[i],
+                            &vectors.vectors[j],
+                            8,
+                        ),
+                        shared_topics: shared
+                            .into_iter()
+                            .take(6)
+                            .map(|(_, t)| t.to_owned())
+                            .collect(),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut alignments: Vec<Alignment> = matches.into_iter().flatten().collect();
     alignments.sort_by(|a, b| {
         a.later
             .cmp(&b.later)
@@ -186,6 +214,16 @@ pub fn align(units: &[UnitItem<'_>], config: &AlignmentConfig) -> Vec<Alignment>
             .then(a.earlier.cmp(&b.earlier))
     });
     alignments
+}
+
+/// A unit of an earlier year scored against a later one.
+struct Candidate {
+    score: f64,
+    text_score: f64,
+    topic_score: f64,
+    title_score: f64,
+    /// Its index among the units.
+    earlier: usize,
 }
 
 fn jaccard(a: &[String], b: &[String]) -> f64 {
