@@ -14,7 +14,7 @@ use igfkg::pipeline::ParsedDocument;
 use igfkg::relate::RelationsConfig;
 use igfkg::sources::DataDir;
 use igfkg::{ExportFormat, KnowledgeGraph};
-use oxigraph::io::RdfFormat;
+use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::GraphNameRef;
 use oxigraph::store::Store;
 use std::fmt::Write as _;
@@ -253,6 +253,22 @@ fn main() {
                 (store, triples as f64)
             },
         );
+        // The same prefixes as igfkg's Turtle, so that the two write the
+        // same text in different orders.
+        let serializer =
+            std::io::BufReader::new(std::fs::File::open(dir.path().join("igfkg.ttl")).unwrap())
+                .lines()
+                .map_while(|line| {
+                    let line = line.unwrap();
+                    let (prefix, rest) = line.strip_prefix("@prefix ")?.split_once(": <")?;
+                    Some((prefix.to_owned(), rest.strip_suffix("> .")?.to_owned()))
+                })
+                .fold(
+                    RdfSerializer::from_format(RdfFormat::Turtle),
+                    |serializer, (prefix, namespace)| {
+                        serializer.with_prefix(prefix, namespace).unwrap()
+                    },
+                );
         measure(
             &mut stages,
             "baseline: Oxigraph Turtle",
@@ -262,7 +278,7 @@ fn main() {
                     std::fs::File::create(dir.path().join("oxigraph.ttl")).unwrap(),
                 );
                 store
-                    .dump_graph_to_writer(GraphNameRef::DefaultGraph, RdfFormat::Turtle, file)
+                    .dump_graph_to_writer(GraphNameRef::DefaultGraph, serializer, file)
                     .unwrap()
                     .flush()
                     .unwrap();

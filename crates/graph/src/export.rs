@@ -11,7 +11,12 @@ use crate::error::ExportError;
 use crate::iri::IriBase;
 use crate::vocab::{self, rdf, rdfs, skos, xsd};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, NamedNodeRef, NamedOrBlankNode, Quad, TermRef};
+use oxigraph::model::{
+    GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, QuadRef,
+    Term, TermRef,
+};
+use rayon::slice::ParallelSliceMut;
+use rustc_hash::FxBuildHasher;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -284,7 +289,6 @@ impl CanonicalOrder {
     /// Sorts quads into export order and removes duplicates, as
     /// [`canonical_order`] does.
     pub fn sort(&self, quads: impl IntoIterator<Item = Quad>, keep_graphs: bool) -> Vec<Quad> {
-        let keys = &self.keys;
         let quads: Vec<Quad> = quads
             .into_iter()
             .map(|mut quad| {
@@ -294,7 +298,7 @@ impl CanonicalOrder {
                 quad
             })
             .collect();
-        let order: Vec<u32> = {
+        let order = {
             // Intern every distinct term.
             let mut ids: HashMap<TermRef<'_>, u32> = HashMap::new();
             let mut terms: Vec<TermRef<'_>> = Vec::new();
@@ -308,10 +312,10 @@ impl CanonicalOrder {
                     terms.len() as u32 - 1
                 })
             }
-            let encoded: Vec<(Option<u32>, u32, u32, u32)> = quads
+            let encoded: Vec<EncodedQuad> = quads
                 .iter()
-                .map(|q| {
-                    let graph = match &q.graph_name {
+                .map(|q| EncodedQuad {
+                    graph: match &q.graph_name {
                         GraphName::DefaultGraph => None,
                         GraphName::NamedNode(n) => {
                             Some(intern(&mut ids, &mut terms, TermRef::NamedNode(n.as_ref())))
@@ -319,101 +323,237 @@ impl CanonicalOrder {
                         GraphName::BlankNode(b) => {
                             Some(intern(&mut ids, &mut terms, TermRef::BlankNode(b.as_ref())))
                         }
-                    };
-                    (
-                        graph,
-                        intern(&mut ids, &mut terms, q.subject.as_ref().into()),
-                        intern(&mut ids, &mut terms, q.predicate.as_ref().into()),
-                        intern(&mut ids, &mut terms, q.object.as_ref()),
-                    )
+                    },
+                    subject: intern(&mut ids, &mut terms, q.subject.as_ref().into()),
+                    predicate: intern(&mut ids, &mut terms, q.predicate.as_ref().into()),
+                    object: intern(&mut ids, &mut terms, q.object.as_ref()),
                 })
                 .collect();
-            // Rank the graph names, subjects and predicates by their keys,
-            // the full term breaking ties. Objects get a key only where a
-            // subject has several for one predicate: most have one (a text,
-            // a year, a label), and a literal's key is its whole text.
-            let by_key = |a: &(Rc<str>, u32), b: &(Rc<str>, u32)| {
-                a.0.cmp(&b.0).then_with(|| {
-                    terms[a.1 as usize]
-                        .to_string()
-                        .cmp(&terms[b.1 as usize].to_string())
-                })
-            };
-            let mut heads = vec![false; terms.len()];
-            for (g, s, p, _) in &encoded {
-                if let Some(g) = g {
-                    heads[*g as usize] = true;
-                }
-                heads[*s as usize] = true;
-                heads[*p as usize] = true;
-            }
-            let mut keyed: Vec<(Rc<str>, u32)> = (0..terms.len() as u32)
-                .filter(|id| heads[*id as usize])
-                .map(|id| (keys.term(terms[id as usize]), id))
-                .collect();
-            keyed.sort_unstable_by(by_key);
-            let mut rank = vec![0u32; terms.len()];
-            for (position, (_, id)) in keyed.iter().enumerate() {
-                rank[*id as usize] = position as u32;
-            }
-            let mut sorted: Vec<(Option<u32>, u32, u8, u32, u32, u32)> = encoded
-                .iter()
-                .enumerate()
-                .map(|(index, (g, s, p, o))| {
-                    let prank = match terms[*p as usize] {
-                        TermRef::NamedNode(n) => predicate_rank(n),
-                        _ => 3,
-                    };
-                    (
-                        g.map(|g| rank[g as usize]),
-                        rank[*s as usize],
-                        prank,
-                        rank[*p as usize],
-                        *o,
-                        index as u32,
-                    )
-                })
-                .collect();
-            sorted.sort_unstable();
-            // Equal ids are equal terms: drop duplicate quads.
-            sorted.dedup_by(|a, b| (a.0, a.1, a.3, a.4) == (b.0, b.1, b.3, b.4));
-            // Order the objects of each (graph, subject, predicate).
-            let mut object_keys: HashMap<u32, Rc<str>> = HashMap::new();
-            let mut start = 0;
-            while start < sorted.len() {
-                let head = (sorted[start].0, sorted[start].1, sorted[start].3);
-                let end = start
-                    + sorted[start..]
-                        .iter()
-                        .take_while(|e| (e.0, e.1, e.3) == head)
-                        .count();
-                if end - start > 1 {
-                    let mut run: Vec<(Rc<str>, u32)> = sorted[start..end]
-                        .iter()
-                        .map(|e| {
-                            let key = object_keys
-                                .entry(e.4)
-                                .or_insert_with(|| keys.term(terms[e.4 as usize]));
-                            (Rc::clone(key), e.4)
-                        })
-                        .collect();
-                    run.sort_unstable_by(by_key);
-                    let order: HashMap<u32, usize> = run
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (_, id))| (*id, i))
-                        .collect();
-                    sorted[start..end].sort_unstable_by_key(|e| order[&e.4]);
-                }
-                start = end;
-            }
-            sorted.into_iter().map(|entry| entry.5).collect()
+            self.order(&terms, encoded)
         };
         let mut slots: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
         order
             .into_iter()
-            .filter_map(|index| slots[index as usize].take())
+            .filter_map(|q| slots[q.index as usize].take())
             .collect()
+    }
+
+    /// The export order of quads given as ids of `terms`: the quads sorted,
+    /// each distinct one once.
+    ///
+    /// Graph names, subjects and predicates are ranked by their keys, the
+    /// full term breaking ties. Objects get a key only where a subject has
+    /// several for one predicate: most have one (a text, a year, a label),
+    /// and a literal's key is its whole text.
+    fn order(&self, terms: &[TermRef<'_>], encoded: Vec<EncodedQuad>) -> Vec<Ordered> {
+        let keys = &self.keys;
+        let by_key = |a: &(Rc<str>, u32), b: &(Rc<str>, u32)| {
+            a.0.cmp(&b.0).then_with(|| {
+                terms[a.1 as usize]
+                    .to_string()
+                    .cmp(&terms[b.1 as usize].to_string())
+            })
+        };
+        let mut heads = vec![false; terms.len()];
+        for q in &encoded {
+            if let Some(g) = q.graph {
+                heads[g as usize] = true;
+            }
+            heads[q.subject as usize] = true;
+            heads[q.predicate as usize] = true;
+        }
+        let mut keyed: Vec<(Rc<str>, u32)> = (0..terms.len() as u32)
+            .filter(|id| heads[*id as usize])
+            .map(|id| (keys.term(terms[id as usize]), id))
+            .collect();
+        drop(heads);
+        keyed.sort_unstable_by(by_key);
+        let mut rank = vec![0u32; terms.len()];
+        for (position, (_, id)) in keyed.iter().enumerate() {
+            rank[*id as usize] = position as u32;
+        }
+        drop(keyed);
+        let predicate_ranks: HashMap<u32, u8> = encoded
+            .iter()
+            .map(|q| q.predicate)
+            .collect::<BTreeSet<u32>>()
+            .into_iter()
+            .map(|p| {
+                let prank = match terms[p as usize] {
+                    TermRef::NamedNode(n) => predicate_rank(n),
+                    _ => 3,
+                };
+                (p, prank)
+            })
+            .collect();
+        let mut sorted: Vec<Ordered> = encoded
+            .into_iter()
+            .enumerate()
+            .map(|(index, q)| Ordered {
+                graph: q.graph.map(|g| rank[g as usize]),
+                subject: rank[q.subject as usize],
+                predicate_rank: predicate_ranks[&q.predicate],
+                predicate: rank[q.predicate as usize],
+                object: q.object,
+                index: index as u32,
+                ids: (q.graph, q.subject, q.predicate),
+            })
+            .collect();
+        drop(rank);
+        sorted.par_sort_unstable_by_key(Ordered::key);
+        // Equal ids are equal terms: drop duplicate quads.
+        sorted.dedup_by_key(|q| q.key());
+        // Order the objects of each (graph, subject, predicate).
+        let mut object_keys: HashMap<u32, Rc<str>> = HashMap::new();
+        let mut start = 0;
+        while start < sorted.len() {
+            let head = sorted[start].head();
+            let end = start
+                + sorted[start..]
+                    .iter()
+                    .take_while(|q| q.head() == head)
+                    .count();
+            if end - start > 1 {
+                let mut run: Vec<(Rc<str>, u32)> = sorted[start..end]
+                    .iter()
+                    .map(|q| {
+                        let key = object_keys
+                            .entry(q.object)
+                            .or_insert_with(|| keys.term(terms[q.object as usize]));
+                        (Rc::clone(key), q.object)
+                    })
+                    .collect();
+                run.sort_unstable_by(by_key);
+                let order: HashMap<u32, usize> = run
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, id))| (*id, i))
+                    .collect();
+                sorted[start..end].sort_unstable_by_key(|q| order[&q.object]);
+            }
+            start = end;
+        }
+        sorted
+    }
+
+    /// Writes every quad of `quads` (a store's, in any order) in `format`,
+    /// in export order, declaring only the prefixes used.
+    ///
+    /// Each quad is read once: its terms go into a table of distinct terms
+    /// and the quad becomes four ids, which are sorted by the terms' ranks.
+    /// Besides the store, an export holds the distinct terms and about 50
+    /// bytes a quad.
+    ///
+    /// # Errors
+    /// If reading a quad or writing fails.
+    pub fn write_all<W: Write, E>(
+        &self,
+        base: &IriBase,
+        quads: impl IntoIterator<Item = Result<Quad, E>>,
+        format: ExportFormat,
+        writer: W,
+    ) -> Result<W, ExportError>
+    where
+        ExportError: From<E>,
+    {
+        let keep_graphs = format.keeps_graphs();
+        let mut ids: HashMap<Term, u32, FxBuildHasher> = HashMap::default();
+        let mut intern = |term: Term| -> u32 {
+            let next = ids.len() as u32;
+            *ids.entry(term).or_insert(next)
+        };
+        let mut encoded = Vec::new();
+        for quad in quads {
+            let quad = quad?;
+            let graph = match (quad.graph_name, keep_graphs) {
+                (GraphName::NamedNode(n), true) => Some(intern(n.into())),
+                (GraphName::BlankNode(b), true) => Some(intern(b.into())),
+                _ => None,
+            };
+            encoded.push(EncodedQuad {
+                graph,
+                subject: intern(quad.subject.into()),
+                predicate: intern(quad.predicate.into()),
+                object: intern(quad.object),
+            });
+        }
+        let mut table: Vec<Option<Term>> = vec![None; ids.len()];
+        for (term, id) in ids {
+            table[id as usize] = Some(term);
+        }
+        let terms: Vec<TermRef<'_>> = table
+            .iter()
+            .map(|t| t.as_ref().expect("every id has its term").as_ref())
+            .collect();
+        let mut scan = PrefixScan::new(base, keep_graphs);
+        for term in &terms {
+            scan.visit_term(*term);
+        }
+        let order = self.order(&terms, encoded);
+        let mut serializer = open_serializer(&scan.finish(), format, writer)?;
+        for q in order {
+            let (graph, subject, predicate) = q.ids;
+            let graph = match graph.map(|g| terms[g as usize]) {
+                None => GraphNameRef::DefaultGraph,
+                Some(TermRef::NamedNode(n)) => GraphNameRef::NamedNode(n),
+                Some(TermRef::BlankNode(b)) => GraphNameRef::BlankNode(b),
+                Some(_) => unreachable!("a graph name is an IRI or a blank node"),
+            };
+            let subject = match terms[subject as usize] {
+                TermRef::NamedNode(n) => NamedOrBlankNodeRef::NamedNode(n),
+                TermRef::BlankNode(b) => NamedOrBlankNodeRef::BlankNode(b),
+                _ => unreachable!("a subject is an IRI or a blank node"),
+            };
+            let TermRef::NamedNode(predicate) = terms[predicate as usize] else {
+                unreachable!("a predicate is an IRI")
+            };
+            serializer.serialize_quad(QuadRef::new(
+                subject,
+                predicate,
+                terms[q.object as usize],
+                graph,
+            ))?;
+        }
+        Ok(serializer.finish()?)
+    }
+}
+
+/// A quad as the ids of its terms; `graph` is `None` for the default graph.
+#[derive(Debug, Clone, Copy)]
+struct EncodedQuad {
+    graph: Option<u32>,
+    subject: u32,
+    predicate: u32,
+    object: u32,
+}
+
+/// A quad in export order: the ranks of its graph, subject and predicate,
+/// the id of its object, its position among the quads sorted, and the ids
+/// of its graph, subject and predicate.
+#[derive(Debug, Clone, Copy)]
+struct Ordered {
+    graph: Option<u32>,
+    subject: u32,
+    predicate_rank: u8,
+    predicate: u32,
+    object: u32,
+    index: u32,
+    ids: (Option<u32>, u32, u32),
+}
+
+impl Ordered {
+    fn key(&self) -> (Option<u32>, u32, u8, u32, u32) {
+        (
+            self.graph,
+            self.subject,
+            self.predicate_rank,
+            self.predicate,
+            self.object,
+        )
+    }
+
+    fn head(&self) -> (Option<u32>, u32, u32) {
+        (self.graph, self.subject, self.predicate)
     }
 }
 
@@ -466,6 +606,16 @@ impl PrefixScan {
             && is_plain_local_name(&iri.as_str()[self.candidates[index].1.len()..])
         {
             self.used.insert(index);
+        }
+    }
+
+    /// Notes the IRIs of a term: an IRI, or a literal's datatype where the
+    /// output writes it.
+    pub fn visit_term(&mut self, term: TermRef<'_>) {
+        match term {
+            TermRef::NamedNode(n) => self.visit_iri(n),
+            TermRef::Literal(l) if !is_written_without_datatype(l) => self.visit_iri(l.datatype()),
+            _ => {}
         }
     }
 

@@ -1,7 +1,7 @@
 //! [`KnowledgeGraph`]: igfkg's records in an Oxigraph store.
 
 use crate::error::{ExportError, QueryError, StoreError};
-use crate::export::{CanonicalOrder, ExportFormat, PrefixScan, open_serializer};
+use crate::export::{CanonicalOrder, ExportFormat};
 use crate::iri::IriBase;
 use crate::mapping::{EvidenceLevel, document_quads, reference_quads, relation_quads};
 use crate::results::{QueryOutcome, Solutions};
@@ -11,10 +11,10 @@ use igfkg_model::{Extraction, SourceDocument};
 use igfkg_relate::Relations;
 use igfkg_sources::ReferenceData;
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term, Variable};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, Term, Variable};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -298,58 +298,14 @@ impl KnowledgeGraph {
     /// [`crate::export`]). Formats without named graphs get the union of all
     /// graphs.
     ///
-    /// The graph is streamed subject by subject — the sorted list of
-    /// subjects is all that is held besides the store — so exporting takes
-    /// little memory beyond the store's own.
+    /// Each quad is read from the store once; besides the store, an export
+    /// holds the distinct terms and about 50 bytes a quad while it sorts
+    /// them ([`CanonicalOrder::write_all`]).
     ///
     /// # Errors
     /// If reading the store or writing fails.
     pub fn export<W: Write>(&self, format: ExportFormat, writer: W) -> Result<W, ExportError> {
-        // One pass: the prefixes used, and the subjects of each graph.
-        let mut scan = PrefixScan::new(&self.base, format.keeps_graphs());
-        let mut subjects: HashMap<Option<NamedOrBlankNode>, HashSet<NamedOrBlankNode>> =
-            HashMap::new();
-        for quad in self.store.iter() {
-            let quad = quad?;
-            scan.visit(&quad);
-            let graph = match (&quad.graph_name, format.keeps_graphs()) {
-                (GraphName::NamedNode(n), true) => Some(NamedOrBlankNode::from(n.clone())),
-                (GraphName::BlankNode(b), true) => Some(NamedOrBlankNode::from(b.clone())),
-                _ => None,
-            };
-            subjects.entry(graph).or_default().insert(quad.subject);
-        }
-        let mut serializer = open_serializer(&scan.finish(), format, writer)?;
-        let order = CanonicalOrder::new(&self.base);
-        let default = subjects.remove(&None);
-        let graphs = std::iter::once(None).chain(
-            order
-                .sort_nodes(subjects.keys().flatten().cloned())
-                .into_iter()
-                .map(Some),
-        );
-        for graph in graphs {
-            let Some(members) = (match &graph {
-                None => default.as_ref(),
-                Some(g) => subjects.get(&Some(g.clone())),
-            }) else {
-                continue;
-            };
-            let filter = graph.as_ref().map(|g| match g {
-                NamedOrBlankNode::NamedNode(n) => GraphNameRef::NamedNode(n.as_ref()),
-                NamedOrBlankNode::BlankNode(b) => GraphNameRef::BlankNode(b.as_ref()),
-            });
-            for subject in order.sort_nodes(members.iter().cloned()) {
-                let quads = self
-                    .store
-                    .quads_for_pattern(Some(subject.as_ref()), None, None, filter)
-                    .collect::<Result<Vec<_>, _>>()?;
-                for quad in order.sort(quads, format.keeps_graphs()) {
-                    serializer.serialize_quad(&quad)?;
-                }
-            }
-        }
-        Ok(serializer.finish()?)
+        CanonicalOrder::new(&self.base).write_all(&self.base, self.store.iter(), format, writer)
     }
 
     /// The number of distinct triples in the union of all graphs.
