@@ -253,8 +253,8 @@ pub fn canonical_order(
     CanonicalOrder::new(base).sort(quads, keep_graphs)
 }
 
-/// The export order of [`canonical_order`], made once and applied to many
-/// batches of quads (each subject of a streamed export, say).
+/// The export order of [`canonical_order`], made once and applied to a
+/// batch of quads or to a whole store ([`CanonicalOrder::write_all`]).
 #[derive(Debug)]
 pub struct CanonicalOrder {
     keys: SortKeys,
@@ -266,24 +266,6 @@ impl CanonicalOrder {
         Self {
             keys: SortKeys::new(base),
         }
-    }
-
-    /// Sorts nodes (subjects or graph names) into export order: by their
-    /// prefixed form with numbers in natural order, the full term breaking
-    /// ties.
-    pub fn sort_nodes(
-        &self,
-        nodes: impl IntoIterator<Item = NamedOrBlankNode>,
-    ) -> Vec<NamedOrBlankNode> {
-        let mut keyed: Vec<(Rc<str>, NamedOrBlankNode)> = nodes
-            .into_iter()
-            .map(|n| (self.keys.term(n.as_ref().into()), n))
-            .collect();
-        keyed.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| a.1.to_string().cmp(&b.1.to_string()))
-        });
-        keyed.into_iter().map(|(_, n)| n).collect()
     }
 
     /// Sorts quads into export order and removes duplicates, as
