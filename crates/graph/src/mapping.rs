@@ -247,18 +247,11 @@ pub fn reference_quads(base: &IriBase, reference: &ReferenceData) -> Vec<Quad> {
         sink.add(s, dcterms::source, goals_source.clone());
     }
 
-    let scheme = base.scheme("stakeholder-groups");
-    sink.add(scheme.clone(), rdf::TYPE, skos::ConceptScheme);
-    sink.add(scheme.clone(), rdfs::LABEL, en("IGF stakeholder groups"));
-    sink.add(
-        scheme.clone(),
-        skos::prefLabel,
-        en("IGF stakeholder groups"),
-    );
-    sink.add(
-        scheme.clone(),
-        dcterms::source,
-        source_node(&reference.stakeholder_groups_source),
+    let scheme = add_scheme(
+        &mut sink,
+        "stakeholder-groups",
+        "IGF stakeholder groups",
+        &reference.stakeholder_groups_source,
     );
     for group in &reference.stakeholder_groups {
         let s = sink.iri(&group.node_id());
@@ -270,18 +263,13 @@ pub fn reference_quads(base: &IriBase, reference: &ReferenceData) -> Vec<Quad> {
             sink.add(s.clone(), skos::altLabel, en(alt));
         }
         sink.add(s.clone(), skos::definition, en(&group.definition));
-        sink.add(s.clone(), skos::inScheme, scheme.clone());
-        match &group.broader {
-            Some(broader) => {
-                let broader = sink.iri(&NodeId::slug(NodeKind::StakeholderGroup, broader));
-                sink.add(s.clone(), skos::broader, broader.clone());
-                sink.add(broader, skos::narrower, s);
-            }
-            None => {
-                sink.add(s.clone(), skos::topConceptOf, scheme.clone());
-                sink.add(scheme.clone(), skos::hasTopConcept, s);
-            }
-        }
+        add_in_scheme(
+            &mut sink,
+            s,
+            &scheme,
+            NodeKind::StakeholderGroup,
+            group.broader.as_deref(),
+        );
     }
     add_nris(&mut sink, reference);
     add_organizations(&mut sink, &reference.organizations, None);
@@ -361,14 +349,11 @@ fn add_organizations(
 }
 
 fn add_topics(sink: &mut QuadSink<'_>, reference: &ReferenceData) {
-    let scheme = sink.base.scheme("topics");
-    sink.add(scheme.clone(), rdf::TYPE, skos::ConceptScheme);
-    sink.add(scheme.clone(), rdfs::LABEL, en("Digital-policy topics"));
-    sink.add(scheme.clone(), skos::prefLabel, en("Digital-policy topics"));
-    sink.add(
-        scheme.clone(),
-        dcterms::source,
-        source_node(&reference.topics_source),
+    let scheme = add_scheme(
+        sink,
+        "topics",
+        "Digital-policy topics",
+        &reference.topics_source,
     );
     for topic in &reference.topics {
         let s = sink.iri(&topic.node_id());
@@ -379,17 +364,39 @@ fn add_topics(sink: &mut QuadSink<'_>, reference: &ReferenceData) {
         for alt in topic.alt_labels.iter().chain(&topic.weak_labels) {
             sink.add(s.clone(), skos::altLabel, en(alt));
         }
-        sink.add(s.clone(), skos::inScheme, scheme.clone());
-        match &topic.broader {
-            Some(broader) => {
-                let broader = sink.iri(&NodeId::slug(NodeKind::Topic, broader));
-                sink.add(s.clone(), skos::broader, broader.clone());
-                sink.add(broader, skos::narrower, s);
-            }
-            None => {
-                sink.add(s.clone(), skos::topConceptOf, scheme.clone());
-                sink.add(scheme.clone(), skos::hasTopConcept, s);
-            }
+        add_in_scheme(sink, s, &scheme, NodeKind::Topic, topic.broader.as_deref());
+    }
+}
+
+/// A SKOS concept scheme of the reference data, `name` under the base.
+fn add_scheme(sink: &mut QuadSink<'_>, name: &str, label: &str, source: &Attribution) -> NamedNode {
+    let scheme = sink.base.scheme(name);
+    sink.add(scheme.clone(), rdf::TYPE, skos::ConceptScheme);
+    sink.add(scheme.clone(), rdfs::LABEL, en(label));
+    sink.add(scheme.clone(), skos::prefLabel, en(label));
+    sink.add(scheme.clone(), dcterms::source, source_node(source));
+    scheme
+}
+
+/// Places the concept `s` in `scheme`: under its `broader` concept (of
+/// `kind`, by id) both ways, or at the top of the scheme both ways.
+fn add_in_scheme(
+    sink: &mut QuadSink<'_>,
+    s: NamedNode,
+    scheme: &NamedNode,
+    kind: NodeKind,
+    broader: Option<&str>,
+) {
+    sink.add(s.clone(), skos::inScheme, scheme.clone());
+    match broader {
+        Some(broader) => {
+            let broader = sink.iri(&NodeId::slug(kind, broader));
+            sink.add(s.clone(), skos::broader, broader.clone());
+            sink.add(broader, skos::narrower, s);
+        }
+        None => {
+            sink.add(s.clone(), skos::topConceptOf, scheme.clone());
+            sink.add(scheme.clone(), skos::hasTopConcept, s);
         }
     }
 }
