@@ -17,6 +17,7 @@ Usage: peer.py DATA_DIR OUT.ttl
 
 import csv
 import hashlib
+import resource
 import sys
 import tomllib
 from pathlib import Path
@@ -457,7 +458,8 @@ def relations(documents, linker):
 def main(data_dir, out):
     g = build(data_dir)
     g.serialize(destination=str(out), format="turtle")
-    print(f"{len(g)} triples", file=sys.stderr)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{len(g)} triples, peak {peak:.0f} MiB", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 (echoes) and theme alignment, over TF-IDF vectors of stemmed terms without
 stop words."""
 
+import heapq
 import math
 import unicodedata
 
@@ -88,7 +89,7 @@ def lineage(items, threshold=0.2, top_k=3, text_weight=0.7, query_terms=24, cand
             earlier = _partition(years[term], year)
             for other, other_weight in reversed(postings[term][max(0, earlier - max_postings):earlier]):
                 scores[other] = scores.get(other, 0.0) + weight * other_weight
-        best = sorted(scores.items(), key=lambda cs: (-cs[1], cs[0]))[:candidates]
+        best = heapq.nsmallest(candidates, scores.items(), key=lambda cs: (-cs[1], cs[0]))
         topic_set = set(topics)
         scored = []
         for other, _ in best:
