@@ -12,6 +12,10 @@ pub struct SourceText {
     text: String,
     /// Byte offset of the start of each line.
     line_starts: Vec<usize>,
+    /// Character offset of the start of each line, so that a span's
+    /// character offsets are counted from its line, not from the start of
+    /// the document (which made parsing quadratic in a document's size).
+    line_char_starts: Vec<u64>,
 }
 
 impl SourceText {
@@ -56,13 +60,21 @@ impl SourceText {
 
     /// Wraps text that is known to be valid, for tests and generated documents.
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
-        let line_starts = std::iter::once(0)
+        let line_starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut chars = 0;
+        let line_char_starts = std::iter::once(0)
+            .chain(line_starts.windows(2).map(|pair| {
+                chars += text[pair[0]..pair[1]].chars().count() as u64;
+                chars
+            }))
             .collect();
         Self {
             path: path.into(),
             text,
             line_starts,
+            line_char_starts,
         }
     }
 
@@ -114,7 +126,9 @@ impl SourceText {
     /// If the range is not on character boundaries of the text: a parser bug,
     /// never a property of the input.
     pub fn span(&self, start: usize, end: usize) -> Span {
-        let chars_before = self.text[..start].chars().count() as u64;
+        let line = self.line_index(start);
+        let chars_before = self.line_char_starts[line]
+            + self.text[self.line_starts[line]..start].chars().count() as u64;
         let exact = &self.text[start..end];
         let prefix: String = {
             let before: Vec<char> = self.text[..start]
@@ -127,7 +141,7 @@ impl SourceText {
         let suffix: String = self.text[end..].chars().take(Span::CONTEXT).collect();
         let end_line = self.line_index(end.saturating_sub(1).max(start));
         Span {
-            start_line: self.line_index(start) as u32 + 1,
+            start_line: line as u32 + 1,
             end_line: end_line as u32 + 1,
             start: chars_before,
             end: chars_before + exact.chars().count() as u64,
