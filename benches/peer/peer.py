@@ -149,8 +149,18 @@ class Builder:
         self.add(scheme, DCTERMS.source, source_node(attribution))
         return scheme
 
-    def in_scheme(self, s, scheme, kind, broader):
+    def concept(self, kind, cls, entry, alt_labels, scheme):
+        """A concept of a reference scheme: its labels, under its broader
+        concept or at the top of the scheme."""
+        s = slug_node(kind, entry["id"])
+        self.add(s, RDF.type, cls)
+        self.add(s, RDF.type, SKOS.Concept)
+        self.add(s, RDFS.label, en(entry["label"]))
+        self.add(s, SKOS.prefLabel, en(entry["label"]))
+        for alt in alt_labels:
+            self.add(s, SKOS.altLabel, en(alt))
         self.add(s, SKOS.inScheme, scheme)
+        broader = entry.get("broader")
         if broader:
             b = slug_node(kind, broader)
             self.add(s, SKOS.broader, b)
@@ -158,6 +168,7 @@ class Builder:
         else:
             self.add(s, SKOS.topConceptOf, scheme)
             self.add(scheme, SKOS.hasTopConcept, s)
+        return s
 
     def organization(self, org, document=None):
         s = node(org["id"])
@@ -204,15 +215,8 @@ class Builder:
             self.add(s, DCTERMS.source, goals_source)
         scheme = self.scheme("stakeholder-groups", "IGF stakeholder groups", ref.groups_file["source"])
         for group in ref.groups:
-            s = slug_node("stakeholder-group", group["id"])
-            self.add(s, RDF.type, IGF.StakeholderGroup)
-            self.add(s, RDF.type, SKOS.Concept)
-            self.add(s, RDFS.label, en(group["label"]))
-            self.add(s, SKOS.prefLabel, en(group["label"]))
-            for alt in group.get("alt_labels", []):
-                self.add(s, SKOS.altLabel, en(alt))
+            s = self.concept("stakeholder-group", IGF.StakeholderGroup, group, group.get("alt_labels", []), scheme)
             self.add(s, SKOS.definition, en(group["definition"]))
-            self.in_scheme(s, scheme, "stakeholder-group", group.get("broader"))
         kinds = {"national": IGF.NationalNri, "regional": IGF.RegionalNri,
                  "sub-regional": IGF.SubRegionalNri, "youth": IGF.YouthNri}
         for nri in ref.nris:
@@ -232,14 +236,8 @@ class Builder:
             self.organization(dict(org, id=f"organization/{org['id']}"))
         scheme = self.scheme("topics", "Digital-policy topics", ref.topics_file["source"])
         for topic in ref.topics:
-            s = slug_node("topic", topic["id"])
-            self.add(s, RDF.type, IGF.Topic)
-            self.add(s, RDF.type, SKOS.Concept)
-            self.add(s, RDFS.label, en(topic["label"]))
-            self.add(s, SKOS.prefLabel, en(topic["label"]))
-            for alt in topic.get("alt_labels", []) + topic.get("weak_labels", []):
-                self.add(s, SKOS.altLabel, en(alt))
-            self.in_scheme(s, scheme, "topic", topic.get("broader"))
+            self.concept("topic", IGF.Topic, topic, topic.get("alt_labels", []) + topic.get("weak_labels", []),
+                         scheme)
 
     def document(self, entry, text, extraction, links, organizations):
         doc = slug_node("document", entry["id"])
