@@ -2,7 +2,7 @@
 //! stage by stage, against Oxigraph's own bulk loader and serializer and an
 //! rdflib peer (benches/peer/peer.py).
 //!
-//! Run it with `benches/run.sh` (which installs the peer's rdflib), or
+//! Run it with `benches/run.sh` (which installs the peer's dependencies), or
 //! `cargo bench --bench scale`; `IGFKG_BENCH_SIZES=1000,10000` picks the
 //! sizes, `IGFKG_BENCH_EVIDENCE=lean` the evidence level igfkg builds at
 //! (`full` by default). The peer builds igfkg's lean triples: at lean
@@ -361,9 +361,10 @@ fn main() {
         // Baseline (b): the rdflib peer, on the same documents. It builds
         // igfkg's lean triples; benches/peer/check.py proves it at the
         // sizes rdflib can parse back quickly.
-        let peer = (messages <= peer_max).then(|| run_peer(root, &data, dir.path()));
-        let peer_seconds = peer.as_ref().and_then(|p| p.as_ref().map(|p| p.seconds));
-        let peer_peak = peer.as_ref().and_then(|p| p.as_ref().map(|p| p.peak_mib));
+        let peer = (messages <= peer_max)
+            .then(|| run_peer(root, &data, dir.path()))
+            .flatten();
+        let peer_seconds = peer.as_ref().map(|p| p.seconds);
         let same_triples = (evidence == igfkg::EvidenceLevel::Lean
             && messages <= 10_000
             && peer_seconds.is_some())
@@ -415,15 +416,15 @@ fn main() {
             "| **end to end** (parse → Turtle) | **{end_to_end:.3}** | {:.0} messages/s | {peak:.0} |",
             messages as f64 / end_to_end
         );
-        match (peer_seconds, peer_peak) {
-            (Some(peer), Some(peak)) => {
+        match &peer {
+            Some(PeerRun { seconds, peak_mib }) => {
                 let _ = writeln!(
                     markdown,
-                    "| baseline: rdflib peer (parse → Turtle, lean triples) | {peer:.3} | {:.0} messages/s | {peak:.0} |",
-                    messages as f64 / peer
+                    "| baseline: rdflib peer (parse → Turtle, lean triples) | {seconds:.3} | {:.0} messages/s | {peak_mib:.0} |",
+                    messages as f64 / seconds
                 );
             }
-            _ => {
+            None => {
                 let _ = writeln!(markdown, "| baseline: rdflib peer | did not run | | |");
             }
         }
@@ -462,7 +463,7 @@ fn main() {
             "ratio_load_to_bulk_loader": load_ratio,
             "ratio_turtle_to_oxigraph": turtle_ratio,
             "rdflib_peer_seconds": peer_seconds,
-            "rdflib_peer_peak_mib": peer_peak,
+            "rdflib_peer_peak_mib": peer.as_ref().map(|p| p.peak_mib),
             "rdflib_peer_same_triples": same_triples,
             "ratio_peer_to_igfkg": peer_seconds.map(|p| p / end_to_end),
             "queries": latencies.iter().map(|(n, p50, p95)| serde_json::json!({"question": n, "p50_ms": p50, "p95_ms": p95})).collect::<Vec<_>>(),

@@ -147,7 +147,6 @@ ROLLED_UP = ("sdg", "nri", "organization", "topic")
 
 class Linker:
     def __init__(self, reference):
-        self.reference = reference
         self.nris = Gazetteer((nri["id"], label) for nri in reference.nris
                               for label in [nri["name"]] + nri["aliases"])
         self.organizations = Gazetteer((org["id"], label) for org in reference.organizations

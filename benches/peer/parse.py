@@ -91,22 +91,6 @@ class Source:
         )
 
 
-def sub_span(span, start, end):
-    """A span of part of a span, with its context."""
-    before, exact, after = span.exact[:start], span.exact[start:end], span.exact[end:]
-    start_line = span.start_line + before.count("\n")
-    context = span.prefix + before
-    return Span(
-        start_line=start_line,
-        end_line=start_line + exact.rstrip("\n").count("\n"),
-        start=span.start + len(before),
-        end=span.start + len(before) + len(exact),
-        exact=exact,
-        prefix=context[max(0, len(context) - CONTEXT):],
-        suffix=(after + span.suffix)[:CONTEXT],
-    )
-
-
 # Records, as igfkg's model crate has them.
 
 @dataclass
@@ -198,7 +182,6 @@ class Participation:
 
 @dataclass
 class Extraction:
-    document: dict
     themes: list = field(default_factory=list)
     sessions: list = field(default_factory=list)
     messages: list = field(default_factory=list)
@@ -302,9 +285,8 @@ class Builder:
     """Accumulates the records of one document."""
 
     def __init__(self, document, source):
-        self.document = document
         self.source = source
-        self.out = Extraction(document)
+        self.out = Extraction()
         self.doc_id = document["id"]
         self.year = document["meeting"]
 

@@ -376,31 +376,29 @@ class Builder:
 
     def relations(self, echoes, alignments):
         for echo in echoes:
-            later, earlier, s = node(echo["later"]), node(echo["earlier"]), node(echo["id"])
+            later, earlier, s = self.similarity(IGF.Echo, echo)
             self.add(later, IGF.echoes, earlier)
-            self.add(s, RDF.type, IGF.Echo)
-            self.add(s, IGF.later, later)
-            self.add(s, IGF.earlier, earlier)
             self.add(s, IGF.rank, Literal(echo["rank"]))
-            self.add(s, IGF.score, decimal(echo["score"]))
-            self.add(s, IGF.textScore, decimal(echo["text_score"]))
-            self.add(s, IGF.topicScore, decimal(echo["topic_score"]))
-            self.add(s, IGF.method, IGF.Similarity)
         for alignment in alignments:
-            later, earlier, s = node(alignment["later"]), node(alignment["earlier"]), node(alignment["id"])
+            later, earlier, s = self.similarity(IGF.Alignment, alignment)
             match = SKOS.closeMatch if alignment["close"] else SKOS.relatedMatch
             self.add(later, match, earlier)
             self.add(earlier, match, later)
-            self.add(s, RDF.type, IGF.Alignment)
-            self.add(s, IGF.later, later)
-            self.add(s, IGF.earlier, earlier)
             self.add(s, IGF.matchType, match)
-            self.add(s, IGF.score, decimal(alignment["score"]))
-            self.add(s, IGF.textScore, decimal(alignment["text_score"]))
-            self.add(s, IGF.topicScore, decimal(alignment["topic_score"]))
             self.add(s, IGF.titleScore, decimal(alignment["title_score"]))
-            self.add(s, IGF.method, IGF.Similarity)
 
+    def similarity(self, cls, record):
+        """The node of an echo or an alignment: what it relates and the
+        scores both have. Returns the later node, the earlier one and it."""
+        later, earlier, s = node(record["later"]), node(record["earlier"]), node(record["id"])
+        self.add(s, RDF.type, cls)
+        self.add(s, IGF.later, later)
+        self.add(s, IGF.earlier, earlier)
+        self.add(s, IGF.score, decimal(record["score"]))
+        self.add(s, IGF.textScore, decimal(record["text_score"]))
+        self.add(s, IGF.topicScore, decimal(record["topic_score"]))
+        self.add(s, IGF.method, IGF.Similarity)
+        return later, earlier, s
 
 def build(data_dir):
     manifest = tomllib.loads((data_dir / "corpus.toml").read_text(encoding="utf-8"))
