@@ -9,7 +9,8 @@
 
 use crate::error::ExportError;
 use crate::iri::IriBase;
-use crate::vocab::{self, rdf, rdfs, skos, xsd};
+use crate::prefixes::Prefixes;
+use crate::vocab::{rdf, rdfs, skos, xsd};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{
     GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, QuadRef,
@@ -136,18 +137,6 @@ impl FromStr for ExportFormat {
     }
 }
 
-/// Every prefix igfkg may declare, longest namespace first, so that the
-/// first match is the most specific (`sdgo:` before `sdg:`).
-pub(crate) fn known_prefixes(base: &IriBase) -> Vec<(String, String)> {
-    let mut prefixes: Vec<(String, String)> = vocab::PREFIXES
-        .iter()
-        .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
-        .chain(base.prefixes())
-        .collect();
-    prefixes.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
-    prefixes
-}
-
 /// Sort keys that read like the Turtle a person sees: terms in their
 /// prefixed form, numbers in natural order (`sdg:2` before `sdg:10`).
 ///
@@ -155,7 +144,7 @@ pub(crate) fn known_prefixes(base: &IriBase) -> Vec<(String, String)> {
 /// the predicates and classes that every subject repeats.
 #[derive(Debug)]
 struct SortKeys {
-    prefixes: Vec<(String, String)>,
+    prefixes: Prefixes,
     cache: RefCell<HashMap<Box<str>, Rc<str>>>,
 }
 
@@ -164,7 +153,7 @@ impl SortKeys {
 
     fn new(base: &IriBase) -> Self {
         Self {
-            prefixes: known_prefixes(base),
+            prefixes: Prefixes::new(base),
             cache: RefCell::default(),
         }
     }
@@ -181,11 +170,7 @@ impl SortKeys {
             return Rc::clone(key);
         }
         let mut key = String::with_capacity(iri.len() + 24);
-        match self
-            .prefixes
-            .iter()
-            .find_map(|(p, ns)| Some((p, iri.strip_prefix(ns.as_str())?)))
-        {
+        match self.prefixes.split(iri) {
             Some((prefix, local)) => {
                 natural_into(prefix, &mut key);
                 key.push(':');
@@ -564,7 +549,7 @@ pub fn used_prefixes(base: &IriBase, quads: &[Quad]) -> Vec<(String, String)> {
 /// Finds the prefixes a stream of quads uses, one quad at a time.
 #[derive(Debug)]
 pub struct PrefixScan {
-    candidates: Vec<(String, String)>,
+    candidates: Prefixes,
     used: BTreeSet<usize>,
     graphs: bool,
 }
@@ -574,18 +559,15 @@ impl PrefixScan {
     /// when `graphs` is true (the output format writes them).
     pub fn new(base: &IriBase, graphs: bool) -> Self {
         Self {
-            candidates: known_prefixes(base),
+            candidates: Prefixes::new(base),
             used: BTreeSet::new(),
             graphs,
         }
     }
 
     fn visit_iri(&mut self, iri: NamedNodeRef<'_>) {
-        if let Some(index) = self
-            .candidates
-            .iter()
-            .position(|(_, ns)| iri.as_str().starts_with(ns.as_str()))
-            && is_plain_local_name(&iri.as_str()[self.candidates[index].1.len()..])
+        if let Some((index, local)) = self.candidates.find(iri.as_str())
+            && is_plain_local_name(local)
         {
             self.used.insert(index);
         }
@@ -622,7 +604,10 @@ impl PrefixScan {
     pub fn finish(self) -> Vec<(String, String)> {
         self.used
             .into_iter()
-            .map(|i| self.candidates[i].clone())
+            .map(|i| {
+                let (prefix, namespace) = self.candidates.entry(i);
+                (prefix.to_owned(), namespace.to_owned())
+            })
             .collect()
     }
 }
