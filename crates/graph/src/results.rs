@@ -3,9 +3,9 @@
 //! (JSON, XML, CSV, TSV), RDF for graph results, and a readable table.
 
 use crate::error::ExportError;
+use crate::export::Prefixes;
 use crate::export::{ExportFormat, canonical_order, write_quads};
 use crate::iri::IriBase;
-use crate::prefixes::Prefixes;
 use oxigraph::model::{GraphName, Quad, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use std::fmt;

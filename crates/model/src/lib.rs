@@ -11,6 +11,7 @@ pub mod span;
 pub use document::{
     Extraction, Fact, FactKind, Figure, Message, MessageKind, Participation, Person, Qualifier,
     ReportField, Role, RoleKind, Session, SessionType, SourceDocument, Statement, Theme,
+    sha256_hex,
 };
 pub use id::{NodeId, NodeKind, normalize_key, slugify};
 pub use link::{DocumentLinks, Evidence, Link, Method, Relation, RollUp, Target};

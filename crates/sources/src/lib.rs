@@ -8,10 +8,11 @@ mod text;
 mod toml_file;
 
 pub use error::SourceError;
+pub use igfkg_model::sha256_hex;
 /// The reference records live in `igfkg-model`; re-exported here, where
 /// they are read.
 pub use igfkg_model::{Attribution, ReferenceData};
-pub use manifest::{Location, Manifest, ManifestEntry, sha256_hex};
+pub use manifest::{Location, Manifest, ManifestEntry};
 pub use reference::{
     GOALS, MEETINGS, NRIS, ORGANIZATIONS, STAKEHOLDER_GROUPS, TOPICS, read_reference,
 };
