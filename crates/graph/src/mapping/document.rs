@@ -348,3 +348,67 @@ pub(super) fn add_fact(sink: &mut QuadSink<'_>, cx: &Context, fact: &Fact) {
     }
     sink.add_provenance(&fact.id, &cx.doc, &fact.span);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sink::testing::{has, span};
+    use super::*;
+    use crate::vocab::prov;
+    use igfkg_model::NodeKind;
+
+    #[test]
+    fn a_theme_is_typed_labelled_and_derived_from_its_document() {
+        let base = IriBase::default();
+        let document = SourceDocument {
+            id: "igf-2018-messages".to_owned(),
+            title: "IGF 2018 Messages".to_owned(),
+            publisher: "IGF Secretariat".to_owned(),
+            year: 2018,
+            meeting: 2018,
+            kind: "messages".to_owned(),
+            format: "messages-by-theme".to_owned(),
+            path: "sources/igf-2018-messages.md".to_owned(),
+            url: None,
+            licence: "UN terms of use".to_owned(),
+            sha256: String::new(),
+        };
+        let theme = Theme {
+            id: NodeId::slug(NodeKind::Theme, "2018 cybersecurity, trust and privacy"),
+            title: "Cybersecurity, Trust and Privacy".to_owned(),
+            year: 2018,
+            position: 1,
+            span: span("Cybersecurity, Trust and Privacy"),
+        };
+        let extraction = Extraction {
+            themes: vec![theme.clone()],
+            ..Extraction::default()
+        };
+        let quads = document_quads(
+            &base,
+            &document,
+            &extraction,
+            &DocumentLinks::default(),
+            EvidenceLevel::Full,
+        );
+        let doc = base.node(&document.node_id());
+        let s = base.node(&theme.id);
+        assert!(has(&quads, &doc, rdf::TYPE, igf::SourceDocument));
+        assert!(has(
+            &quads,
+            &doc,
+            igf::meeting,
+            base.node(&NodeId::meeting(2018))
+        ));
+        // No checksum, no igf:sha256.
+        assert!(!quads.iter().any(|q| q.predicate == igf::sha256));
+        assert!(has(&quads, &s, rdf::TYPE, igf::Theme));
+        assert!(has(
+            &quads,
+            &s,
+            rdfs::LABEL,
+            en("Cybersecurity, Trust and Privacy")
+        ));
+        assert!(has(&quads, &s, igf::position, integer(1)));
+        assert!(has(&quads, &s, prov::wasDerivedFrom, doc));
+    }
+}

@@ -100,3 +100,63 @@ pub(super) fn add_rollup(sink: &mut QuadSink<'_>, rollup: &RollUp) {
     let target = link_target(sink, &rollup.target);
     sink.add(subject, relation_property(rollup.relation), target);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sink::testing::{has, span};
+    use super::*;
+    use crate::iri::IriBase;
+    use igfkg_model::{Evidence, SDG_NAMESPACE};
+
+    fn sdg7_link() -> Link {
+        let message = NodeId::slug(NodeKind::Message, "2018 energy");
+        Link {
+            id: message.part("link-sdg-7"),
+            subject: message,
+            relation: Relation::Sdg,
+            target: Target::Goal(7),
+            evidence: Evidence {
+                span: span("SDG7"),
+                method: Method::Pattern,
+                confidence: None,
+                rule: "SDG7".to_owned(),
+            },
+        }
+    }
+
+    fn quads_at(base: &IriBase, evidence: EvidenceLevel) -> Vec<oxigraph::model::Quad> {
+        let mut sink = QuadSink::with_evidence(base, base.document_graph("igf-2018"), evidence);
+        let cx = Context {
+            doc: base.node(&NodeId::slug(NodeKind::Document, "igf-2018")),
+            meeting: base.node(&NodeId::meeting(2018)),
+        };
+        add_link(&mut sink, &cx, &sdg7_link());
+        sink.into_quads()
+    }
+
+    #[test]
+    fn a_link_is_a_triple_and_an_annotation_of_its_evidence() {
+        let base = IriBase::default();
+        let link = sdg7_link();
+        let goal = NamedNode::new_unchecked(format!("{SDG_NAMESPACE}7"));
+        let full = quads_at(&base, EvidenceLevel::Full);
+        let subject = base.node(&link.subject);
+        let annotation = base.node(&link.id);
+        assert!(has(&full, &subject, igf::sdg, goal.clone()));
+        assert!(has(&full, &annotation, rdf::TYPE, igf::Link));
+        assert!(has(&full, &annotation, oa::hasBody, goal.clone()));
+        assert!(has(&full, &annotation, igf::method, igf::Pattern));
+        assert!(has(
+            &full,
+            &annotation,
+            igf::matchedLabel,
+            Literal::new_simple_literal("SDG7")
+        ));
+        // A certain link states no confidence.
+        assert!(!full.iter().any(|q| q.predicate == igf::confidence));
+
+        let lean = quads_at(&base, EvidenceLevel::Lean);
+        assert!(has(&lean, &subject, igf::sdg, goal));
+        assert!(!lean.iter().any(|q| q.subject == annotation.clone().into()));
+    }
+}

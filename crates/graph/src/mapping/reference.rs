@@ -219,3 +219,60 @@ pub(super) fn source_node(attribution: &Attribution) -> Term {
         Err(_) => Literal::new_simple_literal(&attribution.url).into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sink::testing::has;
+    use super::*;
+    use igfkg_model::Goal;
+
+    #[test]
+    fn a_goal_is_an_sdg_concept_with_its_official_titles() {
+        let source = Attribution {
+            publisher: "United Nations".to_owned(),
+            url: "https://sdgs.un.org/goals".to_owned(),
+            checked: "2025-01-15".to_owned(),
+            note: None,
+        };
+        let reference = ReferenceData {
+            meetings: vec![],
+            meetings_source: source.clone(),
+            goals: vec![Goal {
+                number: 7,
+                short_title: "Affordable and Clean Energy".to_owned(),
+                title:
+                    "Ensure access to affordable, reliable, sustainable and modern energy for all"
+                        .to_owned(),
+            }],
+            goals_source: source.clone(),
+            stakeholder_groups: vec![],
+            stakeholder_groups_source: source.clone(),
+            nris: vec![],
+            organizations: vec![],
+            topics: vec![],
+            topics_source: source,
+        };
+        let base = IriBase::default();
+        let quads = reference_quads(&base, &reference);
+        let goal = NamedNode::new_unchecked("http://metadata.un.org/sdg/7");
+        assert!(has(&quads, &goal, rdf::TYPE, sdgo::Goal));
+        assert!(has(&quads, &goal, rdf::TYPE, skos::Concept));
+        assert!(has(
+            &quads,
+            &goal,
+            skos::altLabel,
+            en("Affordable and Clean Energy")
+        ));
+        assert!(has(
+            &quads,
+            &goal,
+            rdfs::LABEL,
+            en("Goal 7: Affordable and Clean Energy")
+        ));
+        assert!(
+            quads
+                .iter()
+                .all(|q| q.graph_name == base.reference_graph().into())
+        );
+    }
+}

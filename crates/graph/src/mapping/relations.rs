@@ -98,3 +98,49 @@ pub(super) fn similarity_evidence(
     sink.add(s.clone(), prov::wasDerivedFrom, later);
     sink.add(s, prov::wasDerivedFrom, earlier);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sink::testing::has;
+    use super::*;
+    use igfkg_model::{Echo, NodeKind};
+
+    #[test]
+    fn an_echo_links_the_messages_and_keeps_its_scores() {
+        let base = IriBase::default();
+        let later = NodeId::slug(NodeKind::Message, "2019 encryption");
+        let earlier = NodeId::slug(NodeKind::Message, "2018 encryption");
+        let echo = Echo {
+            id: later.part("echo-1"),
+            later: later.clone(),
+            earlier: earlier.clone(),
+            rank: 1,
+            score: 0.61234,
+            text_score: 0.5,
+            topic_score: 1.0,
+            shared_terms: vec!["encrypt".to_owned()],
+            shared_topics: vec![],
+        };
+        let relations = Relations {
+            echoes: vec![echo],
+            alignments: vec![],
+        };
+        let quads = relation_quads(&base, &relations, EvidenceLevel::Full);
+        let node = base.node(&later.part("echo-1"));
+        assert!(has(
+            &quads,
+            &base.node(&later),
+            igf::echoes,
+            base.node(&earlier)
+        ));
+        assert!(has(&quads, &node, rdf::TYPE, igf::Echo));
+        assert!(has(&quads, &node, igf::rank, integer(1)));
+        // Scores are written with four decimals.
+        assert!(has(&quads, &node, igf::score, decimal(0.6123)));
+        assert!(
+            quads
+                .iter()
+                .all(|q| q.graph_name == base.relations_graph().into())
+        );
+    }
+}

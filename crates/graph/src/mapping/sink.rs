@@ -154,3 +154,87 @@ pub(super) fn decimal(value: f64) -> Literal {
     // Four decimals: enough to rank, and a fixed form keeps exports stable.
     Literal::new_typed_literal(format!("{value:.4}"), xsd::DECIMAL)
 }
+
+/// What the mapping's unit tests share: a span and a triple lookup.
+#[cfg(test)]
+pub(super) mod testing {
+    use igfkg_model::Span;
+    use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+
+    /// A one-line span of `exact`, with context on both sides.
+    pub(crate) fn span(exact: &str) -> Span {
+        Span {
+            start_line: 3,
+            end_line: 3,
+            start: 10,
+            end: 10 + exact.chars().count() as u64,
+            exact: exact.to_owned(),
+            prefix: "Key messages: ".to_owned(),
+            suffix: String::new(),
+        }
+    }
+
+    /// Whether `quads` hold the triple.
+    pub(crate) fn has(
+        quads: &[Quad],
+        subject: &NamedNode,
+        predicate: NamedNodeRef<'_>,
+        object: impl Into<Term>,
+    ) -> bool {
+        let (subject, object) = (NamedOrBlankNode::from(subject.clone()), object.into());
+        quads
+            .iter()
+            .any(|q| q.subject == subject && q.predicate == predicate && q.object == object)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{has, span};
+    use super::*;
+    use igfkg_model::NodeKind;
+
+    #[test]
+    fn provenance_selects_the_span_in_its_document() {
+        let base = IriBase::default();
+        let mut sink = QuadSink::new(&base, base.document_graph("igf-2018"));
+        let node = NodeId::slug(NodeKind::Theme, "2018 cybersecurity");
+        let document = base.node(&NodeId::slug(NodeKind::Document, "igf-2018"));
+        sink.add_provenance(&node, &document, &span("Cybersecurity"));
+        let quads = sink.into_quads();
+        let subject = base.node(&node);
+        let source = base.node(&node.part("source"));
+        let quote = base.node(&node.part("quote"));
+        let position = base.node(&node.part("position"));
+        assert!(has(
+            &quads,
+            &subject,
+            prov::wasDerivedFrom,
+            document.clone()
+        ));
+        assert!(has(&quads, &subject, igf::sourceSpan, source.clone()));
+        assert!(has(&quads, &source, oa::hasSource, document));
+        assert!(has(&quads, &source, igf::startLine, integer(3)));
+        assert!(has(
+            &quads,
+            &quote,
+            oa::exact,
+            Literal::new_simple_literal("Cybersecurity")
+        ));
+        assert!(has(
+            &quads,
+            &quote,
+            oa::prefix,
+            Literal::new_simple_literal("Key messages: ")
+        ));
+        assert!(has(&quads, &position, oa::start, offset(10)));
+        assert!(has(&quads, &position, oa::end, offset(23)));
+        // An empty suffix is not written.
+        assert!(!quads.iter().any(|q| q.predicate == oa::suffix));
+        assert!(
+            quads
+                .iter()
+                .all(|q| q.graph_name == base.document_graph("igf-2018").into())
+        );
+    }
+}
