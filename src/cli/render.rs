@@ -302,9 +302,12 @@ mod tests {
             write(NoNodes::Zero),
             "class       │ total │ 2018 │ 2019\n────────────┼───────┼──────┼─────\nigf:Meeting │ 1     │ 1    │ 0\nurn:x-other │ 0     │ 0    │ 0\n"
         );
+        // An empty last cell leaves its separator, as `igfkg stats` has always printed.
         assert!(
-            write(NoNodes::Blank).contains("igf:Meeting │ 1     │ 1\n"),
-            "an empty last cell is trimmed"
+            write(NoNodes::Blank)
+                .ends_with("igf:Meeting │ 1     │ 1    │\nurn:x-other │ 0     │      │\n"),
+            "{}",
+            write(NoNodes::Blank)
         );
     }
 }
