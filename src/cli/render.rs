@@ -231,25 +231,26 @@ mod tests {
 
     #[test]
     fn table_is_aligned_and_compact() {
+        let goal = |n: &str| -> Option<Term> {
+            Some(NamedNode::new_unchecked(format!("http://metadata.un.org/sdg/{n}")).into())
+        };
         let outcome = QueryOutcome::Solutions(Solutions::new(
             vec![
-                Variable::new_unchecked("meeting"),
-                Variable::new_unchecked("city"),
+                Variable::new_unchecked("goal"),
+                Variable::new_unchecked("label"),
             ],
             vec![
                 vec![
-                    Some(NamedNode::new_unchecked("https://w3id.org/igfkg/id/meeting/2018").into()),
-                    Some(Literal::new_language_tagged_literal_unchecked("Paris", "en").into()),
+                    goal("9"),
+                    Some(Literal::new_simple_literal("Industry").into()),
                 ],
-                vec![
-                    Some(NamedNode::new_unchecked("https://w3id.org/igfkg/id/meeting/2020").into()),
-                    None,
-                ],
+                vec![goal("16"), None],
             ],
         ));
+        // IRIs as prefix:local, literals without quotes, unbound as empty.
         assert_eq!(
             table(&outcome, TableOptions::default()),
-            "meeting      │ city\n─────────────┼──────\nmeeting:2018 │ Paris\nmeeting:2020 │\n2 rows\n"
+            "goal   │ label\n───────┼─────────\nsdg:9  │ Industry\nsdg:16 │\n2 rows\n"
         );
         assert_eq!(
             table(&QueryOutcome::Boolean(true), TableOptions::default()),

@@ -237,3 +237,70 @@ fn check_values(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shacl::shapes::compile;
+    use igfkg_graph::model::Literal;
+
+    fn quad(s: &str, p: NamedNode, o: impl Into<Term>) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(format!("http://ex/{s}")),
+            p,
+            o,
+            GraphName::DefaultGraph,
+        )
+    }
+
+    fn ex(local: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("http://ex/{local}"))
+    }
+
+    #[test]
+    fn counts_and_datatypes_are_checked_on_instances_of_subclasses_too() {
+        let shapes = compile(
+            "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+             @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+             ex:S a sh:NodeShape ; sh:targetClass ex:Meeting ;
+                sh:property [ sh:path ex:year ; sh:minCount 1 ; sh:datatype xsd:integer ] .",
+        )
+        .unwrap();
+        let data = vec![
+            quad("paris", rdf::TYPE.into(), ex("Meeting")),
+            quad("paris", ex("year"), Literal::new_simple_literal("2018")),
+            // An instance of a subclass is an instance of the class.
+            quad("online", rdf::TYPE.into(), ex("VirtualMeeting")),
+            quad("VirtualMeeting", rdfs_sub_class_of(), ex("Meeting")),
+            quad("berlin", rdf::TYPE.into(), ex("Meeting")),
+            quad(
+                "berlin",
+                ex("year"),
+                Literal::new_typed_literal("2019", xsd::INTEGER),
+            ),
+        ];
+        let found: Vec<(String, String, Option<String>)> = violations(&shapes, data)
+            .into_iter()
+            .map(|v| (v.focus, v.component, v.value))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "http://ex/online".to_owned(),
+                    "MinCountConstraintComponent".to_owned(),
+                    None
+                ),
+                (
+                    "http://ex/paris".to_owned(),
+                    "DatatypeConstraintComponent".to_owned(),
+                    Some("\"2018\"".to_owned())
+                ),
+            ]
+        );
+    }
+
+    fn rdfs_sub_class_of() -> NamedNode {
+        igfkg_graph::vocab::rdfs::SUB_CLASS_OF.into_owned()
+    }
+}

@@ -209,3 +209,61 @@ fn constraints(index: &Index, shape: &Term) -> Result<Constraints, ValidateError
         },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PREFIXES: &str =
+        "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .\n";
+
+    fn compile_error(shapes: &str) -> ValidateError {
+        compile(&format!("{PREFIXES}{shapes}")).unwrap_err()
+    }
+
+    #[test]
+    fn a_bad_pattern_is_named_with_its_shape() {
+        let error = compile_error("ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:pattern \"(\" .");
+        assert!(
+            matches!(&error, ValidateError::Pattern { shape, pattern, .. } if shape == "http://ex/S" && pattern == "("),
+            "{error:?}"
+        );
+        assert!(
+            error
+                .to_string()
+                .starts_with("http://ex/S: sh:pattern \"(\" is not a regular expression: "),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn only_predicate_paths_and_class_alternatives_are_compiled() {
+        let error = compile_error(
+            "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:P . ex:P sh:path ( ex:a ex:b ) .",
+        );
+        assert!(
+            matches!(&error, ValidateError::PathNotPredicate { shape } if shape == "http://ex/P"),
+            "{error:?}"
+        );
+        let error = compile_error(
+            "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:or ( [ sh:datatype ex:D ] ) .",
+        );
+        assert!(
+            matches!(&error, ValidateError::OrAlternative { shape } if shape == "http://ex/S"),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_keeps_its_position() {
+        let error = compile("@prefix sh: <http://www.w3.org/ns/shacl#> .\nex:S a sh:NodeShape .")
+            .unwrap_err();
+        assert!(matches!(error, ValidateError::Syntax(_)), "{error:?}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("invalid shapes: shapes.ttl:2:"),
+            "{error}"
+        );
+    }
+}
