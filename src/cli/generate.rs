@@ -5,7 +5,7 @@ use std::io::Write;
 
 /// Writes the corpus and says how to build it.
 pub fn run(args: GenArgs) -> anyhow::Result<()> {
-    let reference = igfkg::sources::ReferenceData::read(&args.reference)?;
+    let reference = igfkg::sources::read_reference(&args.reference)?;
     let options = igfkg::synth::GenOptions {
         years: args.years,
         sessions: args.sessions,
