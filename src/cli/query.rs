@@ -5,7 +5,7 @@ use super::args::QueryArgs;
 use super::io::{GraphSource, with_output};
 use super::render::{TableOptions, write_outcome_table};
 use anyhow::{Context, bail};
-use igfkg::graph::{IriBase, OutputFormat, WriteResultsError, write_outcome};
+use igfkg::graph::{OutputFormat, WriteResultsError, write_outcome};
 use igfkg::query::Question;
 use std::fmt;
 use std::io::{IsTerminal, Read, Write};
@@ -77,6 +77,7 @@ impl Options {
         if args.list {
             return Ok(Self::List);
         }
+        let graph = GraphSource::from_args(args.graph)?;
         let ask = match (&args.named, &args.query) {
             (Some(name), _) => {
                 let question = igfkg::query::question(name)?;
@@ -89,7 +90,7 @@ impl Options {
                             .ok_or_else(|| anyhow::anyhow!("parameter {p:?} is not NAME=VALUE"))
                     })
                     .collect::<anyhow::Result<Vec<_>>>()?;
-                question.bind(&IriBase::new(args.graph.base.clone())?, &pairs(&params))?;
+                question.bind(&graph.base, &pairs(&params))?;
                 Ask::Named { question, params }
             }
             (None, Some(query)) => Ask::Sparql(read_query(query)?),
@@ -97,7 +98,7 @@ impl Options {
         };
         Ok(Self::Ask {
             ask,
-            graph: GraphSource::from_args(args.graph)?,
+            graph,
             format: args.format,
             output: args.output,
         })
