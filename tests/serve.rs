@@ -10,7 +10,10 @@ use std::time::Duration;
 
 /// A free loopback port (the listener is closed before the server binds it).
 fn free_port() -> SocketAddr {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
 }
 
 fn start(options: ServeOptions) -> String {
@@ -130,7 +133,10 @@ fn queries_by_get_post_form_and_post_body_agree() {
             .unwrap(),
     );
     assert_eq!(count(&direct), 261);
-    assert_eq!(direct.header("content-type"), Some("application/sparql-results+json; charset=utf-8"));
+    assert_eq!(
+        direct.header("content-type"),
+        Some("application/sparql-results+json; charset=utf-8")
+    );
     assert_eq!(direct.header("vary"), Some("Accept"));
 }
 
@@ -168,11 +174,18 @@ fn every_result_format_is_given_by_accept_or_format() {
         sparql_get(select, "text/tab-separated-values").body,
         "?year\n2018\n"
     );
-    let by_name = get(&format!("sparql?query={}&format=csv", url_encode(select)), JSON);
+    let by_name = get(
+        &format!("sparql?query={}&format=csv", url_encode(select)),
+        JSON,
+    );
     assert_eq!(by_name.body, "year\r\n2018\r\n");
-    let construct = "CONSTRUCT { ?m igf:year ?y } WHERE { ?m a igf:Meeting ; igf:year ?y FILTER(?y = 2018) }";
+    let construct =
+        "CONSTRUCT { ?m igf:year ?y } WHERE { ?m a igf:Meeting ; igf:year ?y FILTER(?y = 2018) }";
     let turtle = sparql_get(construct, "text/turtle");
-    assert_eq!(turtle.header("content-type"), Some("text/turtle; charset=utf-8"));
+    assert_eq!(
+        turtle.header("content-type"),
+        Some("text/turtle; charset=utf-8")
+    );
     assert!(turtle.body.contains("2018"), "{}", turtle.body);
     let nt = sparql_get(construct, "application/n-triples");
     assert_eq!(
@@ -241,7 +254,11 @@ fn a_query_past_its_deadline_is_stopped() {
 fn the_service_description_names_the_endpoint_and_its_graphs() {
     let answer = get("sparql", "text/turtle");
     assert_eq!(answer.status, 200);
-    assert!(answer.body.contains("sd:UnionDefaultGraph"), "{}", answer.body);
+    assert!(
+        answer.body.contains("sd:UnionDefaultGraph"),
+        "{}",
+        answer.body
+    );
     assert!(answer.body.contains(&format!("<{}sparql>", server())));
     // One named graph per document and the reference and relations graphs.
     assert_eq!(answer.body.matches("sd:NamedGraph").count(), 7);
@@ -250,14 +267,24 @@ fn the_service_description_names_the_endpoint_and_its_graphs() {
 #[test]
 fn the_graph_store_protocol_reads_one_graph_or_the_union() {
     let graph = "https://w3id.org/igfkg/id/graph/reference";
-    let answer = get(&format!("store?graph={}", url_encode(graph)), "application/n-triples");
+    let answer = get(
+        &format!("store?graph={}", url_encode(graph)),
+        "application/n-triples",
+    );
     assert_eq!(answer.status, 200);
     // meetings.toml lists the annual meetings from 2006 (Athens) on; the
     // 2018 one is in the reference graph and no document's node is.
-    assert!(answer.body.contains("<https://w3id.org/igfkg/id/meeting/2018>"));
+    assert!(
+        answer
+            .body
+            .contains("<https://w3id.org/igfkg/id/meeting/2018>")
+    );
     assert!(!answer.body.contains("/id/message/"));
     let missing = get(
-        &format!("store?graph={}", url_encode("https://w3id.org/igfkg/id/graph/nope")),
+        &format!(
+            "store?graph={}",
+            url_encode("https://w3id.org/igfkg/id/graph/nope")
+        ),
         "text/turtle",
     );
     assert_eq!(missing.status, 404);
@@ -279,21 +306,35 @@ fn node_iris_dereference_in_every_format() {
     assert_eq!(turtle.header("vary"), Some("Accept"));
     let link = turtle.header("link").unwrap();
     for ext in ["html", "ttl", "jsonld", "nt", "rdf"] {
-        assert!(link.contains(&format!("id/meeting/2018.{ext}>; rel=\"alternate\"")), "{link}");
+        assert!(
+            link.contains(&format!("id/meeting/2018.{ext}>; rel=\"alternate\"")),
+            "{link}"
+        );
     }
     assert!(turtle.body.contains("Paris"), "{}", turtle.body);
     for (accept, media) in [
         ("application/ld+json", "application/ld+json"),
         ("application/n-triples", "application/n-triples"),
         ("application/rdf+xml", "application/rdf+xml"),
-        ("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8", "text/html"),
+        (
+            "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8",
+            "text/html",
+        ),
     ] {
         let answer = get("id/meeting/2018", accept);
         assert_eq!(answer.status, 200, "{accept}");
-        assert!(answer.header("content-type").unwrap().starts_with(media), "{accept}");
+        assert!(
+            answer.header("content-type").unwrap().starts_with(media),
+            "{accept}"
+        );
     }
     let explicit = get("id/meeting/2018.nt", "text/html");
-    assert!(explicit.header("content-type").unwrap().starts_with("application/n-triples"));
+    assert!(
+        explicit
+            .header("content-type")
+            .unwrap()
+            .starts_with("application/n-triples")
+    );
     assert!(explicit.body.contains("<https://w3id.org/igfkg/id/meeting/2018> <https://w3id.org/igfkg/ontology#hostCity> \"Paris\"@en ."));
     assert_eq!(get("id/meeting/2018", "image/png").status, 406);
     assert_eq!(get("id/meeting/1999", "text/turtle").status, 404);
@@ -311,8 +352,16 @@ fn a_message_page_quotes_its_source() {
     let path = iri.strip_prefix("https://w3id.org/igfkg/id/").unwrap();
     let page = get(&format!("id/{path}"), "text/html");
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("The motivations behind Internet shutdowns vary"));
-    assert!(page.body.contains(&format!("line {}", row.integer("line").unwrap())), "{}", page.body);
+    assert!(
+        page.body
+            .contains("The motivations behind Internet shutdowns vary")
+    );
+    assert!(
+        page.body
+            .contains(&format!("line {}", row.integer("line").unwrap())),
+        "{}",
+        page.body
+    );
     // Its node description holds its helper nodes (the span's selectors).
     let nt = get(&format!("id/{path}.nt"), "*/*");
     assert!(nt.body.contains(&format!("<{iri}-quote>")), "{}", nt.body);
@@ -322,16 +371,29 @@ fn a_message_page_quotes_its_source() {
 fn questions_answer_as_the_library_does() {
     let answer = get("questions/topic-timeline?topic=encryption", JSON);
     assert_eq!(answer.status, 200, "{}", answer.body);
-    let served = json(&answer)["results"]["bindings"].as_array().unwrap().len();
+    let served = json(&answer)["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .len();
     let question = igfkg::query::question("topic-timeline").unwrap();
-    let local = question.run(&corpus().0, &[("topic", "encryption")]).unwrap();
+    let local = question
+        .run(&corpus().0, &[("topic", "encryption")])
+        .unwrap();
     assert_eq!(served, local.solutions().unwrap().len());
     assert!(served > 0);
     let html = get("questions/topic-timeline?topic=encryption", "text/html");
-    assert!(html.header("content-type").unwrap().starts_with("text/html"));
+    assert!(
+        html.header("content-type")
+            .unwrap()
+            .starts_with("text/html")
+    );
     assert!(html.body.contains("<table class=\"results\">"));
     let form = get("questions/topic-timeline", "text/html");
-    assert!(form.body.contains("<select name=\"topic\">"), "{}", form.body);
+    assert!(
+        form.body.contains("<select name=\"topic\">"),
+        "{}",
+        form.body
+    );
     assert!(form.body.contains("value=\"encryption\""));
     assert_eq!(get("questions/no-such-question", JSON).status, 404);
     assert_eq!(get("questions/topic-timeline?topic=", JSON).status, 400);
@@ -343,8 +405,63 @@ fn the_home_page_says_what_the_dataset_holds() {
     assert_eq!(home.status, 200);
     // minijinja escapes `/` in attributes as `&#x2f;`, which browsers read as `/`.
     home.body = home.body.replace("&#x2f;", "/");
-    assert!(home.body.contains("IGF 2018 (13th IGF, Paris)"), "{}", home.body);
+    assert!(
+        home.body.contains("IGF 2018 (13th IGF, Paris)"),
+        "{}",
+        home.body
+    );
     assert!(home.body.contains("href=\"/id/meeting/2018\""));
     assert!(home.body.contains("href=\"/questions\""));
-    assert!(!home.body.contains("<script src=\"http"), "no asset comes from elsewhere");
+    assert!(
+        !home.body.contains("<script src=\"http"),
+        "no asset comes from elsewhere"
+    );
+}
+
+#[test]
+fn a_topic_page_charts_its_years_with_the_messages_behind_them() {
+    let page = get("id/topic/encryption", "text/html");
+    assert_eq!(page.status, 200);
+    let body = page.body.replace("&#x2f;", "/");
+    // The chart has one bar per year of the catalogue's timeline.
+    let timeline = igfkg::query::question("topic-timeline")
+        .unwrap()
+        .run(&corpus().0, &[("topic", "encryption")])
+        .unwrap();
+    let years = timeline.solutions().unwrap().len();
+    assert!(years >= 2, "encryption is discussed in several years");
+    let svg = &body[body.find("<svg").expect("a chart")..body.find("</svg>").unwrap()];
+    assert_eq!(svg.matches("fill=\"#12355B\"").count(), years, "{svg}");
+    for row in timeline.solutions().unwrap().iter() {
+        assert!(svg.contains(&row.integer("year").unwrap().to_string()));
+    }
+    assert!(body.contains("The messages behind each year"));
+    assert!(body.contains("href=\"/id/message/"));
+}
+
+#[test]
+fn sdg_pages_show_coverage_and_message_pages_their_evidence() {
+    // The Paris Messages name SDG9 (README: "SDG9", line 157).
+    let goal = get("sdg/9", "text/html");
+    assert_eq!(goal.status, 200, "{}", goal.body);
+    assert!(goal.body.contains("Nodes linked to this goal per year"));
+    assert!(goal.body.contains("<svg"));
+    let rows = crate::util::select(
+        "SELECT ?m WHERE { ?l igf:linkProperty igf:sdg ; oa:hasBody sdg:9 ; igf:linkSubject ?m . ?m a igf:Message ; igf:year 2018 }",
+    );
+    let message = rows.iter().next().unwrap().text("m").unwrap().to_owned();
+    let path = message.strip_prefix("https://w3id.org/igfkg/id/").unwrap();
+    let page = get(&format!("id/{path}"), "text/html");
+    assert!(page.body.contains("Links, with their evidence"));
+    assert!(page.body.contains("SDG9"), "the matched words are shown");
+    let meeting = get("id/meeting/2018", "text/html").body;
+    assert!(meeting.contains("Facts, as each source states them"));
+    // The WSIS report and the press release state the 2018 figures apart.
+    assert!(meeting.contains("Report on the Implementation of the Outcomes of the WSIS"));
+    assert!(
+        meeting.contains("press release")
+            || meeting.contains("Press release")
+            || meeting.contains("igf2018-opening-press-release"),
+        "{meeting}"
+    );
 }

@@ -153,11 +153,7 @@ impl KnowledgeGraph {
             other => other.into(),
         };
         Ok(
-            match bound
-                .on_store(self.store())
-                .execute()
-                .map_err(timed_out)?
-            {
+            match bound.on_store(self.store()).execute().map_err(timed_out)? {
                 QueryResults::Solutions(solutions) => {
                     let variables = solutions.variables().to_vec();
                     let mut rows = Vec::new();
@@ -168,11 +164,9 @@ impl KnowledgeGraph {
                     QueryOutcome::Solutions(Solutions::new(variables, rows))
                 }
                 QueryResults::Boolean(value) => QueryOutcome::Boolean(value),
-                QueryResults::Graph(triples) => QueryOutcome::Graph(
-                    triples
-                        .collect::<Result<_, _>>()
-                        .map_err(timed_out)?,
-                ),
+                QueryResults::Graph(triples) => {
+                    QueryOutcome::Graph(triples.collect::<Result<_, _>>().map_err(timed_out)?)
+                }
             },
         )
     }
@@ -251,7 +245,11 @@ impl KnowledgeGraph {
             if labels.contains_key(node.as_str()) {
                 continue;
             }
-            for predicate in [vocab::rdfs::LABEL, vocab::skos::prefLabel, vocab::foaf::name] {
+            for predicate in [
+                vocab::rdfs::LABEL,
+                vocab::skos::prefLabel,
+                vocab::foaf::name,
+            ] {
                 let mut best: Option<(bool, String)> = None;
                 for quad in
                     self.store()
@@ -321,9 +319,24 @@ mod tests {
         let g2 = ex("graph/two");
         let quads = [
             Quad::new(ex("message/a"), ex("p"), Literal::from(1), g1.clone()),
-            Quad::new(ex("message/a"), ex("src"), ex("message/a-source"), g1.clone()),
-            Quad::new(ex("message/a-source"), ex("q"), ex("message/a-quote"), g1.clone()),
-            Quad::new(ex("message/a-quote"), ex("exact"), Literal::from("x"), g1.clone()),
+            Quad::new(
+                ex("message/a"),
+                ex("src"),
+                ex("message/a-source"),
+                g1.clone(),
+            ),
+            Quad::new(
+                ex("message/a-source"),
+                ex("q"),
+                ex("message/a-quote"),
+                g1.clone(),
+            ),
+            Quad::new(
+                ex("message/a-quote"),
+                ex("exact"),
+                Literal::from("x"),
+                g1.clone(),
+            ),
             Quad::new(ex("message/b"), ex("echoes"), ex("message/a"), g2.clone()),
         ];
         graph.store().extend(quads).unwrap();
@@ -345,7 +358,8 @@ mod tests {
             1
         );
         let mut request = QueryRequest::new("SELECT * { ?s ?p ?o }");
-        request.default_graphs = vec![NamedNode::new("https://w3id.org/igfkg/id/graph/one").unwrap()];
+        request.default_graphs =
+            vec![NamedNode::new("https://w3id.org/igfkg/id/graph/one").unwrap()];
         assert_eq!(count(request), 4);
     }
 
@@ -365,6 +379,11 @@ mod tests {
         assert_eq!(description.incoming.len(), 1);
         assert_eq!(description.incoming_total, 1);
         let none = NamedNode::new("https://w3id.org/igfkg/id/message/zzz").unwrap();
-        assert!(graph().describe_node(none.as_ref(), 0, 10).unwrap().is_empty());
+        assert!(
+            graph()
+                .describe_node(none.as_ref(), 0, 10)
+                .unwrap()
+                .is_empty()
+        );
     }
 }

@@ -104,8 +104,13 @@ pub(crate) fn header<'a>(request: &'a Request<Body>, name: &str) -> Option<&'a s
 
 /// The media type of the request body, without parameters, lower-cased.
 pub(crate) fn content_type(request: &Request<Body>) -> Option<String> {
-    header(request, CONTENT_TYPE.as_str())
-        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+    header(request, CONTENT_TYPE.as_str()).map(|v| {
+        v.split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+    })
 }
 
 /// Reads the request body as UTF-8, at most `limit` bytes.
@@ -118,15 +123,24 @@ pub(crate) fn body_text(
         .body_mut()
         .take(limit as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| error(StatusCode::BAD_REQUEST, format!("cannot read the request body: {e}")))?;
+        .map_err(|e| {
+            error(
+                StatusCode::BAD_REQUEST,
+                format!("cannot read the request body: {e}"),
+            )
+        })?;
     if bytes.len() > limit {
         return Err(error(
             StatusCode::PAYLOAD_TOO_LARGE,
             format!("the request body is over {limit} bytes; send a shorter query"),
         ));
     }
-    String::from_utf8(bytes)
-        .map_err(|e| error(StatusCode::BAD_REQUEST, format!("the request body is not UTF-8: {e}")))
+    String::from_utf8(bytes).map_err(|e| {
+        error(
+            StatusCode::BAD_REQUEST,
+            format!("the request body is not UTF-8: {e}"),
+        )
+    })
 }
 
 /// What every answer gets: `Vary: Accept` where the body was negotiated,
@@ -144,7 +158,9 @@ pub(crate) fn finish(app: &App, request: &Request<Body>, response: &mut Response
         && response.status().is_success()
     {
         let tag = format!("\"{etag}\"");
-        if header(request, IF_NONE_MATCH.as_str()).is_some_and(|v| v.split(',').any(|t| t.trim() == tag)) {
+        if header(request, IF_NONE_MATCH.as_str())
+            .is_some_and(|v| v.split(',').any(|t| t.trim() == tag))
+        {
             *response.status_mut() = StatusCode::NOT_MODIFIED;
             *response.body_mut() = Body::empty();
         }

@@ -103,7 +103,9 @@ impl std::fmt::Debug for App {
 #[non_exhaustive]
 pub enum ServeError {
     /// The base URL is not an absolute http(s) URL ending in `/`.
-    #[error("invalid base URL {0:?}; give an absolute http(s) URL ending in '/', such as http://127.0.0.1:7878/")]
+    #[error(
+        "invalid base URL {0:?}; give an absolute http(s) URL ending in '/', such as http://127.0.0.1:7878/"
+    )]
     BaseUrl(String),
     /// The address could not be listened on.
     #[error("cannot listen on {bind}: {source}")]
@@ -127,7 +129,8 @@ impl App {
             .base_url
             .clone()
             .unwrap_or_else(|| format!("http://{}/", options.bind));
-        let parsed = url::Url::parse(&base_url).map_err(|_| ServeError::BaseUrl(base_url.clone()))?;
+        let parsed =
+            url::Url::parse(&base_url).map_err(|_| ServeError::BaseUrl(base_url.clone()))?;
         if !matches!(parsed.scheme(), "http" | "https") || !base_url.ends_with('/') {
             return Err(ServeError::BaseUrl(base_url));
         }

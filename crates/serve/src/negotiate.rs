@@ -148,7 +148,10 @@ mod tests {
                 Some("application/*;q=0.5, text/turtle;q=0.1"),
                 Some("application/ld+json"),
             ),
-            (Some("text/turtle;q=0, */*;q=0.1"), Some("application/ld+json")),
+            (
+                Some("text/turtle;q=0, */*;q=0.1"),
+                Some("application/ld+json"),
+            ),
             (Some("image/png"), None),
         ];
         for (accept, expected) in cases {

@@ -40,8 +40,23 @@ pub(crate) fn route(app: &App, request: &mut Request<Body>) -> Response<Body> {
         "/questions" => app.pages.questions(app),
         "/ontology" => ontology(app, request),
         "/assets/style.css" => answer(StatusCode::OK, "text/css; charset=utf-8", pages::STYLE),
-        _ if path.starts_with("/questions/") => question(app, request, &path["/questions/".len()..]),
-        _ if path.starts_with("/id/") => node(app, request, &path["/id/".len()..]),
+        _ if path.starts_with("/questions/") => {
+            question(app, request, &path["/questions/".len()..])
+        }
+        _ if path.starts_with("/id/") => {
+            let rest = &path["/id/".len()..];
+            node(app, request, rest, app.graph().base().as_str(), "id/")
+        }
+        _ if path.starts_with("/sdg/") => {
+            let rest = &path["/sdg/".len()..];
+            node(
+                app,
+                request,
+                rest,
+                igfkg_graph::vocab::SDG_NAMESPACE,
+                "sdg/",
+            )
+        }
         _ => error(
             StatusCode::NOT_FOUND,
             format!("nothing at {path}; start from / or query /sparql"),
@@ -139,7 +154,9 @@ fn respond(
     let outcome = match outcome {
         Ok(outcome) => outcome,
         Err(e @ QueryError::Update) => return error(StatusCode::FORBIDDEN, e.to_string()),
-        Err(e @ QueryError::Timeout(_)) => return error(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
+        Err(e @ QueryError::Timeout(_)) => {
+            return error(StatusCode::SERVICE_UNAVAILABLE, e.to_string());
+        }
         Err(e @ (QueryError::Syntax(_) | QueryError::UnknownParameter(_))) => {
             return error(StatusCode::BAD_REQUEST, e.to_string());
         }
@@ -160,7 +177,10 @@ fn respond(
             None => {
                 return error(
                     StatusCode::BAD_REQUEST,
-                    format!("format {name:?} does not fit this result; use one of {}", offered.join(", ")),
+                    format!(
+                        "format {name:?} does not fit this result; use one of {}",
+                        offered.join(", ")
+                    ),
                 );
             }
         },
@@ -175,7 +195,13 @@ fn respond(
     let Some(output) = negotiate::output_format(media) else {
         return not_acceptable(&offered);
     };
-    match write_outcome(&outcome, output, app.graph().base(), TableOptions::default(), Vec::new()) {
+    match write_outcome(
+        &outcome,
+        output,
+        app.graph().base(),
+        TableOptions::default(),
+        Vec::new(),
+    ) {
         Ok(bytes) => answer(StatusCode::OK, &with_charset(media), bytes),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
@@ -192,7 +218,10 @@ fn with_charset(media: &str) -> String {
 fn not_acceptable(offered: &[&str]) -> Response<Body> {
     error(
         StatusCode::NOT_ACCEPTABLE,
-        format!("none of the types in Accept can be given; ask for one of {}", offered.join(", ")),
+        format!(
+            "none of the types in Accept can be given; ask for one of {}",
+            offered.join(", ")
+        ),
     )
 }
 
@@ -200,9 +229,9 @@ fn not_acceptable(offered: &[&str]) -> Response<Body> {
 /// of the endpoint.
 fn service_description(app: &App, request: &Request<Body>) -> Response<Body> {
     let endpoint = format!("{}sparql", app.base_url());
-    let graphs = app
-        .graph()
-        .evaluate(&QueryRequest::new("SELECT DISTINCT ?g { GRAPH ?g {} } ORDER BY ?g"));
+    let graphs = app.graph().evaluate(&QueryRequest::new(
+        "SELECT DISTINCT ?g { GRAPH ?g {} } ORDER BY ?g",
+    ));
     let mut named = String::new();
     if let Ok(QueryOutcome::Solutions(solutions)) = graphs {
         for row in solutions.iter() {
@@ -244,10 +273,20 @@ sd:defaultDataset [\n        a sd:Dataset ;\n        sd:defaultGraph [ a sd:Grap
 /// read side: `GET /store?graph=IRI` and `GET /store?default`.
 fn store(app: &App, request: &Request<Body>) -> Response<Body> {
     let params = query_params(request);
-    let query = match (param(&params, "graph"), params.iter().any(|(k, _)| k == "default")) {
+    let query = match (
+        param(&params, "graph"),
+        params.iter().any(|(k, _)| k == "default"),
+    ) {
         (Some(graph), false) => match NamedNode::new(graph) {
-            Ok(graph) => format!("CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"),
-            Err(e) => return error(StatusCode::BAD_REQUEST, format!("graph {graph:?} is not an IRI: {e}")),
+            Ok(graph) => {
+                format!("CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+            }
+            Err(e) => {
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    format!("graph {graph:?} is not an IRI: {e}"),
+                );
+            }
         },
         (None, true) => "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }".to_owned(),
         _ => {
@@ -257,9 +296,10 @@ fn store(app: &App, request: &Request<Body>) -> Response<Body> {
             );
         }
     };
-    let outcome = app
-        .limiter
-        .run(|| app.graph().evaluate(&QueryRequest::new(query).with_timeout(app.options.timeout)));
+    let outcome = app.limiter.run(|| {
+        app.graph()
+            .evaluate(&QueryRequest::new(query).with_timeout(app.options.timeout))
+    });
     if let Ok(QueryOutcome::Graph(triples)) = &outcome
         && triples.is_empty()
         && param(&params, "graph").is_some()
@@ -309,9 +349,16 @@ fn question(app: &App, request: &Request<Body>, name: &str) -> Response<Body> {
     respond(app, request, outcome, param(&params, "format"), false)
 }
 
-/// A node IRI under the data base, dereferenced: HTML or RDF by `Accept`,
-/// or by an explicit extension.
-fn node(app: &App, request: &Request<Body>, rest: &str) -> Response<Body> {
+/// A node IRI (`namespace` + `rest`), dereferenced at `{base_url}{path}{rest}`:
+/// HTML or RDF by `Accept`, or by an explicit extension. Data nodes live
+/// under `/id/`, the UN SDG KOS goals igfkg links to under `/sdg/`.
+fn node(
+    app: &App,
+    request: &Request<Body>,
+    rest: &str,
+    namespace: &str,
+    path: &str,
+) -> Response<Body> {
     let (local, forced) = match rest.rsplit_once('.') {
         Some((local, ext)) => match REPRESENTATIONS.iter().find(|(e, _)| *e == ext) {
             Some((_, media)) => (local, Some(*media)),
@@ -319,21 +366,35 @@ fn node(app: &App, request: &Request<Body>, rest: &str) -> Response<Body> {
         },
         None => (rest, None),
     };
-    let iri = format!("{}{local}", app.graph().base().as_str());
-    let Ok(iri) = NamedNode::new(iri) else {
-        return error(StatusCode::NOT_FOUND, format!("/id/{rest} names no IRI"));
+    let Ok(iri) = NamedNode::new(format!("{namespace}{local}")) else {
+        return error(StatusCode::NOT_FOUND, format!("/{path}{rest} names no IRI"));
     };
     let params = query_params(request);
-    let page: usize = param(&params, "page").and_then(|p| p.parse().ok()).unwrap_or(1).max(1);
+    let page: usize = param(&params, "page")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(1)
+        .max(1);
     let size = app.options.incoming_page;
-    let description = match app.graph().describe_node(iri.as_ref(), (page - 1) * size, size) {
+    let description = match app
+        .graph()
+        .describe_node(iri.as_ref(), (page - 1) * size, size)
+    {
         Ok(description) => description,
         Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     };
     if description.is_empty() {
-        return error(StatusCode::NOT_FOUND, format!("the graph says nothing of <{iri}>"));
+        return error(
+            StatusCode::NOT_FOUND,
+            format!("the graph says nothing of <{iri}>"),
+        );
     }
-    let offered = ["text/turtle", "text/html", "application/ld+json", "application/n-triples", "application/rdf+xml"];
+    let offered = [
+        "text/turtle",
+        "text/html",
+        "application/ld+json",
+        "application/n-triples",
+        "application/rdf+xml",
+    ];
     let media = match forced {
         Some(media) => media,
         None => match negotiate::choose(header(request, ACCEPT.as_str()), &offered) {
@@ -341,7 +402,7 @@ fn node(app: &App, request: &Request<Body>, rest: &str) -> Response<Body> {
             None => return not_acceptable(&offered),
         },
     };
-    let local_url = format!("{}id/{local}", app.base_url());
+    let local_url = format!("{}{path}{local}", app.base_url());
     let mut response = if media == "text/html" {
         app.pages.node(app, &iri, &description, page)
     } else {
@@ -349,7 +410,13 @@ fn node(app: &App, request: &Request<Body>, rest: &str) -> Response<Body> {
         let Some(output) = negotiate::output_format(media) else {
             return not_acceptable(&offered);
         };
-        match write_outcome(&QueryOutcome::Graph(triples), output, app.graph().base(), TableOptions::default(), Vec::new()) {
+        match write_outcome(
+            &QueryOutcome::Graph(triples),
+            output,
+            app.graph().base(),
+            TableOptions::default(),
+            Vec::new(),
+        ) {
             Ok(bytes) => answer(StatusCode::OK, &with_charset(media), bytes),
             Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
         }
@@ -365,7 +432,11 @@ fn node(app: &App, request: &Request<Body>, rest: &str) -> Response<Body> {
     if forced.is_none()
         && let Some((ext, _)) = REPRESENTATIONS.iter().find(|(_, m)| *m == media)
     {
-        set_header(&mut response, CONTENT_LOCATION, &format!("{local_url}.{ext}"));
+        set_header(
+            &mut response,
+            CONTENT_LOCATION,
+            &format!("{local_url}.{ext}"),
+        );
     }
     response
 }

@@ -11,11 +11,14 @@ use minijinja::{Environment, Value, context};
 use oxhttp::model::{Body, Response, StatusCode};
 use std::collections::{BTreeMap, HashMap};
 
+mod charts;
+mod kinds;
+
 /// The stylesheet of every page.
-pub(crate) const STYLE: &str = include_str!("../templates/style.css");
+pub(crate) const STYLE: &str = include_str!("../../templates/style.css");
 
 /// The ontology, which its terms' IRIs dereference to.
-pub(crate) const ONTOLOGY: &str = include_str!("../../../ontology/igfkg.ttl");
+pub(crate) const ONTOLOGY: &str = include_str!("../../../../ontology/igfkg.ttl");
 
 /// The templates, compiled once.
 pub(crate) struct Pages {
@@ -26,11 +29,14 @@ impl Pages {
     pub(crate) fn new() -> Self {
         let mut env = Environment::new();
         for (name, source) in [
-            ("layout.html", include_str!("../templates/layout.html")),
-            ("home.html", include_str!("../templates/home.html")),
-            ("node.html", include_str!("../templates/node.html")),
-            ("questions.html", include_str!("../templates/questions.html")),
-            ("results.html", include_str!("../templates/results.html")),
+            ("layout.html", include_str!("../../templates/layout.html")),
+            ("home.html", include_str!("../../templates/home.html")),
+            ("node.html", include_str!("../../templates/node.html")),
+            (
+                "questions.html",
+                include_str!("../../templates/questions.html"),
+            ),
+            ("results.html", include_str!("../../templates/results.html")),
         ] {
             env.add_template(name, source)
                 .expect("the embedded templates are valid");
@@ -55,7 +61,9 @@ impl Pages {
     pub(crate) fn home(&self, app: &App) -> Response<Body> {
         let graph = app.graph();
         let count = |sparql: &str| match graph.evaluate(&QueryRequest::new(sparql)) {
-            Ok(QueryOutcome::Solutions(s)) => s.iter().next().and_then(|r| r.integer("n")).unwrap_or(0),
+            Ok(QueryOutcome::Solutions(s)) => {
+                s.iter().next().and_then(|r| r.integer("n")).unwrap_or(0)
+            }
             _ => 0,
         };
         let triples = count("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }");
@@ -83,14 +91,15 @@ impl Pages {
         })
         .collect();
         let listed = |class: &str| -> Vec<Value> {
-            let sparql = format!(
-                "SELECT ?s ?label {{ ?s a {class} ; rdfs:label ?label }} ORDER BY ?s"
-            );
+            let sparql =
+                format!("SELECT ?s ?label {{ ?s a {class} ; rdfs:label ?label }} ORDER BY ?s");
             match graph.evaluate(&QueryRequest::new(sparql)) {
                 Ok(QueryOutcome::Solutions(s)) => s
                     .iter()
                     .filter_map(|r| {
-                        Some(context! { href => href(app, r.text("s")?), label => r.text("label")? })
+                        Some(
+                            context! { href => href(app, r.text("s")?), label => r.text("label")? },
+                        )
                     })
                     .collect(),
                 _ => Vec::new(),
@@ -113,7 +122,10 @@ impl Pages {
             .iter()
             .map(|q| question_context(app, q))
             .collect();
-        self.render("questions.html", context! { title => "Questions", questions })
+        self.render(
+            "questions.html",
+            context! { title => "Questions", questions },
+        )
     }
 
     pub(crate) fn question_form(&self, app: &App, question: &Question) -> Response<Body> {
@@ -148,7 +160,13 @@ impl Pages {
     }
 
     pub(crate) fn results(&self, app: &App, outcome: &QueryOutcome) -> Response<Body> {
-        self.render_outcome(app, "Query results".to_owned(), outcome, Vec::new(), Vec::new())
+        self.render_outcome(
+            app,
+            "Query results".to_owned(),
+            outcome,
+            Vec::new(),
+            Vec::new(),
+        )
     }
 
     fn render_outcome(
@@ -162,11 +180,21 @@ impl Pages {
         let limit = app.options.max_html_rows;
         let (header, rows, count, boolean) = match outcome {
             QueryOutcome::Solutions(solutions) => {
-                let header: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
-                let iris = solutions.rows().iter().take(limit).flatten().flatten().filter_map(|t| match t {
-                    Term::NamedNode(n) => Some(n.clone()),
-                    _ => None,
-                });
+                let header: Vec<String> = solutions
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_owned())
+                    .collect();
+                let iris = solutions
+                    .rows()
+                    .iter()
+                    .take(limit)
+                    .flatten()
+                    .flatten()
+                    .filter_map(|t| match t {
+                        Term::NamedNode(n) => Some(n.clone()),
+                        _ => None,
+                    });
                 let labels = labels(app, iris);
                 let rows: Vec<Vec<Value>> = solutions
                     .rows()
@@ -190,7 +218,14 @@ impl Pages {
                         ]
                     })
                     .collect();
-                (["subject", "predicate", "object"].map(String::from).to_vec(), rows, triples.len(), None)
+                (
+                    ["subject", "predicate", "object"]
+                        .map(String::from)
+                        .to_vec(),
+                    rows,
+                    triples.len(),
+                    None,
+                )
             }
         };
         let cut = count > rows.len();
@@ -214,9 +249,13 @@ impl Pages {
             .collect();
         let labels = labels(app, description.all().flat_map(triple_iris));
         let mut classes = Vec::new();
+        let mut class_nodes = Vec::new();
         let mut properties: BTreeMap<String, (String, Vec<Value>)> = BTreeMap::new();
         for triple in &own {
             if triple.predicate == rdf::TYPE {
+                if let Term::NamedNode(class) = &triple.object {
+                    class_nodes.push(class.clone());
+                }
                 classes.push(cell(app, Some(&triple.object), &labels));
                 continue;
             }
@@ -250,7 +289,11 @@ impl Pages {
             .cloned()
             .or_else(|| text_of(&own))
             .unwrap_or_else(|| compact(app, iri.as_str()));
-        let local = format!("{}id/{}", app.base_url(), &iri.as_str()[app.graph().base().as_str().len()..]);
+        let local = format!(
+            "{}{}",
+            app.base_url(),
+            href(app, iri.as_str()).trim_start_matches('/')
+        );
         let alternates: Vec<Value> = [
             ("Turtle", "ttl", "text/turtle"),
             ("JSON-LD", "jsonld", "application/ld+json"),
@@ -268,6 +311,7 @@ impl Pages {
                 title, iri => iri.as_str(), classes, properties, incoming,
                 incoming_total => description.incoming_total, next, alternates,
                 quote => quote(app, iri, description, &labels),
+                panels => kinds::panels(app, iri, &class_nodes),
             },
         )
     }
@@ -286,7 +330,9 @@ impl Pages {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn encode(text: &str) -> String {
@@ -367,6 +413,10 @@ fn cell(app: &App, term: Option<&Term>, labels: &HashMap<String, String>) -> Val
 fn href(app: &App, iri: &str) -> String {
     if let Some(rest) = iri.strip_prefix(app.graph().base().as_str()) {
         format!("/id/{rest}")
+    } else if let Some(goal) = iri.strip_prefix(vocab::SDG_NAMESPACE)
+        && !goal.contains(['/', '#'])
+    {
+        format!("/sdg/{goal}")
     } else if iri.starts_with(igf::NAMESPACE) {
         "/ontology".to_owned()
     } else {
@@ -382,7 +432,10 @@ fn compact(app: &App, iri: &str) -> String {
         .chain(app.graph().base().prefixes())
         .filter(|(_, ns)| iri.starts_with(ns.as_str()))
         .max_by_key(|(_, ns)| ns.len())
-        .map_or_else(|| iri.to_owned(), |(p, ns)| format!("{p}:{}", &iri[ns.len()..]))
+        .map_or_else(
+            || iri.to_owned(),
+            |(p, ns)| format!("{p}:{}", &iri[ns.len()..]),
+        )
 }
 
 /// The text of a node without a label (a message's or statement's words).
@@ -402,24 +455,36 @@ fn text_of(own: &[&Triple]) -> Option<String> {
 }
 
 /// The exact source quote of a node, with its document and lines.
-fn quote(app: &App, iri: &NamedNode, description: &NodeDescription, labels: &HashMap<String, String>) -> Option<Value> {
+fn quote(
+    app: &App,
+    iri: &NamedNode,
+    description: &NodeDescription,
+    labels: &HashMap<String, String>,
+) -> Option<Value> {
     let find = |subject: &str, predicate: igfkg_graph::model::NamedNodeRef<'_>| {
         description.triples.iter().find_map(|t| match &t.subject {
-            NamedOrBlankNode::NamedNode(s) if s.as_str() == subject && t.predicate == predicate => Some(t.object.clone()),
+            NamedOrBlankNode::NamedNode(s) if s.as_str() == subject && t.predicate == predicate => {
+                Some(t.object.clone())
+            }
             _ => None,
         })
     };
     let Term::NamedNode(source) = find(iri.as_str(), igf::sourceSpan)? else {
         return None;
     };
-    let exact = description.triples.iter().find_map(|t| match (&t.subject, &t.object) {
-        (NamedOrBlankNode::NamedNode(s), Term::Literal(l))
-            if s.as_str().starts_with(source.as_str().trim_end_matches("source")) && t.predicate == oa::exact =>
-        {
-            Some(l.value().to_owned())
-        }
-        _ => None,
-    })?;
+    let exact = description
+        .triples
+        .iter()
+        .find_map(|t| match (&t.subject, &t.object) {
+            (NamedOrBlankNode::NamedNode(s), Term::Literal(l))
+                if s.as_str()
+                    .starts_with(source.as_str().trim_end_matches("source"))
+                    && t.predicate == oa::exact =>
+            {
+                Some(l.value().to_owned())
+            }
+            _ => None,
+        })?;
     let document = find(source.as_str(), oa::hasSource).map(|d| cell(app, Some(&d), labels));
     let line = |p| match find(source.as_str(), p) {
         Some(Term::Literal(l)) => Some(l.value().to_owned()),
