@@ -54,6 +54,26 @@ enum Command {
     Diff(DiffArgs),
     /// Writes a synthetic corpus (documents, manifest, reference data) for benchmarks
     Gen(GenArgs),
+    /// Serves a built graph: a SPARQL endpoint, dereferenceable IRIs, pages and a query UI
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    graph: GraphArgs,
+    /// The address to listen on
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
+    bind: std::net::SocketAddr,
+    /// The server's own base URL as clients reach it (default: http://ADDR/)
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// How long a query may run, in seconds
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    timeout: u64,
+    /// How many queries run at once
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    max_concurrent: usize,
 }
 
 #[derive(Args)]
@@ -303,6 +323,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Validate(args) => validate(args),
         Command::Diff(args) => diff(args),
         Command::Gen(args) => gen_corpus(args),
+        Command::Serve(args) => serve(args),
     }
 }
 
@@ -935,5 +956,30 @@ fn gen_corpus(args: GenArgs) -> anyhow::Result<()> {
         args.out.display(),
         args.out.display()
     )?;
+    Ok(())
+}
+
+fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let graph = open_graph(&args.graph)?;
+    let options = igfkg::serve::ServeOptions {
+        bind: args.bind,
+        base_url: args.base_url,
+        timeout: Duration::from_secs(args.timeout),
+        max_concurrent_queries: args.max_concurrent,
+        ..igfkg::serve::ServeOptions::default()
+    };
+    let app = igfkg::serve::App::new(graph, options)?.with_log(|line| eprintln!("{line}"));
+    let url = app.base_url().to_owned();
+    let (stop, stopped) = std::sync::mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = stop.send(());
+    })
+    .context("cannot watch for SIGINT and SIGTERM")?;
+    let _server = app.spawn()?;
+    eprintln!("igfkg: serving {url} (SPARQL at {url}sparql); Ctrl-C stops");
+    // The server threads answer until a signal arrives; the graph is read-only,
+    // so stopping loses nothing.
+    let _ = stopped.recv();
+    eprintln!("igfkg: stopped");
     Ok(())
 }

@@ -40,6 +40,19 @@ pub(crate) fn route(app: &App, request: &mut Request<Body>) -> Response<Body> {
         "/questions" => app.pages.questions(app),
         "/ontology" => ontology(app, request),
         "/assets/style.css" => answer(StatusCode::OK, "text/css; charset=utf-8", pages::STYLE),
+        "/assets/yasgui/yasgui.min.js" => answer(
+            StatusCode::OK,
+            "text/javascript; charset=utf-8",
+            pages::YASGUI_JS,
+        ),
+        "/assets/yasgui/yasgui.min.css" => {
+            answer(StatusCode::OK, "text/css; charset=utf-8", pages::YASGUI_CSS)
+        }
+        "/assets/yasgui/LICENSE" => answer(
+            StatusCode::OK,
+            "text/plain; charset=utf-8",
+            pages::YASGUI_LICENSE,
+        ),
         _ if path.starts_with("/questions/") => {
             question(app, request, &path["/questions/".len()..])
         }
@@ -110,6 +123,14 @@ fn sparql(app: &App, request: &mut Request<Body>) -> Response<Body> {
         return read_only_update();
     }
     let Some(query) = query else {
+        // A browser gets the query page; a SPARQL client the service description.
+        if negotiate::choose(
+            header(request, ACCEPT.as_str()),
+            &["text/turtle", "text/html"],
+        ) == Some("text/html")
+        {
+            return app.pages.query(app);
+        }
         return service_description(app, request);
     };
     let mut dataset = Vec::new();

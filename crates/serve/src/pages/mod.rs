@@ -20,6 +20,13 @@ pub(crate) const STYLE: &str = include_str!("../../templates/style.css");
 /// The ontology, which its terms' IRIs dereference to.
 pub(crate) const ONTOLOGY: &str = include_str!("../../../../ontology/igfkg.ttl");
 
+/// YASGUI, vendored (see `assets/yasgui/README.md`).
+pub(crate) const YASGUI_JS: &str = include_str!("../../assets/yasgui/yasgui.min.js");
+/// YASGUI's stylesheet.
+pub(crate) const YASGUI_CSS: &str = include_str!("../../assets/yasgui/yasgui.min.css");
+/// YASGUI's licence, served beside it.
+pub(crate) const YASGUI_LICENSE: &str = include_str!("../../assets/yasgui/LICENSE");
+
 /// The templates, compiled once.
 pub(crate) struct Pages {
     env: Environment<'static>,
@@ -37,6 +44,7 @@ impl Pages {
                 include_str!("../../templates/questions.html"),
             ),
             ("results.html", include_str!("../../templates/results.html")),
+            ("query.html", include_str!("../../templates/query.html")),
         ] {
             env.add_template(name, source)
                 .expect("the embedded templates are valid");
@@ -114,6 +122,24 @@ impl Pages {
                 documents => listed("igf:SourceDocument"),
                 base => graph.base().as_str(),
             },
+        )
+    }
+
+    /// The query page: YASGUI on this endpoint, igfkg's prefixes declared,
+    /// the catalogue's questions as examples.
+    pub(crate) fn query(&self, app: &App) -> Response<Body> {
+        let prefixes: BTreeMap<String, String> = vocab::PREFIXES
+            .iter()
+            .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
+            .chain(app.graph().base().prefixes())
+            .collect();
+        let examples: Vec<Value> = igfkg_query::catalogue()
+            .iter()
+            .map(|q| context! { question => q.question.clone(), sparql => q.sparql })
+            .collect();
+        self.render(
+            "query.html",
+            context! { title => "SPARQL", endpoint => format!("{}sparql", app.base_url()), prefixes, examples },
         )
     }
 
