@@ -25,7 +25,10 @@ fn env(name: &str, default: u64) -> u64 {
 }
 
 fn free_port() -> SocketAddr {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
 }
 
 /// Peak resident memory of a process, in MiB (Linux).
@@ -72,7 +75,10 @@ fn with_values(sparql: &str, variable: &str, iri: &str) -> String {
         .filter(|l| !l.starts_with('#'))
         .collect::<Vec<_>>()
         .join("\n");
-    let at = body.find("WHERE {").map(|i| i + "WHERE {".len()).unwrap_or(0);
+    let at = body
+        .find("WHERE {")
+        .map(|i| i + "WHERE {".len())
+        .unwrap_or(0);
     format!(
         "{prefixes}{} VALUES ?{variable} {{ <{iri}> }} {}",
         &body[..at],
@@ -218,8 +224,14 @@ fn report(name: &str, tally: &Tally, seconds: u64, peak: f64) -> Vec<usize> {
         "| {name} | {} | {:.0} | {:.1} | {:.1} | {} | {peak:.0} |",
         tally.latencies.len(),
         tally.latencies.len() as f64 / seconds as f64,
-        percentile(&mut tally.latencies.iter().map(|l| l.1).collect::<Vec<_>>(), 0.5),
-        percentile(&mut tally.latencies.iter().map(|l| l.1).collect::<Vec<_>>(), 0.95),
+        percentile(
+            &mut tally.latencies.iter().map(|l| l.1).collect::<Vec<_>>(),
+            0.5
+        ),
+        percentile(
+            &mut tally.latencies.iter().map(|l| l.1).collect::<Vec<_>>(),
+            0.95
+        ),
         tally.errors.len(),
     );
     for kind in [Kind::Page, Kind::Question, Kind::Sparql] {
@@ -256,7 +268,7 @@ fn main() {
     let oxigraph_bin = std::env::var("OXIGRAPH").unwrap_or_else(|_| "oxigraph".into());
     let work = tempfile::tempdir().unwrap();
     let data = work.path().join("data");
-    let reference = igfkg::sources::ReferenceData::read(std::path::Path::new("data/reference")).unwrap();
+    let reference = igfkg::sources::read_reference(std::path::Path::new("data/reference")).unwrap();
     // The corpus of `igfkg gen --messages N` with its default years, sessions and seed.
     let options = igfkg::synth::GenOptions {
         years: 20,
@@ -264,7 +276,13 @@ fn main() {
         messages,
         seed: 2006,
     };
-    igfkg::synth::generate(&options, &reference, std::path::Path::new("data/reference"), &data).unwrap();
+    igfkg::synth::generate(
+        &options,
+        &reference,
+        std::path::Path::new("data/reference"),
+        &data,
+    )
+    .unwrap();
     let graph = KnowledgeGraph::new().unwrap();
     igfkg::build(&graph, &DataDir::new(&data), |_| {}).unwrap();
     let dump = work.path().join("igfkg.nq");
@@ -281,7 +299,14 @@ fn main() {
     println!("|---|---|---|---|---|---|---|");
 
     let bind = free_port();
-    let app = App::new(graph, ServeOptions { bind, ..ServeOptions::default() }).unwrap();
+    let app = App::new(
+        graph,
+        ServeOptions {
+            bind,
+            ..ServeOptions::default()
+        },
+    )
+    .unwrap();
     let url = app.base_url().to_owned();
     std::mem::forget(app.spawn().unwrap());
     let ours = load(clients, seconds, &mix, |r| {
@@ -299,7 +324,9 @@ fn main() {
         .stderr(Stdio::null())
         .status();
     if !loaded.is_ok_and(|s| s.success()) {
-        println!("\n`{oxigraph_bin} load` failed or is missing (pip install oxigraph): no baseline");
+        println!(
+            "\n`{oxigraph_bin} load` failed or is missing (pip install oxigraph): no baseline"
+        );
         return;
     }
     let bind = free_port();
@@ -359,8 +386,14 @@ fn main() {
             .send(per_year.oxigraph.as_str())
             .unwrap(),
     );
-    println!("the sample query gives the same rows on both: {}", ours_answer == theirs_answer);
-    assert_eq!(ours_answer, theirs_answer, "the servers disagree on a query");
+    println!(
+        "the sample query gives the same rows on both: {}",
+        ours_answer == theirs_answer
+    );
+    assert_eq!(
+        ours_answer, theirs_answer,
+        "the servers disagree on a query"
+    );
     // Both servers must have done the work: every kind answered, no error.
     let same_work = our_counts.iter().all(|n| *n > 0) && their_counts.iter().all(|n| *n > 0);
     println!(

@@ -113,30 +113,32 @@ pub(crate) fn content_type(request: &Request<Body>) -> Option<String> {
     })
 }
 
-/// Reads the request body as UTF-8, at most `limit` bytes.
+/// Reads the request body as UTF-8, at most `limit` bytes; the error is the
+/// answer to send.
 pub(crate) fn body_text(
     request: &mut Request<Body>,
     limit: usize,
-) -> Result<String, Response<Body>> {
+) -> Result<String, Box<Response<Body>>> {
+    let fail = |status, message: String| Box::new(error(status, message));
     let mut bytes = Vec::new();
     request
         .body_mut()
         .take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| {
-            error(
+            fail(
                 StatusCode::BAD_REQUEST,
                 format!("cannot read the request body: {e}"),
             )
         })?;
     if bytes.len() > limit {
-        return Err(error(
+        return Err(fail(
             StatusCode::PAYLOAD_TOO_LARGE,
             format!("the request body is over {limit} bytes; send a shorter query"),
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
-        error(
+        fail(
             StatusCode::BAD_REQUEST,
             format!("the request body is not UTF-8: {e}"),
         )

@@ -79,6 +79,9 @@ impl std::fmt::Display for LogLine {
     }
 }
 
+/// What the server calls once per request answered.
+type Logger = Arc<dyn Fn(&LogLine) + Send + Sync>;
+
 /// The application the server runs: the graph, the options, the pages.
 pub struct App {
     graph: KnowledgeGraph,
@@ -86,7 +89,8 @@ pub struct App {
     base_url: String,
     limiter: Limiter,
     pages: pages::Pages,
-    log: Option<Arc<dyn Fn(&LogLine) + Send + Sync>>,
+    prefixes: igfkg_graph::Prefixes,
+    log: Option<Logger>,
 }
 
 impl std::fmt::Debug for App {
@@ -137,6 +141,7 @@ impl App {
         Ok(Self {
             limiter: Limiter::new(options.max_concurrent_queries.max(1)),
             pages: pages::Pages::new(),
+            prefixes: igfkg_graph::Prefixes::new(graph.base()),
             graph,
             options,
             base_url,

@@ -8,7 +8,7 @@ use crate::http::{
 use crate::negotiate::{self, RDF, RESULTS};
 use crate::{App, pages};
 use igfkg_graph::model::{NamedNode, Triple};
-use igfkg_graph::{QueryError, QueryOutcome, QueryRequest, TableOptions, write_outcome};
+use igfkg_graph::{QueryError, QueryOutcome, QueryRequest, write_outcome};
 use oxhttp::model::header::{ACCEPT, ALLOW, CONTENT_LOCATION, LINK};
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 
@@ -87,7 +87,7 @@ fn sparql(app: &App, request: &mut Request<Body>) -> Response<Body> {
         Method::POST => {
             let body = match body_text(request, app.options.max_body) {
                 Ok(body) => body,
-                Err(response) => return response,
+                Err(response) => return *response,
             };
             match content_type(request).as_deref() {
                 Some("application/sparql-query") => Some(body),
@@ -216,13 +216,7 @@ fn respond(
     let Some(output) = negotiate::output_format(media) else {
         return not_acceptable(&offered);
     };
-    match write_outcome(
-        &outcome,
-        output,
-        app.graph().base(),
-        TableOptions::default(),
-        Vec::new(),
-    ) {
+    match write_outcome(&outcome, output, app.graph().base(), Vec::new()) {
         Ok(bytes) => answer(StatusCode::OK, &with_charset(media), bytes),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
@@ -435,7 +429,6 @@ fn node(
             &QueryOutcome::Graph(triples),
             output,
             app.graph().base(),
-            TableOptions::default(),
             Vec::new(),
         ) {
             Ok(bytes) => answer(StatusCode::OK, &with_charset(media), bytes),

@@ -128,11 +128,7 @@ impl Pages {
     /// The query page: YASGUI on this endpoint, igfkg's prefixes declared,
     /// the catalogue's questions as examples.
     pub(crate) fn query(&self, app: &App) -> Response<Body> {
-        let prefixes: BTreeMap<String, String> = vocab::PREFIXES
-            .iter()
-            .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
-            .chain(app.graph().base().prefixes())
-            .collect();
+        let prefixes: BTreeMap<&str, &str> = app.prefixes.iter().collect();
         let examples: Vec<Value> = igfkg_query::catalogue()
             .iter()
             .map(|q| context! { question => q.question.clone(), sparql => q.sparql })
@@ -452,16 +448,7 @@ fn href(app: &App, iri: &str) -> String {
 
 /// `prefix:local` for the IRIs of known namespaces.
 fn compact(app: &App, iri: &str) -> String {
-    vocab::PREFIXES
-        .iter()
-        .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
-        .chain(app.graph().base().prefixes())
-        .filter(|(_, ns)| iri.starts_with(ns.as_str()))
-        .max_by_key(|(_, ns)| ns.len())
-        .map_or_else(
-            || iri.to_owned(),
-            |(p, ns)| format!("{p}:{}", &iri[ns.len()..]),
-        )
+    app.prefixes.compact(iri).unwrap_or_else(|| iri.to_owned())
 }
 
 /// The text of a node without a label (a message's or statement's words).
