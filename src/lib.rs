@@ -61,6 +61,11 @@ pub mod synth {
     pub use igfkg_synth::*;
 }
 
+/// The linked-data server: SPARQL endpoint, Graph Store Protocol, dereferenceable IRIs, pages.
+pub mod serve {
+    pub use igfkg_serve::*;
+}
+
 /// The knowledge graph: RDF mapping, store, SPARQL, exports.
 pub mod graph {
     pub use igfkg_graph::*;

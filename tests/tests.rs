@@ -10,6 +10,7 @@ mod linking;
 mod publish;
 mod reference;
 mod reformat;
+mod serve;
 #[cfg(feature = "rocksdb")]
 mod store;
 mod synth;

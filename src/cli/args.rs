@@ -48,6 +48,26 @@ pub enum Command {
     Diff(DiffArgs),
     /// Writes a synthetic corpus (documents, manifest, reference data) for benchmarks
     Gen(GenArgs),
+    /// Serves a built graph: a SPARQL endpoint, dereferenceable IRIs, pages and a query UI
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    /// The address to listen on
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
+    pub bind: std::net::SocketAddr,
+    /// The server's own base URL as clients reach it (default: http://ADDR/)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// How long a query may run, in seconds
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// How many queries run at once; more wait their turn
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub max_concurrent: usize,
 }
 
 #[derive(Args)]

@@ -18,6 +18,7 @@ mod io;
 mod query;
 mod release;
 mod render;
+mod serve;
 mod stats;
 mod validate;
 
@@ -37,5 +38,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Validate(args) => validate::run(validate::Options::from_args(args)?).map(done),
         Command::Diff(args) => diff::run(diff::Options::from_args(args)?),
         Command::Gen(args) => generate::run(args).map(done),
+        Command::Serve(args) => serve::run(serve::Options::from_args(args)?).map(done),
     }
 }

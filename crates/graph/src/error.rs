@@ -54,6 +54,14 @@ pub enum QueryError {
     /// A parameter names a variable that the query does not have.
     #[error("the query has no variable ?{0}; parameters bind the query's own variables")]
     UnknownParameter(String),
+    /// The text is a SPARQL Update, where a query was expected.
+    #[error(
+        "this is a SPARQL Update, and the graph is read-only here; send a query (SELECT, ASK, CONSTRUCT or DESCRIBE)"
+    )]
+    Update,
+    /// Evaluation took longer than allowed.
+    #[error("the query was stopped after {}; simplify it or allow more time", .0.map_or_else(|| "its deadline".to_owned(), |t| format!("{:.1} s", t.as_secs_f64())))]
+    Timeout(Option<std::time::Duration>),
 }
 
 /// An error writing an export.

@@ -5,6 +5,7 @@ mod error;
 pub mod export;
 mod iri;
 mod mapping;
+mod protocol;
 mod results;
 mod store;
 pub mod vocab;
@@ -13,6 +14,7 @@ pub use error::{ExportError, QueryError, StoreError};
 pub use export::{ExportFormat, Prefixes, UnknownFormat};
 pub use iri::{IriBase, IriBaseError};
 pub use mapping::{EvidenceLevel, UnknownEvidenceLevel};
+pub use protocol::{NodeDescription, QueryRequest, is_update};
 pub use results::{
     OutputFormat, QueryOutcome, Solution, Solutions, WriteResultsError, write_outcome,
 };
