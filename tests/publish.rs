@@ -309,3 +309,41 @@ fn diff_says_what_changed_grouped_by_subject() {
     let output = igfkg(dir.path(), &["diff", "a.nq", "b.nq", "--exit-code"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
+
+#[test]
+fn a_release_for_a_host_redirects_the_persistent_iris_with_303() {
+    let dir = workspace();
+    let output = igfkg(dir.path(), &["build", "--quiet"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = igfkg(
+        dir.path(),
+        &[
+            "release",
+            "release",
+            "--created",
+            "2026-11-24",
+            "--host",
+            "https://igfkg.example.org/",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let htaccess = std::fs::read_to_string(dir.path().join("release/.htaccess")).unwrap();
+    for rule in [
+        "RewriteRule ^id/(.*)$ https://igfkg.example.org/id/$1 [R=303,NE,L]",
+        "RewriteRule ^ontology/?$ https://igfkg.example.org/ontology [R=303,L]",
+        "RewriteRule ^$ https://igfkg.example.org/ [R=303,L]",
+    ] {
+        assert!(htaccess.lines().any(|l| l == rule), "{rule}\n{htaccess}");
+    }
+    assert!(htaccess.contains("RewriteEngine on"));
+    let bad = igfkg(
+        dir.path(),
+        &["release", "other", "--host", "igfkg.example.org"],
+    );
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("--host \"igfkg.example.org\" is not an http(s) URL"),
+        "{}",
+        stderr(&bad)
+    );
+}

@@ -107,6 +107,10 @@ pub struct ReleaseArgs {
     /// The SPARQL endpoint that will serve the graph, if any
     #[arg(long, value_name = "URL")]
     pub sparql_endpoint: Option<String>,
+    /// The host that will serve the graph (`igfkg serve`): writes the .htaccess that redirects
+    /// w3id.org/igfkg/… to it (303)
+    #[arg(long, value_name = "URL")]
+    pub host: Option<String>,
     /// The creation date to state (default: today, or SOURCE_DATE_EPOCH when set)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub created: Option<String>,

@@ -26,6 +26,13 @@ impl Options {
         if !args.download_base.ends_with('/') {
             bail!("--download-base {:?} must end in '/'", args.download_base);
         }
+        if let Some(host) = &args.host
+            && !(host.starts_with("https://") || host.starts_with("http://"))
+        {
+            bail!(
+                "--host {host:?} is not an http(s) URL; give the server's address, such as https://igfkg.example.org/"
+            );
+        }
         Ok(Self {
             dir: args.dir,
             graph,
@@ -33,6 +40,7 @@ impl Options {
                 download_base: args.download_base,
                 sparql_endpoint: args.sparql_endpoint,
                 created,
+                host: args.host,
                 ..ReleaseOptions::default()
             },
         })

@@ -34,6 +34,8 @@ pub mod files {
     pub const CHECKSUM: &str = "igfkg.canonical.nq.sha256";
     /// The ontology.
     pub const ONTOLOGY: &str = "ontology.ttl";
+    /// The redirections for w3id.org, when a host is given.
+    pub const HTACCESS: &str = ".htaccess";
     /// The SHACL shapes.
     pub const SHAPES: &str = "shapes.ttl";
     /// The VoID + DCAT description of the dataset.
@@ -52,6 +54,10 @@ pub struct ReleaseOptions {
     pub created: String,
     /// The licence of the graph.
     pub license: String,
+    /// The host that serves the graph (`https://igfkg.example.org/`): when
+    /// given, the release holds the `.htaccess` that w3id.org needs to
+    /// redirect the persistent IRIs to it.
+    pub host: Option<String>,
 }
 
 impl Default for ReleaseOptions {
@@ -61,6 +67,7 @@ impl Default for ReleaseOptions {
             sparql_endpoint: None,
             created: "1970-01-01".to_owned(),
             license: "https://creativecommons.org/licenses/by/4.0/".to_owned(),
+            host: None,
         }
     }
 }
@@ -217,6 +224,9 @@ pub fn write_release(
         sha256sum_line(canonical.as_bytes(), files::CANONICAL).as_bytes(),
     )?;
     let canonical_sha256 = crate::canonical::sha256_hex(canonical.as_bytes());
+    if let Some(host) = &options.host {
+        write(&mut written, files::HTACCESS, htaccess(host).as_bytes())?;
+    }
     write(&mut written, files::ONTOLOGY, ONTOLOGY.as_bytes())?;
     write(&mut written, files::SHAPES, SHAPES.as_bytes())?;
     // The description, last: it states the other files' sizes.
@@ -465,4 +475,31 @@ fn describe(
         }
     }
     Ok(quads)
+}
+
+/// The `.htaccess` of igfkg's folder in the w3id.org repository
+/// (<https://github.com/perma-id/w3id.org>): every persistent IRI
+/// `https://w3id.org/igfkg/…` answered with a 303 See Other to the same
+/// path on `host`, where `igfkg serve` negotiates the representation
+/// (clients send their `Accept` header again after a 303).
+fn htaccess(host: &str) -> String {
+    let host = host.trim_end_matches('/');
+    format!(
+        "# igfkg: persistent IRIs under https://w3id.org/igfkg/, served by {host}/\n\
+# Written by `igfkg release --host`; copy it to igfkg/.htaccess in the w3id.org repository.\n\
+Options +FollowSymLinks\n\
+RewriteEngine on\n\
+\n\
+# Nodes of the graph (https://w3id.org/igfkg/id/...), dereferenced by igfkg serve.\n\
+RewriteRule ^id/(.*)$ {host}/id/$1 [R=303,NE,L]\n\
+\n\
+# The ontology and its terms (https://w3id.org/igfkg/ontology#...).\n\
+RewriteRule ^ontology/?$ {host}/ontology [R=303,L]\n\
+\n\
+# Release files (https://w3id.org/igfkg/release/...).\n\
+RewriteRule ^release/(.*)$ {host}/release/$1 [R=303,NE,L]\n\
+\n\
+# The dataset's home page.\n\
+RewriteRule ^$ {host}/ [R=303,L]\n"
+    )
 }
