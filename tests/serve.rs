@@ -465,3 +465,85 @@ fn sdg_pages_show_coverage_and_message_pages_their_evidence() {
         "{meeting}"
     );
 }
+
+/// `oxigraph serve` on the same build (`--union-default-graph`), when
+/// `.ci/run` started one: its address.
+fn oxigraph() -> Option<String> {
+    std::env::var("IGFKG_OXIGRAPH_URL").ok()
+}
+
+#[test]
+#[ignore = "needs oxigraph serve on the bundled build (IGFKG_OXIGRAPH_URL, started by .ci/run)"]
+fn standard_answers_agree_with_oxigraph_serve() {
+    let theirs = oxigraph().expect("IGFKG_OXIGRAPH_URL");
+    let theirs = theirs.trim_end_matches('/');
+    let prefixes: String = igfkg::vocab::PREFIXES
+        .iter()
+        .map(|(p, ns)| format!("PREFIX {p}: <{ns}>\n"))
+        .collect();
+    let ask = |url: String, accept: &str, body: Option<&str>| -> Answer {
+        let request = agent();
+        read(match body {
+            Some(body) => request
+                .post(url)
+                .header("Accept", accept)
+                .content_type("application/sparql-query")
+                .send(body)
+                .unwrap(),
+            None => request.get(url).header("Accept", accept).call().unwrap(),
+        })
+    };
+    let rows = |answer: &Answer| -> BTreeSetOfStrings {
+        json(answer)["results"]["bindings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b.to_string())
+            .collect()
+    };
+    for query in [
+        "SELECT ?m ?year WHERE { ?m a igf:Meeting ; igf:year ?year }",
+        "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class",
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+        "SELECT ?t ?label WHERE { ?t a igf:Topic ; skos:prefLabel ?label } ORDER BY ?t",
+        "SELECT (COUNT(?m) AS ?n) FROM <https://w3id.org/igfkg/id/graph/igf2017-messages> WHERE { ?m a igf:Message }",
+    ] {
+        let full = format!("{prefixes}{query}");
+        let ours = ask(format!("{}sparql", server()), JSON, Some(&full));
+        let oxi = ask(format!("{theirs}/query"), JSON, Some(&full));
+        assert_eq!(ours.status, 200, "{query}: {}", ours.body);
+        assert_eq!(oxi.status, 200, "{query}: {}", oxi.body);
+        assert_eq!(rows(&ours), rows(&oxi), "{query}");
+    }
+    let ask_query =
+        format!("{prefixes}ASK {{ <https://w3id.org/igfkg/id/meeting/2018> igf:year 2018 }}");
+    assert_eq!(
+        json(&ask(format!("{}sparql", server()), JSON, Some(&ask_query)))["boolean"],
+        json(&ask(format!("{theirs}/query"), JSON, Some(&ask_query)))["boolean"]
+    );
+    // The Graph Store Protocol's read side: the same triples of a graph.
+    let graph = url_encode("https://w3id.org/igfkg/id/graph/igf2017-messages");
+    let lines = |answer: Answer| -> BTreeSetOfStrings {
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        answer
+            .body
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(
+        lines(ask(
+            format!("{}store?graph={graph}", server()),
+            "application/n-triples",
+            None
+        )),
+        lines(ask(
+            format!("{theirs}/store?graph={graph}"),
+            "application/n-triples",
+            None
+        ))
+    );
+}
+
+type BTreeSetOfStrings = std::collections::BTreeSet<String>;
