@@ -6,6 +6,7 @@ pub mod export;
 mod iri;
 pub mod mapping;
 mod results;
+pub mod split;
 mod store;
 pub mod vocab;
 
@@ -17,6 +18,7 @@ pub use results::{
     OutputFormat, QueryOutcome, Solution, Solutions, TableOptions, WriteResultsError,
     write_outcome, write_table,
 };
+pub use split::{GraphFile, SplitError, split_by_graph};
 pub use store::{ClassCount, KnowledgeGraph, Stats};
 
 /// The RDF model types igfkg's API uses, re-exported from Oxigraph so that
