@@ -64,3 +64,9 @@ pub mod synth {
 pub mod graph {
     pub use igfkg_graph::*;
 }
+
+/// Publishing the graph into a triple store over the SPARQL 1.1 Graph Store
+/// Protocol: `igfkg push`.
+pub mod push {
+    pub use igfkg_push::*;
+}
