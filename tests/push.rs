@@ -342,7 +342,7 @@ fn a_push_cut_off_by_a_stopped_server_completes_when_run_again() {
     assert!(generated.status.success(), "{}", stderr(&generated));
     let built = igfkg(
         root(),
-        &["build", "--quiet", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()],
+        &["build", "--quiet", "--evidence", "lean", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()],
     );
     assert!(built.status.success(), "{}", stderr(&built));
     let prepared = Prepared::split(&out.join("igfkg.nq"), None).unwrap();
