@@ -205,12 +205,6 @@ pub struct Pusher {
     verify: bool,
 }
 
-impl std::fmt::Debug for Client {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").finish_non_exhaustive()
-    }
-}
-
 impl Pusher {
     /// A pusher to a store of a kind whose data root is `endpoint` (see
     /// [`StoreKind`]).
@@ -509,9 +503,9 @@ impl Pusher {
                         content_type: "application/sparql-update",
                     },
                     // Progress counts the triples' bytes, as for a PUT.
-                    &mut |p| match p {
-                        Progress::Sent(_) => progress(Progress::Sent(data)),
-                        retry @ Progress::Retry { .. } => progress(match retry {
+                    &mut |p| {
+                        progress(match p {
+                            Progress::Sent(_) => Progress::Sent(data),
                             Progress::Retry {
                                 url,
                                 attempt,
@@ -525,8 +519,7 @@ impl Pusher {
                                 reason,
                                 sent: data,
                             },
-                            other => other,
-                        }),
+                        })
                     },
                 )?;
                 chunk.truncate(head.len());
