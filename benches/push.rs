@@ -19,14 +19,21 @@ fn main() {
     let sizes: Vec<u64> = std::env::var("IGFKG_PUSH_BENCH_SIZES")
         .unwrap_or_else(|_| "10000".to_owned())
         .split(',')
-        .map(|s| s.trim().parse().expect("IGFKG_PUSH_BENCH_SIZES: numbers separated by commas"))
+        .map(|s| {
+            s.trim()
+                .parse()
+                .expect("IGFKG_PUSH_BENCH_SIZES: numbers separated by commas")
+        })
         .collect();
-    let oxigraph = std::env::var("IGFKG_TEST_OXIGRAPH_BIN").unwrap_or_else(|_| "oxigraph".to_owned());
+    let oxigraph =
+        std::env::var("IGFKG_TEST_OXIGRAPH_BIN").unwrap_or_else(|_| "oxigraph".to_owned());
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let reference_dir = root.join("data/reference");
     let reference =
         igfkg::sources::ReferenceData::read(&reference_dir).expect("the bundled reference data");
-    println!("| messages | triples | graphs | N-Quads MiB | split (s) | push + count check (s) | push triples/s | `oxigraph load` (s) | load triples/s | push / load time |");
+    println!(
+        "| messages | triples | graphs | N-Quads MiB | split (s) | push + count check (s) | push triples/s | `oxigraph load` (s) | load triples/s | push / load time |"
+    );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for messages in sizes {
         let dir = tempfile::tempdir().unwrap();
@@ -65,7 +72,10 @@ fn main() {
             .expect("the oxigraph binary: pip install oxigraph");
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(60), "oxigraph serve does not listen");
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "oxigraph serve does not listen"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         let split_started = Instant::now();

@@ -275,7 +275,10 @@ fn sparql_update_chunks_replace_each_graph_as_a_put_does() {
                 .unwrap_or_else(|e| panic!("{store}: {e}"));
             assert!(summary.verified);
         }
-        assert!(requests > 2 * prepared.graphs().len(), "{store}: {requests} requests");
+        assert!(
+            requests > 2 * prepared.graphs().len(),
+            "{store}: {requests} requests"
+        );
     }
 }
 
@@ -299,7 +302,10 @@ impl OwnServer {
             .unwrap();
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(60), "oxigraph serve does not listen");
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "oxigraph serve does not listen"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         Self {
@@ -338,11 +344,23 @@ fn a_push_cut_off_by_a_stopped_server_completes_when_run_again() {
     let work = tempfile::tempdir().unwrap();
     let data = work.path().join("synthetic");
     let out = work.path().join("out");
-    let generated = igfkg(root(), &["gen", "--messages", "5000", data.to_str().unwrap()]);
+    let generated = igfkg(
+        root(),
+        &["gen", "--messages", "5000", data.to_str().unwrap()],
+    );
     assert!(generated.status.success(), "{}", stderr(&generated));
     let built = igfkg(
         root(),
-        &["build", "--quiet", "--evidence", "lean", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()],
+        &[
+            "build",
+            "--quiet",
+            "--evidence",
+            "lean",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
     );
     assert!(built.status.success(), "{}", stderr(&built));
     let prepared = Prepared::split(&out.join("igfkg.nq"), None).unwrap();
@@ -368,10 +386,7 @@ fn a_push_cut_off_by_a_stopped_server_completes_when_run_again() {
         }
     });
     let error = cut.expect_err("the push must fail when the server stops");
-    assert!(
-        matches!(error, PushError::Unreachable { .. }),
-        "{error}"
-    );
+    assert!(matches!(error, PushError::Unreachable { .. }), "{error}");
     assert!(error.to_string().contains(&server.url), "{error}");
 
     // The same store, started again on its folder, and the same push.
@@ -387,7 +402,10 @@ fn a_push_cut_off_by_a_stopped_server_completes_when_run_again() {
         &format!("{}/query", server.url),
         "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
     );
-    assert_eq!(comparable(&rows[0][0]), format!("{:.6}", prepared.triples() as f64));
+    assert_eq!(
+        comparable(&rows[0][0]),
+        format!("{:.6}", prepared.triples() as f64)
+    );
 }
 
 /// Runs `igfkg push` on the bundled dump with extra arguments and
@@ -404,7 +422,11 @@ fn failing_push(args: &[&str], envs: &[(&str, &str)]) -> String {
         command.env(name, value);
     }
     let output = command.output().unwrap();
-    assert!(!output.status.success(), "{args:?} succeeded: {}", stdout(&output));
+    assert!(
+        !output.status.success(),
+        "{args:?} succeeded: {}",
+        stdout(&output)
+    );
     stderr(&output)
 }
 
@@ -415,16 +437,33 @@ fn each_way_a_push_goes_wrong_gives_a_clear_error() {
     let wrong_password = "not-the-password-7f3a";
     // Bad credentials: Virtuoso refuses the Digest answer.
     let error = failing_push(
-        &["--store", "virtuoso", "--endpoint", &stores.virtuoso, "--user", &stores.virtuoso_user],
+        &[
+            "--store",
+            "virtuoso",
+            "--endpoint",
+            &stores.virtuoso,
+            "--user",
+            &stores.virtuoso_user,
+        ],
         &[("IGFKG_PUSH_PASSWORD", wrong_password)],
     );
     assert!(error.contains("401"), "{error}");
     assert!(error.contains("/sparql-graph-crud-auth"), "{error}");
-    assert!(!error.contains(wrong_password), "the password is echoed: {error}");
+    assert!(
+        !error.contains(wrong_password),
+        "the password is echoed: {error}"
+    );
     // Bearer tokens are never echoed either.
     let token = "tok-9d8e7f6a5b";
     let error = failing_push(
-        &["--store", "virtuoso", "--endpoint", &stores.virtuoso, "--auth", "bearer"],
+        &[
+            "--store",
+            "virtuoso",
+            "--endpoint",
+            &stores.virtuoso,
+            "--auth",
+            "bearer",
+        ],
         &[("IGFKG_PUSH_TOKEN", token)],
     );
     assert!(error.contains("401"), "{error}");
@@ -433,12 +472,23 @@ fn each_way_a_push_goes_wrong_gives_a_clear_error() {
     // An unreachable endpoint: a port nothing listens on.
     let nowhere = format!("http://127.0.0.1:{}", free_port());
     let error = failing_push(&["--store", "oxigraph", "--endpoint", &nowhere], &[]);
-    assert!(error.contains(&format!("{nowhere}/store?graph=")), "{error}");
-    assert!(error.contains("cannot reach the store after 2 attempts"), "{error}");
+    assert!(
+        error.contains(&format!("{nowhere}/store?graph=")),
+        "{error}"
+    );
+    assert!(
+        error.contains("cannot reach the store after 2 attempts"),
+        "{error}"
+    );
 
     // A wrong path: Oxigraph answers 404.
     let error = failing_push(
-        &["--store", "generic", "--endpoint", &format!("{}/graphs", stores.oxigraph)],
+        &[
+            "--store",
+            "generic",
+            "--endpoint",
+            &format!("{}/graphs", stores.oxigraph),
+        ],
         &[],
     );
     assert!(error.contains("answered 404"), "{error}");
@@ -458,5 +508,8 @@ fn each_way_a_push_goes_wrong_gives_a_clear_error() {
         &[],
     );
     assert!(error.contains("with an HTML page"), "{error}");
-    assert!(error.contains(&format!("GET {}/?query=", stores.oxigraph)), "{error}");
+    assert!(
+        error.contains(&format!("GET {}/?query=", stores.oxigraph)),
+        "{error}"
+    );
 }

@@ -220,7 +220,10 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     )?;
     if summary.verified {
         let query = pusher.endpoints().query.as_deref().unwrap_or("");
-        writeln!(out, "Every graph's count in the store equals igfkg's ({query})")?;
+        writeln!(
+            out,
+            "Every graph's count in the store equals igfkg's ({query})"
+        )?;
     }
     Ok(())
 }

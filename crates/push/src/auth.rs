@@ -103,7 +103,9 @@ impl Credentials {
 #[non_exhaustive]
 pub enum CredentialError {
     /// The environment variable is unset or empty.
-    #[error("the environment variable {variable} is not set; set it to the store's password or token, or give a file")]
+    #[error(
+        "the environment variable {variable} is not set; set it to the store's password or token, or give a file"
+    )]
     MissingVariable {
         /// The variable.
         variable: String,

@@ -53,7 +53,9 @@ pub enum PushError {
         reason: String,
     },
     /// A graph is not under the namespace that `--graph-prefix` replaces.
-    #[error("graph <{graph}> is not under <{namespace}>, the namespace --graph-prefix replaces; give the data IRI base the graph was built with (--base)")]
+    #[error(
+        "graph <{graph}> is not under <{namespace}>, the namespace --graph-prefix replaces; give the data IRI base the graph was built with (--base)"
+    )]
     OutsideNamespace {
         /// The graph's name.
         graph: String,
@@ -85,7 +87,10 @@ pub enum PushError {
         hint: &'static str,
     },
     /// The store answered with an error status.
-    #[error("{method} {url}: the store answered {status}{}", excerpt_suffix(excerpt))]
+    #[error(
+        "{method} {url}: the store answered {status}{}",
+        excerpt_suffix(excerpt)
+    )]
     Status {
         /// The request's method.
         method: &'static str,
@@ -98,7 +103,9 @@ pub enum PushError {
     },
     /// The store answered with a success status and an HTML page: a query
     /// form or an error page, not the outcome of the request.
-    #[error("{method} {url}: the store answered {status} with an HTML page, not the outcome of the request; check that the URL is the store's endpoint (see --store)")]
+    #[error(
+        "{method} {url}: the store answered {status} with an HTML page, not the outcome of the request; check that the URL is the store's endpoint (see --store)"
+    )]
     HtmlAnswer {
         /// The request's method.
         method: &'static str,

@@ -309,10 +309,18 @@ impl Client {
             Some(Credentials::Bearer(token)) => Ok(Some(format!("Bearer {}", token.expose()))),
             Some(Credentials::Digest { user, password }) => {
                 let endpoint = url.split('?').next().unwrap_or(url).to_owned();
-                if self.public.lock().expect("not poisoned").contains(&endpoint) {
+                if self
+                    .public
+                    .lock()
+                    .expect("not poisoned")
+                    .contains(&endpoint)
+                {
                     return Ok(None);
                 }
-                let probe = self.run(http::Request::builder().method("GET").uri(url).body(()), url)?;
+                let probe = self.run(
+                    http::Request::builder().method("GET").uri(url).body(()),
+                    url,
+                )?;
                 let challenge = probe
                     .headers()
                     .get_all("WWW-Authenticate")
@@ -412,7 +420,10 @@ mod tests {
         let form = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1//EN\" \"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd\">\n<html version=\"-//W3C//DTD XHTML 1.1//EN\">";
         assert!(looks_like_html(form, true));
         assert!(looks_like_html(form, false));
-        assert!(looks_like_html("<!DOCTYPE html><title>Log in</title>", false));
+        assert!(looks_like_html(
+            "<!DOCTYPE html><title>Log in</title>",
+            false
+        ));
         // Virtuoso's success: 201 with text/html and nothing in it.
         assert!(!looks_like_html("", true));
         assert!(!looks_like_html("{\"head\":{\"vars\":[\"n\"]}}", false));

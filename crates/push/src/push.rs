@@ -127,13 +127,14 @@ impl Prepared {
 }
 
 fn rename(graph: &NamedNode, prefix: &GraphPrefix) -> Result<NamedNode, PushError> {
-    let rest = graph
-        .as_str()
-        .strip_prefix(&prefix.from)
-        .ok_or_else(|| PushError::OutsideNamespace {
-            graph: graph.as_str().to_owned(),
-            namespace: prefix.from.clone(),
-        })?;
+    let rest =
+        graph
+            .as_str()
+            .strip_prefix(&prefix.from)
+            .ok_or_else(|| PushError::OutsideNamespace {
+                graph: graph.as_str().to_owned(),
+                namespace: prefix.from.clone(),
+            })?;
     let renamed = format!("{}{rest}", prefix.to);
     NamedNode::new(&renamed).map_err(|error| PushError::GraphName {
         graph: graph.as_str().to_owned(),
@@ -568,7 +569,13 @@ impl Pusher {
             "{url}{separator}query={}",
             utf8_percent_encode(&query, QUERY_VALUE)
         );
-        let answer = client.send("GET", &request, Some(SPARQL_JSON), &Body::Empty, &mut |_| {})?;
+        let answer = client.send(
+            "GET",
+            &request,
+            Some(SPARQL_JSON),
+            &Body::Empty,
+            &mut |_| {},
+        )?;
         let bad = |reason: String| PushError::BadResults {
             url: url.to_owned(),
             reason,

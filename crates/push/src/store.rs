@@ -100,7 +100,9 @@ impl fmt::Display for StoreKind {
 
 /// The store name is not one `igfkg push` knows.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("unknown store {0:?}; use one of oxigraph, virtuoso, fuseki, graphdb, stardog, neptune, generic")]
+#[error(
+    "unknown store {0:?}; use one of oxigraph, virtuoso, fuseki, graphdb, stardog, neptune, generic"
+)]
 pub struct UnknownStore(pub String);
 
 impl FromStr for StoreKind {
@@ -133,12 +135,48 @@ mod tests {
     #[test]
     fn presets_put_each_endpoint_where_the_store_serves_it() {
         let cases = [
-            (StoreKind::Oxigraph, "http://h:7878", "http://h:7878/store", "http://h:7878/query", "http://h:7878/update"),
-            (StoreKind::Virtuoso, "http://h:8890/", "http://h:8890/sparql-graph-crud-auth", "http://h:8890/sparql", "http://h:8890/sparql-auth"),
-            (StoreKind::Fuseki, "http://h:3030/igf", "http://h:3030/igf/data", "http://h:3030/igf/query", "http://h:3030/igf/update"),
-            (StoreKind::GraphDb, "http://h:7200/repositories/igf", "http://h:7200/repositories/igf/rdf-graphs/service", "http://h:7200/repositories/igf", "http://h:7200/repositories/igf/statements"),
-            (StoreKind::Stardog, "http://h:5820/igf", "http://h:5820/igf", "http://h:5820/igf/query", "http://h:5820/igf/update"),
-            (StoreKind::Neptune, "https://db.neptune.amazonaws.com:8182", "https://db.neptune.amazonaws.com:8182/sparql/gsp/", "https://db.neptune.amazonaws.com:8182/sparql", "https://db.neptune.amazonaws.com:8182/sparql"),
+            (
+                StoreKind::Oxigraph,
+                "http://h:7878",
+                "http://h:7878/store",
+                "http://h:7878/query",
+                "http://h:7878/update",
+            ),
+            (
+                StoreKind::Virtuoso,
+                "http://h:8890/",
+                "http://h:8890/sparql-graph-crud-auth",
+                "http://h:8890/sparql",
+                "http://h:8890/sparql-auth",
+            ),
+            (
+                StoreKind::Fuseki,
+                "http://h:3030/igf",
+                "http://h:3030/igf/data",
+                "http://h:3030/igf/query",
+                "http://h:3030/igf/update",
+            ),
+            (
+                StoreKind::GraphDb,
+                "http://h:7200/repositories/igf",
+                "http://h:7200/repositories/igf/rdf-graphs/service",
+                "http://h:7200/repositories/igf",
+                "http://h:7200/repositories/igf/statements",
+            ),
+            (
+                StoreKind::Stardog,
+                "http://h:5820/igf",
+                "http://h:5820/igf",
+                "http://h:5820/igf/query",
+                "http://h:5820/igf/update",
+            ),
+            (
+                StoreKind::Neptune,
+                "https://db.neptune.amazonaws.com:8182",
+                "https://db.neptune.amazonaws.com:8182/sparql/gsp/",
+                "https://db.neptune.amazonaws.com:8182/sparql",
+                "https://db.neptune.amazonaws.com:8182/sparql",
+            ),
         ];
         for (kind, root, gsp, query, update) in cases {
             let endpoints = kind.endpoints(root);
