@@ -30,7 +30,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let reference_dir = root.join("data/reference");
     let reference =
-        igfkg::sources::ReferenceData::read(&reference_dir).expect("the bundled reference data");
+        igfkg::sources::read_reference(&reference_dir).expect("the bundled reference data");
     println!(
         "| messages | triples | graphs | N-Quads MiB | split (s) | push + count check (s) | push triples/s | `oxigraph load` (s) | load triples/s | push / load time |"
     );
@@ -46,8 +46,10 @@ fn main() {
         };
         igfkg::synth::generate(&options, &reference, &reference_dir, &data).unwrap();
         let graph = KnowledgeGraph::new().unwrap();
-        let mut build = BuildOptions::default();
-        build.evidence = EvidenceLevel::Lean;
+        let build = BuildOptions {
+            evidence: EvidenceLevel::Lean,
+            ..BuildOptions::default()
+        };
         igfkg::build_with(&graph, &DataDir::new(&data), &build, |_| {}).unwrap();
         let dump = dir.path().join("igfkg.nq");
         graph

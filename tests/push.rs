@@ -149,11 +149,20 @@ fn parameter_values() -> BTreeMap<&'static str, String> {
     ])
 }
 
+/// A question of the catalogue as a store is asked it.
+struct StoreQuestion {
+    name: &'static str,
+    /// The parameters' names and values.
+    bound: Vec<(String, String)>,
+    /// The text sent, with the values bound.
+    sparql: String,
+}
+
 /// The catalogue's questions, with the query text a store is sent: the
 /// parameters bound by a `VALUES` at the start of the WHERE group, which
 /// binds them before the patterns, filters and BINDs that read them, as
 /// igfkg's own substitution does.
-fn questions_for_store() -> Vec<(&'static str, Vec<(String, String)>, String)> {
+fn questions_for_store() -> Vec<StoreQuestion> {
     let values = parameter_values();
     let base = igfkg::IriBase::default();
     catalogue()
@@ -181,7 +190,11 @@ fn questions_for_store() -> Vec<(&'static str, Vec<(String, String)>, String)> {
                 &question.sparql[..at],
                 &question.sparql[at..]
             );
-            (question.name.as_str(), bound, sparql)
+            StoreQuestion {
+                name: question.name.as_str(),
+                bound,
+                sparql,
+            }
         })
         .collect()
 }
@@ -197,7 +210,12 @@ fn push_and_compare(pusher: Pusher, query_endpoint: &str, store: &str) {
     assert_eq!(summary.triples as usize, corpus().0.len().unwrap());
     let graph = &corpus().0;
     let mut answered = 0;
-    for (name, bound, sparql) in questions_for_store() {
+    for StoreQuestion {
+        name,
+        bound,
+        sparql,
+    } in questions_for_store()
+    {
         let values: Vec<(&str, &str)> = bound
             .iter()
             .map(|(n, v)| (n.as_str(), v.as_str()))
