@@ -389,7 +389,7 @@ fn a_push_cut_off_by_a_stopped_server_completes_when_run_again() {
     let pusher = Pusher::new(StoreKind::Oxigraph, &server.url)
         .unwrap()
         .with_retries(1, Duration::from_millis(100))
-        .with_timeout(Duration::from_secs(20));
+        .with_timeout(Duration::from_secs(120));
     // Stop the server when half the bytes have gone.
     let half = prepared.bytes() / 2;
     let mut sent = 0;
@@ -432,7 +432,15 @@ fn failing_push(args: &[&str], envs: &[(&str, &str)]) -> String {
     let dump = bundled_dump().to_str().unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_igfkg"));
     command
-        .args(["push", "--graph", dump, "--retries", "1", "--timeout", "10"])
+        .args([
+            "push",
+            "--graph",
+            dump,
+            "--retries",
+            "1",
+            "--timeout",
+            "120",
+        ])
         .args(args)
         .env_remove("IGFKG_PUSH_PASSWORD")
         .env_remove("IGFKG_PUSH_TOKEN");
@@ -495,7 +503,7 @@ fn each_way_a_push_goes_wrong_gives_a_clear_error() {
         "{error}"
     );
     assert!(
-        error.contains("cannot reach the store after 2 attempts"),
+        error.contains("cannot reach the store (2 attempts)"),
         "{error}"
     );
 
@@ -530,4 +538,114 @@ fn each_way_a_push_goes_wrong_gives_a_clear_error() {
         error.contains(&format!("GET {}/?query=", stores.oxigraph)),
         "{error}"
     );
+}
+
+#[test]
+fn a_dry_run_lists_each_graph_and_its_request_and_sends_nothing() {
+    // Nothing listens on this port: a dry run must not try.
+    let endpoint = format!("http://127.0.0.1:{}", free_port());
+    let output = Command::new(env!("CARGO_BIN_EXE_igfkg"))
+        .args(["push", "--dry-run", "--store", "fuseki", "--endpoint"])
+        .arg(format!("{endpoint}/igfkg"))
+        .arg("--graph")
+        .arg(bundled_dump())
+        .args(["--graph-prefix", "http://portal.example/igf/"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    // data/corpus.toml lists five documents; each has its graph, and the
+    // reference data and the relations across years have theirs.
+    for graph in [
+        "igf2017-messages",
+        "igf2018-paris-messages",
+        "igf2018-wsis-report-input",
+        "igf2018-opening-press-release",
+        "igf2019-session-reports",
+        "reference",
+        "relations",
+    ] {
+        let row = text
+            .lines()
+            .find(|line| line.starts_with(&format!("http://portal.example/igf/{graph} ")))
+            .unwrap_or_else(|| panic!("no row for {graph}:\n{text}"));
+        assert!(
+            row.contains(&format!(
+                "PUT {endpoint}/igfkg/data?graph=http%3A%2F%2Fportal.example%2Figf%2F{graph}"
+            )),
+            "{row}"
+        );
+    }
+    assert!(text.starts_with("Would push 7 graphs ("), "{text}");
+    assert!(text.contains(&format!("{endpoint}/igfkg/query")), "{text}");
+}
+
+#[test]
+fn credentials_come_from_the_environment_or_a_file_and_never_show() {
+    let dump = bundled_dump().to_str().unwrap().to_owned();
+    let endpoint = format!("http://127.0.0.1:{}", free_port());
+    let run = |args: &[&str], envs: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_igfkg"));
+        command
+            .args([
+                "push",
+                "--graph",
+                &dump,
+                "--endpoint",
+                &endpoint,
+                "--retries",
+                "0",
+            ])
+            .args(args)
+            .env_remove("IGFKG_PUSH_PASSWORD")
+            .env_remove("IGFKG_PUSH_TOKEN")
+            .env_remove("IGFKG_PUSH_USER");
+        for (name, value) in envs {
+            command.env(name, value);
+        }
+        command.output().unwrap()
+    };
+    // A user without a password names the variable to set.
+    let output = run(&["--endpoint", &endpoint, "--user", "dba"], &[]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("IGFKG_PUSH_PASSWORD is not set"),
+        "{}",
+        stderr(&output)
+    );
+    // A password in a URL is refused, and not repeated.
+    let output = run(&["--endpoint", "http://dba:s3cr3t-in-url@127.0.0.1:1"], &[]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("the URL holds credentials"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !stderr(&output).contains("s3cr3t-in-url"),
+        "{}",
+        stderr(&output)
+    );
+    // A password file's secret does not show when the store is unreachable.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("password");
+    std::fs::write(&file, "s3cr3t-in-file\n").unwrap();
+    let output = run(
+        &[
+            "--endpoint",
+            &endpoint,
+            "--user",
+            "dba",
+            "--password-file",
+            file.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(!output.status.success());
+    let error = stderr(&output);
+    assert!(
+        error.contains("cannot reach the store (1 attempt)"),
+        "{error}"
+    );
+    assert!(!error.contains("s3cr3t-in-file"), "{error}");
 }

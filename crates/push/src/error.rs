@@ -63,7 +63,7 @@ pub enum PushError {
         namespace: String,
     },
     /// The store could not be reached, after every retry.
-    #[error("{method} {url}: cannot reach the store after {attempts} attempts: {reason}")]
+    #[error("{method} {url}: cannot reach the store ({}): {reason}", count_attempts(*attempts))]
     Unreachable {
         /// The request's method.
         method: &'static str,
@@ -143,6 +143,13 @@ pub struct Mismatch {
     pub sent: u64,
     /// The triples the store holds.
     pub found: u64,
+}
+
+fn count_attempts(attempts: u32) -> String {
+    match attempts {
+        1 => "1 attempt".to_owned(),
+        n => format!("{n} attempts"),
+    }
 }
 
 fn excerpt_suffix(excerpt: &str) -> String {

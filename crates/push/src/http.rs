@@ -63,6 +63,7 @@ pub(crate) struct Retry {
 
 pub(crate) struct Client {
     agent: ureq::Agent,
+    timeout: Duration,
     credentials: Option<Credentials>,
     retry: Retry,
     /// Endpoints that answered a Digest client's unauthenticated probe
@@ -95,6 +96,7 @@ impl Client {
             .build();
         Self {
             agent: config.new_agent(),
+            timeout,
             credentials,
             retry,
             public: Mutex::new(HashSet::new()),
@@ -225,6 +227,13 @@ impl Client {
                 url: url.to_owned(),
                 reason,
             }),
+            ureq::Error::Timeout(_) => Failure::Transient(
+                format!(
+                    "the store did not answer within {} s (--timeout)",
+                    self.timeout.as_secs_f64()
+                ),
+                None,
+            ),
             other => Failure::Transient(other.to_string(), None),
         })
     }
