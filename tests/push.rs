@@ -649,3 +649,36 @@ fn credentials_come_from_the_environment_or_a_file_and_never_show() {
     );
     assert!(!error.contains("s3cr3t-in-file"), "{error}");
 }
+
+#[test]
+fn push_reaches_the_graph_only_through_igfkg_graph_and_runs_no_async_runtime() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let push = metadata["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "igfkg-push")
+        .expect("the igfkg-push package");
+    let dependencies: Vec<&str> = push["dependencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["kind"].as_str() != Some("dev"))
+        .filter_map(|d| d["name"].as_str())
+        .collect();
+    assert!(dependencies.contains(&"igfkg-graph"), "{dependencies:?}");
+    assert!(dependencies.contains(&"ureq"), "{dependencies:?}");
+    for forbidden in ["oxigraph", "tokio", "reqwest", "indicatif", "clap"] {
+        assert!(
+            !dependencies.contains(&forbidden),
+            "igfkg-push depends on {forbidden}"
+        );
+    }
+}

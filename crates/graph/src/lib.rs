@@ -4,7 +4,7 @@
 mod error;
 pub mod export;
 mod iri;
-pub mod mapping;
+mod mapping;
 mod results;
 pub mod split;
 mod store;
