@@ -70,3 +70,9 @@ pub mod serve {
 pub mod graph {
     pub use igfkg_graph::*;
 }
+
+/// Publishing the graph into a triple store over the SPARQL 1.1 Graph Store
+/// Protocol: `igfkg push`.
+pub mod push {
+    pub use igfkg_push::*;
+}

@@ -8,6 +8,7 @@ mod evidence;
 mod graph;
 mod linking;
 mod publish;
+mod push;
 mod reference;
 mod reformat;
 mod serve;

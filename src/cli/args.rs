@@ -8,6 +8,7 @@
 use clap::{Args, Parser, Subcommand};
 use igfkg::graph::{EvidenceLevel, ExportFormat, IriBase};
 use igfkg::ingest::Format;
+use igfkg::push::StoreKind;
 use std::path::PathBuf;
 
 use super::query::QueryFormat;
@@ -48,6 +49,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Writes a synthetic corpus (documents, manifest, reference data) for benchmarks
     Gen(GenArgs),
+    /// Publishes the graph into a triple store (Oxigraph, Virtuoso, Fuseki, GraphDB, Stardog, Neptune…) over the SPARQL 1.1 Graph Store Protocol, and checks each graph's count there
+    Push(PushArgs),
     /// Serves a built graph: a SPARQL endpoint, dereferenceable IRIs, pages and a query UI
     Serve(ServeArgs),
 }
@@ -237,4 +240,74 @@ pub struct IngestArgs {
     /// Print the records as JSON instead of a summary
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Args)]
+pub struct PushArgs {
+    /// The store's URL: the server for oxigraph, virtuoso and neptune; the dataset for fuseki
+    /// (http://HOST:3030/DATASET); the repository for graphdb (http://HOST:7200/repositories/ID);
+    /// the database for stardog (http://HOST:5820/DB); the Graph Store Protocol endpoint for generic
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    /// The kind of store, for where it serves the protocol and how it authenticates: oxigraph,
+    /// virtuoso, fuseki, graphdb, stardog, neptune or generic
+    #[arg(long, default_value = "oxigraph", value_name = "STORE")]
+    pub store: StoreKind,
+    /// The dataset to push: an N-Quads (or TriG) file such as the dump `igfkg build` wrote
+    #[arg(long, default_value = "out/igfkg.nq", value_name = "FILE")]
+    pub graph: PathBuf,
+    /// Push a release folder (its canonical N-Quads) instead of --graph
+    #[arg(long, value_name = "DIR", conflicts_with = "graph")]
+    pub release: Option<PathBuf>,
+    /// How the graphs travel: gsp (one Graph Store Protocol PUT per graph, replacing it) or
+    /// update (SPARQL Update: DROP SILENT GRAPH, then INSERT DATA in chunks)
+    #[arg(long, default_value = "gsp", value_name = "METHOD", value_parser = ["gsp", "update"])]
+    pub method: String,
+    /// Place the graphs under another namespace: BASE graph/NAME becomes PREFIX NAME
+    #[arg(long, value_name = "IRI")]
+    pub graph_prefix: Option<String>,
+    /// The base of the data IRIs the graph was built with (--graph-prefix replaces BASE graph/)
+    #[arg(long, default_value = IriBase::DEFAULT, value_name = "IRI")]
+    pub base: String,
+    /// The Graph Store Protocol endpoint, instead of the preset's
+    #[arg(long, value_name = "URL")]
+    pub graph_store_endpoint: Option<String>,
+    /// The SPARQL query endpoint that checks the counts, instead of the preset's
+    #[arg(long, value_name = "URL")]
+    pub query_endpoint: Option<String>,
+    /// The SPARQL update endpoint (for --method update), instead of the preset's
+    #[arg(long, value_name = "URL")]
+    pub update_endpoint: Option<String>,
+    /// The user name (default: the IGFKG_PUSH_USER environment variable); the password is read
+    /// from IGFKG_PUSH_PASSWORD or --password-file, never from the command line
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// A file whose first line is the password (instead of IGFKG_PUSH_PASSWORD)
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+    /// A file whose first line is the bearer token (instead of IGFKG_PUSH_TOKEN)
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// The authentication scheme (default: bearer when a token is given; with a user, digest
+    /// for virtuoso and basic for the others)
+    #[arg(long, value_name = "SCHEME", value_parser = ["none", "basic", "digest", "bearer"])]
+    pub auth: Option<String>,
+    /// The longest wait, in seconds, for a connection, a read or a write
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// How many times a request that cannot connect or gets a 5xx answer is sent again
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub retries: u32,
+    /// Triples per INSERT DATA request with --method update
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    pub chunk_triples: usize,
+    /// Do not check each graph's count on the query endpoint after the push
+    #[arg(long)]
+    pub no_verify: bool,
+    /// List the graphs and the requests that would send them, and send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print no progress and no summary
+    #[arg(short, long)]
+    pub quiet: bool,
 }

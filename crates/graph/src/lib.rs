@@ -7,6 +7,7 @@ mod iri;
 mod mapping;
 mod protocol;
 mod results;
+pub mod split;
 mod store;
 pub mod vocab;
 
@@ -18,6 +19,7 @@ pub use protocol::{NodeDescription, QueryRequest, is_update};
 pub use results::{
     OutputFormat, QueryOutcome, Solution, Solutions, WriteResultsError, write_outcome,
 };
+pub use split::{GraphFile, SplitError, split_by_graph};
 pub use store::{ClassCount, KnowledgeGraph, Stats};
 
 /// The RDF model types igfkg's API uses, re-exported from Oxigraph so that

@@ -5,12 +5,13 @@ use crate::export::{CanonicalOrder, ExportFormat};
 use crate::iri::IriBase;
 use crate::mapping::{EvidenceLevel, document_quads, reference_quads, relation_quads};
 use crate::results::{QueryOutcome, Solutions};
+use crate::split::parse_error;
 use crate::vocab::{self, igf};
 use igfkg_model::DocumentLinks;
 use igfkg_model::ReferenceData;
 use igfkg_model::Relations;
 use igfkg_model::{Extraction, SourceDocument};
-use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef, Term, Variable};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -198,23 +199,7 @@ impl KnowledgeGraph {
     ) -> Result<usize, StoreError> {
         let mut quads = Vec::new();
         for quad in RdfParser::from_format(format).for_reader(reader) {
-            quads.push(quad.map_err(|error| match error {
-                RdfParseError::Io(source) => StoreError::Io {
-                    path: path.to_owned(),
-                    source,
-                },
-                RdfParseError::Syntax(error) => {
-                    let (line, column) = error
-                        .location()
-                        .map_or((0, 0), |l| (l.start.line + 1, l.start.column + 1));
-                    StoreError::Syntax {
-                        path: path.to_owned(),
-                        line,
-                        column,
-                        message: error.to_string(),
-                    }
-                }
-            })?);
+            quads.push(quad.map_err(|error| parse_error(path, error))?);
         }
         let count = quads.len();
         self.store.extend(quads)?;
