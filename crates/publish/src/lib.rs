@@ -3,6 +3,7 @@
 
 mod canonical;
 mod diff;
+mod htaccess;
 mod release;
 mod shacl;
 
