@@ -233,7 +233,7 @@ pub fn ingest_file(
         path: path.display().to_string(),
         url: None,
         licence: String::new(),
-        sha256: igfkg_sources::sha256_hex(text.as_str().as_bytes()),
+        sha256: text.digest().to_owned(),
     };
     let extraction = igfkg_ingest::parse(format, &document, &text)?;
     Ok((document, extraction))

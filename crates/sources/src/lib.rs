@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 
 mod error;
+pub mod html;
 mod manifest;
 mod reference;
 mod text;
@@ -10,7 +11,7 @@ mod toml_file;
 pub use error::SourceError;
 pub use manifest::{Location, Manifest, ManifestEntry, sha256_hex};
 pub use reference::{Attribution, ReferenceData};
-pub use text::{Line, SourceText};
+pub use text::{Line, Media, SourceText};
 
 use std::path::{Path, PathBuf};
 
