@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 
 mod blocks;
+mod boilerplate;
 mod by_session;
 mod by_theme;
 mod facts;
@@ -9,6 +10,8 @@ mod narrative;
 mod participation;
 mod people;
 mod reports;
+mod sentences;
+mod transcript;
 
 use igfkg_model::{Extraction, SourceDocument};
 use igfkg_sources::SourceText;
@@ -29,16 +32,19 @@ pub enum Format {
     Narrative,
     /// Any text: headings become sections, paragraphs and list items statements.
     Outline,
+    /// Real-time captioning transcripts: a title, a header, `>> NAME:` speaker turns.
+    Transcript,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::MessagesBySession,
         Self::MessagesByTheme,
         Self::SessionReports,
         Self::Narrative,
         Self::Outline,
+        Self::Transcript,
     ];
 
     /// The name used in the manifest and on the command line.
@@ -49,6 +55,7 @@ impl Format {
             Self::SessionReports => "session-reports",
             Self::Narrative => "narrative",
             Self::Outline => "outline",
+            Self::Transcript => "transcript",
         }
     }
 }
@@ -62,7 +69,7 @@ impl fmt::Display for Format {
 /// The name is not a format igfkg knows.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown document format {0:?}; use one of messages-by-session, messages-by-theme, session-reports, narrative, outline"
+    "unknown document format {0:?}; use one of messages-by-session, messages-by-theme, session-reports, narrative, outline, transcript"
 )]
 pub struct UnknownFormat(pub String);
 
@@ -111,5 +118,6 @@ pub fn parse(
         Format::SessionReports => reports::parse(document, text),
         Format::Narrative => Ok(narrative::parse(document, text, true)),
         Format::Outline => Ok(narrative::parse(document, text, false)),
+        Format::Transcript => transcript::parse(document, text),
     }
 }

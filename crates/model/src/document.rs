@@ -2,6 +2,7 @@
 
 use crate::id::{NodeId, NodeKind};
 use crate::span::{Diagnostic, Span};
+use crate::utterance::Utterance;
 use serde::{Deserialize, Serialize};
 
 /// A document of the corpus, as its manifest entry describes it.
@@ -218,10 +219,16 @@ pub struct Statement {
 /// A person named in a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
-    /// Node identifier (from the normalised name).
+    /// Node identifier, [`NodeId::person`] of the name: the same person in
+    /// every document of the corpus.
     pub id: NodeId,
-    /// Name as written.
+    /// Name as written (in its usual case where the document writes it in
+    /// capitals, as transcripts label speakers).
     pub name: String,
+    /// Other ways the document writes the same name (in capitals, without
+    /// accents, with other spacing), each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
     /// Title or position, if written ("Chief Information Officer").
     #[serde(default)]
     pub position_title: Option<String>,
@@ -248,6 +255,10 @@ pub enum RoleKind {
     Presenter,
     /// Gave the keynote.
     Keynote,
+    /// Moderated the session (as a transcript's words or labels say).
+    Moderator,
+    /// Spoke in the session (a named speaker of a transcript).
+    Speaker,
 }
 
 /// A person's role in a session, with the subject they covered.
@@ -264,6 +275,11 @@ pub struct Role {
     /// The subject or sub-theme covered ("Stability & resilience").
     #[serde(default)]
     pub subject: Option<String>,
+    /// How sure the reading is, in per cent, where the role is inferred
+    /// from what someone said ("I will be moderating") rather than stated
+    /// by the document's structure; `None` when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<u8>,
     /// Where the role is written.
     pub span: Span,
 }
@@ -430,6 +446,9 @@ pub struct Extraction {
     pub participation: Vec<Participation>,
     /// Facts about meetings.
     pub facts: Vec<Fact>,
+    /// Speaker turns of a transcript, in the session's order.
+    #[serde(default)]
+    pub utterances: Vec<Utterance>,
     /// Recoverable problems found.
     pub diagnostics: Vec<Diagnostic>,
 }
