@@ -631,6 +631,8 @@ fn add_role(sink: &mut QuadSink<'_>, cx: &Context, role: &Role) {
         RoleKind::Facilitator => igf::Facilitator,
         RoleKind::Presenter => igf::Presenter,
         RoleKind::Keynote => igf::Keynote,
+        RoleKind::Moderator => igf::Moderator,
+        RoleKind::Speaker => igf::Speaker,
     };
     sink.add(s.clone(), rdf::TYPE, igf::SessionRole);
     let person = sink.iri(&role.person);

@@ -52,6 +52,8 @@ namespace!(
         valueText, note, documentKind, format, sha256, path, organization, nriKind, linkSubject,
         linkProperty, method, confidence, matchedLabel, later, earlier, rank, score, textScore,
         topicScore, titleScore, sharedTerm, sharedTopic, matchType,
+        // transcripts and saved web pages
+        Utterance, Moderator, Speaker, speaker, speakerLabel, turn, sourceByteStart, sourceByteEnd,
     ]
 );
 

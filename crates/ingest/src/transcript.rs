@@ -136,7 +136,9 @@ static MODERATING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const NAME: &str = r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}";
-const ORG: &str = r"(?:the\s+)?\p{Lu}[\p{L}\d&.'’-]*(?:\s+(?:of|for|and|on|the|de|\p{Lu}[\p{L}\d&.'’-]*)){0,8}";
+/// An organisation's name: capitalised words (with the small words names
+/// have), acronyms with inner dots ("U.N"), never a sentence's full stop.
+const ORG: &str = r"(?:the\s+)?\p{Lu}[\p{L}\d&-]*(?:\.[\p{L}\d]+)*(?:\s+(?:of|for|and|on|the|de|\p{Lu}[\p{L}\d&-]*(?:\.[\p{L}\d]+)*)){0,8}";
 
 /// A speaker's introduction: `my name is X`, `I'm X from Y`, `my name is
 /// X, I work at Y`.
@@ -243,10 +245,12 @@ struct Label {
     generic: Option<String>,
 }
 
-/// `CHENGETAI MASANGO` → `Chengetai Masango`; names in mixed case stay.
+/// `CHENGETAI MASANGO` → `Chengetai Masango`; names in mixed case keep
+/// their case. White space is folded either way.
 fn usual_case(name: &str) -> String {
+    let name = fold_spaces(name);
     if name.chars().any(char::is_lowercase) {
-        return name.to_owned();
+        return name;
     }
     let mut out = String::with_capacity(name.len());
     let mut start = true;
@@ -307,7 +311,7 @@ fn read_label(label: &str) -> Label {
     }
     Label {
         name: Some(usual_case(name)),
-        written: Some(name.to_owned()),
+        written: Some(fold_spaces(name)),
         title,
         organisation: extra.filter(|e| !e.is_empty()).map(str::to_owned),
         generic: None,
@@ -412,8 +416,24 @@ fn preamble(b: &mut Builder<'_>, first_turn: usize) -> NodeId {
     id
 }
 
+/// Session numbers as programmes abbreviate them: `WS #101`, `OF10`.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<kind>WS|OF|DC|BPF|LT|NS)\s?#?\s?\d+\b").unwrap()
+});
+
 /// The session's type as its title names it.
 fn session_type(title: &str) -> (SessionType, String) {
+    if let Some(c) = NUMBERED.captures(title) {
+        let label = match &c["kind"] {
+            "WS" => "Workshop",
+            "OF" => "Open Forum",
+            "DC" => "Dynamic Coalition",
+            "BPF" => "Best Practice Forum",
+            "LT" => "Lightning Talk",
+            _ => "Networking Session",
+        };
+        return (SessionType::Other(label.into()), label.into());
+    }
     let lower = title.to_lowercase();
     const KINDS: [&str; 14] = [
         "main session",
@@ -453,8 +473,14 @@ fn header_facts(b: &mut Builder<'_>, (start, end): (usize, usize)) {
         let year: u16 = c["year"].parse().unwrap_or(b.meeting_year());
         let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         let at = |m: regex::Match<'_>| (start + m.start(), start + m.end());
-        if let Some(ordinal) = c.name("ord").and_then(|o| facts::ordinal_value(o.as_str())) {
-            let o = c.name("ord").map_or(whole, |m| (m.start(), m.end()));
+        if let Some(ord) = c.name("ord")
+            && let Some(ordinal) = facts::ordinal_value(ord.as_str())
+        {
+            // The evidence: "Fourteenth Annual Meeting of the Internet Governance Forum".
+            const FORUM: &str = "Internet Governance Forum";
+            let end = header[ord.end()..]
+                .find(FORUM)
+                .map_or(ord.end(), |i| ord.end() + i + FORUM.len());
             b.fact(
                 FactKind::Ordinal,
                 year,
@@ -463,7 +489,7 @@ fn header_facts(b: &mut Builder<'_>, (start, end): (usize, usize)) {
                     qualifier: Qualifier::Exact,
                 }),
                 ordinal.to_string(),
-                (start + o.0, start + whole.1.min(o.1 + 60).min(header.len())),
+                (start + ord.start(), start + end),
             );
         }
         if let Some(place) = c.name("place") {
@@ -572,7 +598,12 @@ fn said(
             .or(c.name("work"))
             .map(|m| trim_organisation(m.as_str()));
         let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
-        let evidence = (start + whole.0, start + whole.1);
+        // The evidence ends with the organisation as trimmed.
+        let whole_end = match (c.name("from").or(c.name("work")), &organisation) {
+            (Some(m), Some(org)) => m.start() + m.as_str().find(org.as_str()).unwrap_or(0) + org.len(),
+            _ => whole.1,
+        };
+        let evidence = (start + whole.0, start + whole_end);
         let named = name.split_whitespace().count() >= 2;
         let same = speaker
             .as_ref()
@@ -637,8 +668,14 @@ fn clean_name(name: &str) -> String {
     words.join(" ")
 }
 
-/// An organisation from running text, without trailing connectives.
+/// An organisation from running text: up to the sentence's end, without a
+/// leading "the" or trailing connectives.
 fn trim_organisation(organisation: &str) -> String {
+    let organisation = organisation.split(". ").next().unwrap_or(organisation);
+    let organisation = organisation
+        .strip_prefix("the ")
+        .or_else(|| organisation.strip_prefix("The "))
+        .unwrap_or(organisation);
     let mut words: Vec<&str> = organisation.split_whitespace().collect();
     while words
         .last()
