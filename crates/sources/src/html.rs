@@ -309,26 +309,12 @@ impl Writer {
         }
     }
 
-    /// Writes a text token of the page.
+    /// Writes a text token of the page: its words, each mapped to the
+    /// bytes of the HTML it comes from.
     fn text(&mut self, decoded: &str, raw: &str, at: usize) {
-        if raw == decoded {
-            let mut rest = raw;
-            let mut offset = at;
-            while !rest.is_empty() {
-                let lead = rest.len() - rest.trim_start().len();
-                if lead > 0 {
-                    self.space = true;
-                }
-                rest = &rest[lead..];
-                offset += lead;
-                let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                if word_len > 0 {
-                    self.word(&rest[..word_len], offset, true, offset + word_len);
-                }
-                rest = &rest[word_len..];
-                offset += word_len;
-            }
-        } else {
+        let Some(map) = align(decoded, raw) else {
+            // Decoded and raw text cannot be aligned: the token's words map
+            // to the whole token.
             if decoded.starts_with(char::is_whitespace) {
                 self.space = true;
             }
@@ -339,8 +325,70 @@ impl Writer {
             if decoded.ends_with(char::is_whitespace) {
                 self.space = true;
             }
+            return;
+        };
+        let mut rest = decoded;
+        let mut offset = 0;
+        while !rest.is_empty() {
+            let lead = rest.len() - rest.trim_start().len();
+            if lead > 0 {
+                self.space = true;
+            }
+            rest = &rest[lead..];
+            offset += lead;
+            let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            if word_len > 0 {
+                let word = &rest[..word_len];
+                let (s, e) = (map[offset], map[offset + word_len]);
+                let verbatim = raw.get(s..e) == Some(word);
+                self.word(word, at + s, verbatim, at + e);
+            }
+            rest = &rest[word_len..];
+            offset += word_len;
         }
     }
+}
+
+/// For each byte offset of `decoded` that starts a character (and its
+/// end), the byte offset in `raw` it comes from: raw text and decoded text
+/// step together, a character reference (`&amp;`, `&#8211;`) standing for
+/// one character and `\r\n` for the `\n` the tokenizer reads. `None` when
+/// they do not line up (a reference without its `;`).
+fn align(decoded: &str, raw: &str) -> Option<Vec<usize>> {
+    let mut map = vec![0; decoded.len() + 1];
+    let (mut d, mut r) = (0, 0);
+    let raw_bytes = raw.as_bytes();
+    while d < decoded.len() {
+        let c = decoded[d..].chars().next()?;
+        map[d] = r;
+        let reference = (raw_bytes.get(r) == Some(&b'&'))
+            .then(|| {
+                let rest = &raw[r + 1..];
+                let end = rest.find(';')?;
+                let name = &rest[..end];
+                (end > 0
+                    && end <= 32
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'#'))
+                .then_some(end + 2)
+            })
+            .flatten();
+        if let Some(length) = reference {
+            r += length;
+        } else if raw[r..].starts_with(c) {
+            r += c.len_utf8();
+        } else if c == '\n' && raw[r..].starts_with("\r\n") {
+            r += 2;
+        } else if c == '\n' && raw[r..].starts_with('\r') {
+            r += 1;
+        } else {
+            return None;
+        }
+        d += c.len_utf8();
+    }
+    map[d] = r;
+    (r == raw.len()).then_some(map)
 }
 
 /// Extracts the text of a page's main content (see the module docs).
@@ -474,10 +522,17 @@ mod tests {
         let at = text.find("of text.").unwrap();
         let (s, e) = origin.source_range(at, at + "of text.".len());
         assert_eq!(&html[s as usize..e as usize], "of text.");
-        // A text node with a character reference maps to the whole node.
+        // Words around a character reference map exactly; the reference
+        // maps to itself.
         let at = text.find("Two").unwrap();
         let (s, e) = origin.source_range(at, at + "Two & three".len());
         assert_eq!(&html[s as usize..e as usize], "Two &amp; three");
+        let at = text.find('–').unwrap();
+        let (s, e) = origin.source_range(at, at + '–'.len_utf8());
+        assert_eq!(&html[s as usize..e as usize], "&ndash;");
+        let at = text.find("Day 1").unwrap();
+        let (s, e) = origin.source_range(at, at + "Day 1".len());
+        assert_eq!(&html[s as usize..e as usize], "Day 1");
     }
 
     #[test]
