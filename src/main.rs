@@ -689,12 +689,13 @@ fn ingest(args: IngestArgs) -> anyhow::Result<()> {
 fn write_preview(out: &mut impl Write, path: &Path, e: &Extraction) -> std::io::Result<()> {
     writeln!(
         out,
-        "{}: {} themes, {} sessions, {} messages, {} statements, {} people, {} roles, {} participation records, {} facts",
+        "{}: {} themes, {} sessions, {} messages, {} statements, {} utterances, {} people, {} roles, {} participation records, {} facts",
         path.display(),
         e.themes.len(),
         e.sessions.len(),
         e.messages.len(),
         e.statements.len(),
+        e.utterances.len(),
         e.people.len(),
         e.roles.len(),
         e.participation.len(),
@@ -752,9 +753,13 @@ fn write_preview(out: &mut impl Write, path: &Path, e: &Extraction) -> std::io::
         )?;
     }
     for d in &e.diagnostics {
+        let severity = match d.severity {
+            Severity::Info => "info",
+            _ => "warning",
+        };
         writeln!(
             out,
-            "  warning: {}:{}:{}: {}",
+            "  {severity}: {}:{}:{}: {}",
             path.display(),
             d.line,
             d.column,

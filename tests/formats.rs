@@ -415,3 +415,136 @@ proptest! {
         prop_assert_eq!(got, expected);
     }
 }
+
+#[test]
+fn ingest_previews_a_saved_transcript_page_and_lists_every_format() {
+    let output = crate::util::igfkg(
+        root(),
+        &[
+            "ingest",
+            "tests/data/formats/transcript-2014.html",
+            "--format",
+            "transcript",
+            "--meeting",
+            "2014",
+        ],
+    );
+    let out = crate::util::stdout(&output);
+    assert!(output.status.success(), "{}", crate::util::stderr(&output));
+    assert!(
+        out.starts_with(
+            "tests/data/formats/transcript-2014.html: 0 themes, 1 sessions, 0 messages, 1 statements, 2 utterances, 2 people, 3 roles, 0 participation records, 1 facts"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("  person (line 5): Leila Hamdan, Arab IGF Secretariat"), "{out}");
+    let help = crate::util::stdout(&crate::util::igfkg(root(), &["ingest", "--help"]));
+    for format in Format::ALL {
+        assert!(help.contains(&format!("  {} ", format.name())), "{format}: {help}");
+    }
+    assert!(help.contains("`>> NAME:` speaker turns"), "{help}");
+}
+
+/// A corpus of the bundled data plus the transcripts: the whole pipeline,
+/// into the graph.
+fn transcript_corpus() -> (tempfile::TempDir, igfkg::KnowledgeGraph) {
+    let dir = crate::util::workspace();
+    let data = dir.path().join("data");
+    for (name, saved_as) in [
+        ("transcript-2019-report-speaker.txt", "transcript-2019-report-speaker.txt"),
+        // A saved page without the .html extension: the manifest's media
+        // type says what it is.
+        ("transcript-2014.html", "transcript-2014.page"),
+        ("transcript-2022-flat.txt", "transcript-2022-flat.txt"),
+    ] {
+        std::fs::copy(fixture(name), data.join("sources").join(saved_as)).unwrap();
+    }
+    let mut manifest = std::fs::read_to_string(data.join("corpus.toml")).unwrap();
+    for (id, year, path, media) in [
+        ("transcript-2019", 2019, "transcript-2019-report-speaker.txt", ""),
+        ("transcript-2014", 2014, "transcript-2014.page", "media = \"text/html\"\n"),
+        ("transcript-2022", 2022, "transcript-2022-flat.txt", ""),
+    ] {
+        manifest.push_str(&format!(
+            "\n[[document]]\nid = \"{id}\"\ntitle = \"Transcript {year}\"\npublisher = \"IGF Secretariat\"\nyear = {year}\nmeeting = {year}\nkind = \"transcript\"\nformat = \"transcript\"\npath = \"sources/{path}\"\nlicence = \"test\"\n{media}"
+        ));
+    }
+    std::fs::write(data.join("corpus.toml"), manifest).unwrap();
+    let graph = igfkg::KnowledgeGraph::new().unwrap();
+    igfkg::build(&graph, &igfkg::DataDir::new(&data), |_| {}).unwrap();
+    (dir, graph)
+}
+
+fn values(graph: &igfkg::KnowledgeGraph, sparql: &str, variable: &str) -> Vec<String> {
+    match graph.query(sparql).unwrap() {
+        igfkg::QueryOutcome::Solutions(rows) => rows
+            .iter()
+            .map(|row| row.text(variable).unwrap_or("").to_owned())
+            .collect(),
+        other => panic!("not a SELECT result: {other:?}"),
+    }
+}
+
+#[test]
+fn transcripts_in_the_graph_share_people_with_session_reports() {
+    let (_dir, graph) = transcript_corpus();
+    // The speaker of the 2019 transcript is the person of the 2019 session
+    // reports: one node, derived from both documents.
+    let documents = values(
+        &graph,
+        "SELECT ?doc WHERE { ?p a foaf:Person ; skos:altLabel \"KAVEH RANJBAR\" ; prov:wasDerivedFrom ?doc } ORDER BY ?doc",
+        "doc",
+    );
+    assert_eq!(documents.len(), 2, "{documents:?}");
+    assert!(documents[0].ends_with("document/igf2019-session-reports"), "{documents:?}");
+    assert!(documents[1].ends_with("document/transcript-2019"), "{documents:?}");
+    let people = values(
+        &graph,
+        "SELECT DISTINCT ?p WHERE { ?p a foaf:Person ; foaf:name \"Kaveh Ranjbar\" }",
+        "p",
+    );
+    assert_eq!(people.len(), 1);
+    // Its utterances, in order, with the speaker and the session.
+    let turns = values(
+        &graph,
+        "SELECT ?label WHERE { ?u a igf:Utterance ; prov:wasDerivedFrom <https://w3id.org/igfkg/id/document/transcript-2019> ;
+            igf:position ?n ; igf:speakerLabel ?label ; igf:session ?s . ?s a igf:Session } ORDER BY ?n",
+        "label",
+    );
+    assert_eq!(turns, ["KAVEH RANJBAR", "AUDIENCE"]);
+    let speaker = values(
+        &graph,
+        "SELECT ?p WHERE { ?u igf:speakerLabel \"KAVEH RANJBAR\" ; igf:speaker ?p }",
+        "p",
+    );
+    assert_eq!(speaker, people);
+    // Roles read from speech carry their confidence.
+    let roles = values(
+        &graph,
+        "SELECT ?c WHERE { ?r a igf:SessionRole ; igf:roleKind igf:Moderator ; igf:confidence ?c ; igf:person/foaf:name \"Leila Hamdan\" }",
+        "c",
+    );
+    assert_eq!(roles, ["0.9000"]);
+    // Utterances are linked like messages: the HTML page's second turn is
+    // about capacity building, and its span keeps the page's bytes.
+    let topics = values(
+        &graph,
+        "SELECT ?t WHERE { ?u igf:speakerLabel \"PAVEL NOVÁK\" ; igf:topic ?t }",
+        "t",
+    );
+    assert!(
+        topics.iter().any(|t| t.ends_with("topic/capacity-building")),
+        "{topics:?}"
+    );
+    let bytes = values(
+        &graph,
+        "SELECT ?b WHERE { ?u igf:speakerLabel \"PAVEL NOVÁK\" ; igf:sourceSpan/igf:sourceByteStart ?b }",
+        "b",
+    );
+    let html = std::fs::read_to_string(fixture("transcript-2014.html")).unwrap();
+    let start: usize = bytes[0].parse().unwrap();
+    assert!(html[start..].starts_with("Thank you, Leila."));
+    // The graph conforms to the shapes, utterances and roles included.
+    let validator = igfkg::publish::Validator::from_turtle(igfkg::publish::SHAPES).unwrap();
+    assert_eq!(validator.validate(&graph).unwrap(), []);
+}

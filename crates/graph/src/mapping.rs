@@ -13,7 +13,7 @@ use igfkg_link::{DocumentLinks, Link, Method, Relation, RollUp, Target};
 use igfkg_model::{
     Extraction, Fact, FactKind, Figure, Message, MessageKind, NodeId, NodeKind, NriKind,
     Organization, Participation, Person, Qualifier, Role, RoleKind, Session, SessionType,
-    SourceDocument, Span, Statement, Theme, goal_iri,
+    SourceDocument, Span, Statement, Theme, Utterance, goal_iri,
 };
 use igfkg_relate::Relations;
 use igfkg_sources::{Attribution, ReferenceData};
@@ -157,6 +157,12 @@ impl<'a> QuadSink<'a> {
         self.add(source.clone(), oa::hasSelector, quote.clone());
         self.add(source.clone(), igf::startLine, integer(span.start_line));
         self.add(source.clone(), igf::endLine, integer(span.end_line));
+        if let Some((start, end)) = span.source_bytes {
+            // Read from a saved web page: the offsets count characters of
+            // the extracted text, these bytes of the HTML file.
+            self.add(source.clone(), igf::sourceByteStart, offset(start));
+            self.add(source.clone(), igf::sourceByteEnd, offset(end));
+        }
         self.add(position.clone(), rdf::TYPE, oa::TextPositionSelector);
         self.add(position.clone(), oa::start, offset(span.start));
         self.add(position, oa::end, offset(span.end));
@@ -470,6 +476,9 @@ pub fn document_quads(
     for statement in &extraction.statements {
         add_statement(&mut sink, &context, statement);
     }
+    for utterance in &extraction.utterances {
+        add_utterance(&mut sink, &context, utterance);
+    }
     for person in &extraction.people {
         add_person(&mut sink, &context, person);
     }
@@ -606,6 +615,32 @@ fn add_statement(sink: &mut QuadSink<'_>, cx: &Context, statement: &Statement) {
     sink.add_provenance(&statement.id, &cx.doc, &statement.span);
 }
 
+fn add_utterance(sink: &mut QuadSink<'_>, cx: &Context, utterance: &Utterance) {
+    let s = sink.iri(&utterance.id);
+    sink.add(s.clone(), rdf::TYPE, igf::Utterance);
+    sink.add(s.clone(), igf::text, en(&utterance.text));
+    sink.add(s.clone(), igf::year, integer(utterance.year));
+    sink.add(s.clone(), igf::meeting, cx.meeting.clone());
+    sink.add(s.clone(), igf::position, integer(utterance.position));
+    sink.add(s.clone(), igf::turn, integer(utterance.turn));
+    if let Some(label) = &utterance.speaker_label {
+        sink.add(
+            s.clone(),
+            igf::speakerLabel,
+            Literal::new_simple_literal(label),
+        );
+    }
+    if let Some(speaker) = &utterance.speaker {
+        let speaker = sink.iri(speaker);
+        sink.add(s.clone(), igf::speaker, speaker);
+    }
+    if let Some(session) = &utterance.session {
+        let session = sink.iri(session);
+        sink.add(s.clone(), igf::session, session);
+    }
+    sink.add_provenance(&utterance.id, &cx.doc, &utterance.span);
+}
+
 fn add_person(sink: &mut QuadSink<'_>, cx: &Context, person: &Person) {
     let s = sink.iri(&person.id);
     sink.add(s.clone(), rdf::TYPE, foaf::Person);
@@ -615,6 +650,9 @@ fn add_person(sink: &mut QuadSink<'_>, cx: &Context, person: &Person) {
         foaf::name,
         Literal::new_simple_literal(&person.name),
     );
+    for variant in &person.variants {
+        sink.add(s.clone(), skos::altLabel, Literal::new_simple_literal(variant));
+    }
     sink.add_opt_text(&s, schema::jobTitle, person.position_title.as_deref());
     sink.add_opt_text(&s, igf::country, person.country.as_deref());
     sink.add_opt_text(
@@ -641,6 +679,13 @@ fn add_role(sink: &mut QuadSink<'_>, cx: &Context, role: &Role) {
     sink.add(s.clone(), igf::session, session);
     sink.add(s.clone(), igf::roleKind, kind);
     sink.add_opt_text(&s, igf::subject, role.subject.as_deref());
+    if let Some(percent) = role.confidence {
+        sink.add(
+            s.clone(),
+            igf::confidence,
+            decimal(f64::from(percent) / 100.0),
+        );
+    }
     sink.add_provenance(&role.id, &cx.doc, &role.span);
 }
 
