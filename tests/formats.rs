@@ -106,20 +106,48 @@ fn transcript_with_header_turns_and_introductions() {
     assert_eq!(e.sessions[0].session_type_label, "Workshop");
     // The header is a statement; "***" and the turns are not.
     assert_eq!(e.statements.len(), 1);
-    assert!(e.statements[0].text.starts_with("The following are the outputs"));
+    assert!(
+        e.statements[0]
+            .text
+            .starts_with("The following are the outputs")
+    );
     assert_eq!(
         turns(&e),
         [
             (1, None, None, "We will begin in two min".into()),
-            (2, Some("MARIA LÓPEZ"), Some("Maria López"), "Good morning, everyone. ".into()),
-            (3, Some("DR. KWAME MENSAH"), Some("Kwame Mensah"), "Thank you, Maria. Data g".into()),
+            (
+                2,
+                Some("MARIA LÓPEZ"),
+                Some("Maria López"),
+                "Good morning, everyone. ".into()
+            ),
+            (
+                3,
+                Some("DR. KWAME MENSAH"),
+                Some("Kwame Mensah"),
+                "Thank you, Maria. Data g".into()
+            ),
             (4, Some("AUDIENCE"), None, "A question for the panel".into()),
-            (5, Some("Maria Lopez"), Some("Maria López"), "Thank you. We will take ".into()),
-            (6, Some("TANJA  WEBER, ICANN"), Some("Tanja Weber"), "Hello. I'm Tanja Weber f".into()),
+            (
+                5,
+                Some("Maria Lopez"),
+                Some("Maria López"),
+                "Thank you. We will take ".into()
+            ),
+            (
+                6,
+                Some("TANJA  WEBER, ICANN"),
+                Some("Tanja Weber"),
+                "Hello. I'm Tanja Weber f".into()
+            ),
         ]
     );
     // A turn runs over its paragraphs and keeps the captioner's notes.
-    assert!(e.utterances[1].text.ends_with("time for the floor at the end."));
+    assert!(
+        e.utterances[1]
+            .text
+            .ends_with("time for the floor at the end.")
+    );
     assert!(e.utterances[2].text.ends_with("[ Applause ]"));
     for u in &e.utterances {
         assert!(!u.text.contains(">>"), "{}", u.text);
@@ -149,8 +177,18 @@ fn transcript_with_header_turns_and_introductions() {
                 None,
                 Some("Latin American Digital Rights Network")
             ),
-            ("Kwame Mensah", vec!["KWAME MENSAH".to_owned()], Some("Dr."), None),
-            ("Tanja Weber", vec!["TANJA WEBER".to_owned()], None, Some("ICANN")),
+            (
+                "Kwame Mensah",
+                vec!["KWAME MENSAH".to_owned()],
+                Some("Dr."),
+                None
+            ),
+            (
+                "Tanja Weber",
+                vec!["TANJA WEBER".to_owned()],
+                None,
+                Some("ICANN")
+            ),
         ]
     );
     assert_eq!(e.people[0].id, NodeId::person("maria lopez"));
@@ -158,15 +196,30 @@ fn transcript_with_header_turns_and_introductions() {
         roles(&e),
         [
             ("Maria López", RoleKind::Speaker, None, "MARIA LÓPEZ"),
-            ("Maria López", RoleKind::Moderator, Some(90), "I will be moderating"),
+            (
+                "Maria López",
+                RoleKind::Moderator,
+                Some(90),
+                "I will be moderating"
+            ),
             ("Kwame Mensah", RoleKind::Speaker, None, "DR. KWAME MENSAH"),
-            ("Tanja Weber", RoleKind::Speaker, None, "TANJA  WEBER, ICANN"),
+            (
+                "Tanja Weber",
+                RoleKind::Speaker,
+                None,
+                "TANJA  WEBER, ICANN"
+            ),
         ]
     );
     assert_eq!(
         facts(&e),
         [
-            (FactKind::Dates, 2019, "2019-11-25/2019-11-29", "from 25 to 29 November 2019"),
+            (
+                FactKind::Dates,
+                2019,
+                "2019-11-25/2019-11-29",
+                "from 25 to 29 November 2019"
+            ),
             (
                 FactKind::Ordinal,
                 2019,
@@ -190,11 +243,36 @@ fn flattened_transcript_with_a_generic_moderator() {
     assert_eq!(
         turns(&e),
         [
-            (1, Some("MODERATOR"), Some("Selamawit Bekele"), "Good afternoon and welco".into()),
-            (2, Some("YOHANNES TADESSE"), Some("Yohannes Tadesse"), "Thank you. Community net".into()),
-            (3, Some("PARTICIPANT"), None, "Is there a role for the ".into()),
-            (4, Some("YOHANNES TADESSE"), Some("Yohannes Tadesse"), "Yes, certainly. Young pe".into()),
-            (5, Some("Selamawit Bekele"), Some("Selamawit Bekele"), "Thank you all. We close ".into()),
+            (
+                1,
+                Some("MODERATOR"),
+                Some("Selamawit Bekele"),
+                "Good afternoon and welco".into()
+            ),
+            (
+                2,
+                Some("YOHANNES TADESSE"),
+                Some("Yohannes Tadesse"),
+                "Thank you. Community net".into()
+            ),
+            (
+                3,
+                Some("PARTICIPANT"),
+                None,
+                "Is there a role for the ".into()
+            ),
+            (
+                4,
+                Some("YOHANNES TADESSE"),
+                Some("Yohannes Tadesse"),
+                "Yes, certainly. Young pe".into()
+            ),
+            (
+                5,
+                Some("Selamawit Bekele"),
+                Some("Selamawit Bekele"),
+                "Thank you all. We close ".into()
+            ),
         ]
     );
     // The moderator names herself under the generic label: a person, with
@@ -217,8 +295,18 @@ fn flattened_transcript_with_a_generic_moderator() {
                 Some(80),
                 "My name is Selamawit Bekele, I work at the Ethiopian ICT Development Association"
             ),
-            ("Yohannes Tadesse", RoleKind::Speaker, None, "YOHANNES TADESSE"),
-            ("Selamawit Bekele", RoleKind::Speaker, None, "Selamawit Bekele"),
+            (
+                "Yohannes Tadesse",
+                RoleKind::Speaker,
+                None,
+                "YOHANNES TADESSE"
+            ),
+            (
+                "Selamawit Bekele",
+                RoleKind::Speaker,
+                None,
+                "Selamawit Bekele"
+            ),
         ]
     );
     for u in &e.utterances {
@@ -245,19 +333,37 @@ fn saved_web_page_of_a_transcript() {
     ] {
         assert!(!text.as_str().contains(furniture), "{furniture}");
     }
-    assert_eq!(e.sessions[0].title, "2014-09-02 Orientation Session – Room 4");
+    assert_eq!(
+        e.sessions[0].title,
+        "2014-09-02 Orientation Session – Room 4"
+    );
     assert_eq!(
         turns(&e),
         [
-            (1, Some("LEILA HAMDAN"), Some("Leila Hamdan"), "Good morning, ladies and".into()),
-            (2, Some("PAVEL NOVÁK"), Some("Pavel Novák"), "Thank you, Leila. Capaci".into()),
+            (
+                1,
+                Some("LEILA HAMDAN"),
+                Some("Leila Hamdan"),
+                "Good morning, ladies and".into()
+            ),
+            (
+                2,
+                Some("PAVEL NOVÁK"),
+                Some("Pavel Novák"),
+                "Thank you, Leila. Capaci".into()
+            ),
         ]
     );
     // A turn goes on over the paragraphs after it.
     assert!(e.utterances[0].text.ends_with("take part remotely."));
     assert_eq!(
         roles(&e)[1],
-        ("Leila Hamdan", RoleKind::Moderator, Some(90), "I am the moderator")
+        (
+            "Leila Hamdan",
+            RoleKind::Moderator,
+            Some(90),
+            "I am the moderator"
+        )
     );
     assert_eq!(
         e.people[0].affiliation.as_deref(),
@@ -265,7 +371,12 @@ fn saved_web_page_of_a_transcript() {
     );
     assert_eq!(
         facts(&e),
-        [(FactKind::Venue, 2014, "Istanbul, Turkey", "Istanbul, Turkey")]
+        [(
+            FactKind::Venue,
+            2014,
+            "Istanbul, Turkey",
+            "Istanbul, Turkey"
+        )]
     );
     // Spans count characters of the extracted text and keep the HTML's
     // bytes: exact for words written verbatim, the whole text node where a
@@ -279,12 +390,17 @@ fn saved_web_page_of_a_transcript() {
     let source = &html[s as usize..end as usize];
     assert!(source.starts_with("Thank you, Leila."), "{source}");
     assert!(
-        source.ends_with("Capacity building &amp; remote participation are what newcomers ask about most."),
+        source.ends_with(
+            "Capacity building &amp; remote participation are what newcomers ask about most."
+        ),
         "{source}"
     );
     // The same page read through the manifest's media type gives the same records.
-    let again = SourceText::read_as(&fixture("transcript-2014.html"), igfkg::sources::Media::Html)
-        .unwrap();
+    let again = SourceText::read_as(
+        &fixture("transcript-2014.html"),
+        igfkg::sources::Media::Html,
+    )
+    .unwrap();
     assert_eq!(again.as_str(), text.as_str());
 }
 
@@ -323,10 +439,22 @@ fn flattened_page_yields_its_sentences_without_furniture() {
     assert_eq!(
         diagnostics,
         [
-            (Severity::Info, 1, "dropped a web archive's capture header (line 1)"),
-            (Severity::Info, 2, "dropped a skip link or cookie banner (line 2)"),
+            (
+                Severity::Info,
+                1,
+                "dropped a web archive's capture header (line 1)"
+            ),
+            (
+                Severity::Info,
+                2,
+                "dropped a skip link or cookie banner (line 2)"
+            ),
             (Severity::Info, 3, "dropped a navigation menu (lines 3-7)"),
-            (Severity::Info, 9, "dropped a \"last updated\" stamp (line 9)"),
+            (
+                Severity::Info,
+                9,
+                "dropped a \"last updated\" stamp (line 9)"
+            ),
             (
                 Severity::Warning,
                 8,
@@ -341,7 +469,11 @@ fn flattened_page_yields_its_sentences_without_furniture() {
 fn documents() -> Vec<(PathBuf, Format, u16)> {
     let mut out = vec![
         (fixture("transcript-2019.txt"), Format::Transcript, 2019),
-        (fixture("transcript-2022-flat.txt"), Format::Transcript, 2022),
+        (
+            fixture("transcript-2022-flat.txt"),
+            Format::Transcript,
+            2022,
+        ),
         (fixture("flattened-page.txt"), Format::Outline, 2020),
     ];
     for (file, format, meeting) in [
@@ -437,10 +569,16 @@ fn ingest_previews_a_saved_transcript_page_and_lists_every_format() {
         ),
         "{out}"
     );
-    assert!(out.contains("  person (line 5): Leila Hamdan, Arab IGF Secretariat"), "{out}");
+    assert!(
+        out.contains("  person (line 5): Leila Hamdan, Arab IGF Secretariat"),
+        "{out}"
+    );
     let help = crate::util::stdout(&crate::util::igfkg(root(), &["ingest", "--help"]));
     for format in Format::ALL {
-        assert!(help.contains(&format!("  {} ", format.name())), "{format}: {help}");
+        assert!(
+            help.contains(&format!("  {} ", format.name())),
+            "{format}: {help}"
+        );
     }
     assert!(help.contains("`>> NAME:` speaker turns"), "{help}");
 }
@@ -451,7 +589,10 @@ fn transcript_corpus() -> (tempfile::TempDir, igfkg::KnowledgeGraph) {
     let dir = crate::util::workspace();
     let data = dir.path().join("data");
     for (name, saved_as) in [
-        ("transcript-2019-report-speaker.txt", "transcript-2019-report-speaker.txt"),
+        (
+            "transcript-2019-report-speaker.txt",
+            "transcript-2019-report-speaker.txt",
+        ),
         // A saved page without the .html extension: the manifest's media
         // type says what it is.
         ("transcript-2014.html", "transcript-2014.page"),
@@ -461,8 +602,18 @@ fn transcript_corpus() -> (tempfile::TempDir, igfkg::KnowledgeGraph) {
     }
     let mut manifest = std::fs::read_to_string(data.join("corpus.toml")).unwrap();
     for (id, year, path, media) in [
-        ("transcript-2019", 2019, "transcript-2019-report-speaker.txt", ""),
-        ("transcript-2014", 2014, "transcript-2014.page", "media = \"text/html\"\n"),
+        (
+            "transcript-2019",
+            2019,
+            "transcript-2019-report-speaker.txt",
+            "",
+        ),
+        (
+            "transcript-2014",
+            2014,
+            "transcript-2014.page",
+            "media = \"text/html\"\n",
+        ),
         ("transcript-2022", 2022, "transcript-2022-flat.txt", ""),
     ] {
         manifest.push_str(&format!(
@@ -496,8 +647,14 @@ fn transcripts_in_the_graph_share_people_with_session_reports() {
         "doc",
     );
     assert_eq!(documents.len(), 2, "{documents:?}");
-    assert!(documents[0].ends_with("document/igf2019-session-reports"), "{documents:?}");
-    assert!(documents[1].ends_with("document/transcript-2019"), "{documents:?}");
+    assert!(
+        documents[0].ends_with("document/igf2019-session-reports"),
+        "{documents:?}"
+    );
+    assert!(
+        documents[1].ends_with("document/transcript-2019"),
+        "{documents:?}"
+    );
     let people = values(
         &graph,
         "SELECT DISTINCT ?p WHERE { ?p a foaf:Person ; foaf:name \"Kaveh Ranjbar\" }",
@@ -533,7 +690,9 @@ fn transcripts_in_the_graph_share_people_with_session_reports() {
         "t",
     );
     assert!(
-        topics.iter().any(|t| t.ends_with("topic/capacity-building")),
+        topics
+            .iter()
+            .any(|t| t.ends_with("topic/capacity-building")),
         "{topics:?}"
     );
     let bytes = values(

@@ -651,7 +651,11 @@ fn add_person(sink: &mut QuadSink<'_>, cx: &Context, person: &Person) {
         Literal::new_simple_literal(&person.name),
     );
     for variant in &person.variants {
-        sink.add(s.clone(), skos::altLabel, Literal::new_simple_literal(variant));
+        sink.add(
+            s.clone(),
+            skos::altLabel,
+            Literal::new_simple_literal(variant),
+        );
     }
     sink.add_opt_text(&s, schema::jobTitle, person.position_title.as_deref());
     sink.add_opt_text(&s, igf::country, person.country.as_deref());

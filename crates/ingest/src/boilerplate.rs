@@ -40,8 +40,9 @@ static SKIP_OR_COOKIES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:skip to (?:main )?content|jump to navigation|.*\b(?:this (?:site|website) uses|we use) cookies\b.*|accept (?:all )?cookies|cookie (?:settings|preferences|policy))\.?$").unwrap()
 });
 
-static UPDATED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:last updated|last modified|page last updated)\b").unwrap());
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:last updated|last modified|page last updated)\b").unwrap()
+});
 
 static SIDEBAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:latest news|recent news|recent posts|related content|related links|quick links|upcoming events|popular content|in the news)\s*:?$").unwrap()
@@ -151,7 +152,10 @@ pub(crate) fn find(text: &SourceText) -> (Vec<Dropped>, Vec<bool>) {
         if let Some(what) = single {
             // Consecutive lines of the same kind are one run.
             let mut j = i;
-            while what == CAPTURE_HEADER && j + 1 < lines.len() && CAPTURE.is_match(bare(lines[j + 1].text)) {
+            while what == CAPTURE_HEADER
+                && j + 1 < lines.len()
+                && CAPTURE.is_match(bare(lines[j + 1].text))
+            {
                 j += 1;
             }
             mark(&mut runs, what, i, j);
@@ -189,9 +193,7 @@ pub(crate) fn find(text: &SourceText) -> (Vec<Dropped>, Vec<bool>) {
                 }
                 k += 1;
             }
-            let within: usize = (i..=last_label)
-                .filter(|&n| !lines[n].is_blank())
-                .count();
+            let within: usize = (i..=last_label).filter(|&n| !lines[n].is_blank()).count();
             if within >= 4 && labels * 2 >= within && count >= within {
                 mark(&mut runs, "a navigation menu", i, last_label);
                 i = last_label + 1;
@@ -209,7 +211,11 @@ mod tests {
 
     fn found(text: &str) -> Vec<(&'static str, (u32, u32))> {
         let text = SourceText::new("t.txt", text.to_owned());
-        find(&text).0.into_iter().map(|d| (d.what, d.lines)).collect()
+        find(&text)
+            .0
+            .into_iter()
+            .map(|d| (d.what, d.lines))
+            .collect()
     }
 
     #[test]

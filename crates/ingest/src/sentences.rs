@@ -69,7 +69,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
@@ -86,12 +89,18 @@ mod tests {
                 "Yes!"
             ]
         );
-        assert_eq!(split("See No. 5 and St. Petersburg. Done."), ["See No. 5 and St. Petersburg.", "Done."]);
+        assert_eq!(
+            split("See No. 5 and St. Petersburg. Done."),
+            ["See No. 5 and St. Petersburg.", "Done."]
+        );
     }
 
     #[test]
     fn text_without_stops_is_one_sentence() {
-        assert_eq!(split("  a heading without a stop "), ["a heading without a stop"]);
+        assert_eq!(
+            split("  a heading without a stop "),
+            ["a heading without a stop"]
+        );
         assert!(split("   ").is_empty());
     }
 }

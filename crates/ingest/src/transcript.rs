@@ -113,7 +113,8 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the following (?:are|is) the outputs?|this is the (?:the )?outputs?) of the (?:real-?\s?time )?captioning\b").unwrap()
 });
 
-const MONTH: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTH: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
 
 /// The meeting a header names: `taken during the Fourteenth Annual Meeting
 /// of the Internet Governance Forum (IGF) in Berlin, Germany, from 25 to 29
@@ -322,7 +323,10 @@ fn read_label(label: &str) -> Label {
 ///
 /// # Errors
 /// When the document has no `>>` speaker turn at all.
-pub(crate) fn parse(document: &SourceDocument, text: &SourceText) -> Result<Extraction, ParseError> {
+pub(crate) fn parse(
+    document: &SourceDocument,
+    text: &SourceText,
+) -> Result<Extraction, ParseError> {
     let source = text.as_str();
     let markers = markers(source);
     let Some(first) = markers.first() else {
@@ -352,7 +356,14 @@ pub(crate) fn parse(document: &SourceDocument, text: &SourceText) -> Result<Extr
             speaker = label_person(&mut b, &session, read, (*s, *e));
         }
         speaker = said(&mut b, &session, label.as_ref(), speaker, (start, end));
-        utterances(&mut b, &session, turn, marker, speaker.as_ref(), (start, end));
+        utterances(
+            &mut b,
+            &session,
+            turn,
+            marker,
+            speaker.as_ref(),
+            (start, end),
+        );
     }
     Ok(b.finish())
 }
@@ -417,9 +428,8 @@ fn preamble(b: &mut Builder<'_>, first_turn: usize) -> NodeId {
 }
 
 /// Session numbers as programmes abbreviate them: `WS #101`, `OF10`.
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<kind>WS|OF|DC|BPF|LT|NS)\s?#?\s?\d+\b").unwrap()
-});
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<kind>WS|OF|DC|BPF|LT|NS)\s?#?\s?\d+\b").unwrap());
 
 /// The session's type as its title names it.
 fn session_type(title: &str) -> (SessionType, String) {
@@ -453,9 +463,10 @@ fn session_type(title: &str) -> (SessionType, String) {
     ];
     match KINDS.iter().find(|k| lower.contains(*k)) {
         Some(&"main session") => (SessionType::Main, "Main Session".into()),
-        Some(&kind) if kind.contains("ceremony") || kind == "high-level" => {
-            (SessionType::CeremonialHighLevel, usual_case(&kind.to_uppercase()))
-        }
+        Some(&kind) if kind.contains("ceremony") || kind == "high-level" => (
+            SessionType::CeremonialHighLevel,
+            usual_case(&kind.to_uppercase()),
+        ),
         Some(&kind) => {
             let label = usual_case(&kind.to_uppercase());
             (SessionType::Other(label.clone()), label)
@@ -566,7 +577,15 @@ fn label_person(
     );
     add_inferred_role(b, session, &id, RoleKind::Speaker, None, None, (start, end));
     if label.generic.as_deref().is_some_and(is_moderating_label) {
-        add_inferred_role(b, session, &id, RoleKind::Moderator, None, None, (start, end));
+        add_inferred_role(
+            b,
+            session,
+            &id,
+            RoleKind::Moderator,
+            None,
+            None,
+            (start, end),
+        );
     }
     Some(id)
 }
@@ -600,7 +619,9 @@ fn said(
         let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         // The evidence ends with the organisation as trimmed.
         let whole_end = match (c.name("from").or(c.name("work")), &organisation) {
-            (Some(m), Some(org)) => m.start() + m.as_str().find(org.as_str()).unwrap_or(0) + org.len(),
+            (Some(m), Some(org)) => {
+                m.start() + m.as_str().find(org.as_str()).unwrap_or(0) + org.len()
+            }
             _ => whole.1,
         };
         let evidence = (start + whole.0, start + whole_end);
@@ -703,7 +724,9 @@ fn utterances(
         for (s, e) in sentences::sentences(&source[start..end]) {
             let chars = source[start + s..start + e].chars().count();
             part = match part {
-                Some((ps, _, n)) if n + 1 + chars <= MAX_CHARS => Some((ps, start + e, n + 1 + chars)),
+                Some((ps, _, n)) if n + 1 + chars <= MAX_CHARS => {
+                    Some((ps, start + e, n + 1 + chars))
+                }
                 Some((ps, pe, _)) => {
                     parts.push((ps, pe));
                     Some((start + s, start + e, chars))
@@ -751,12 +774,22 @@ mod tests {
         let read = read_label("MODERATOR (Anja Gengo)");
         assert_eq!(read.name.as_deref(), Some("Anja Gengo"));
         assert_eq!(read.generic.as_deref(), Some("MODERATOR"));
-        for generic in ["MODERATOR", "AUDIENCE", "SPEAKER 2", "PARTICIPANT", "INTERPRETER", "CHAIR"] {
+        for generic in [
+            "MODERATOR",
+            "AUDIENCE",
+            "SPEAKER 2",
+            "PARTICIPANT",
+            "INTERPRETER",
+            "CHAIR",
+        ] {
             let read = read_label(generic);
             assert_eq!(read.name, None, "{generic}");
             assert_eq!(read.generic.as_deref(), Some(generic));
         }
-        assert_eq!(read_label("DOROTHEE BÄR").name.as_deref(), Some("Dorothee Bär"));
+        assert_eq!(
+            read_label("DOROTHEE BÄR").name.as_deref(),
+            Some("Dorothee Bär")
+        );
     }
 
     fn document() -> SourceDocument {
@@ -791,7 +824,11 @@ mod tests {
             .collect();
         // Twenty sentences and their spaces make 1,999 characters: two parts.
         assert_eq!(turns, [(1, 1999), (1, 1999), (2, 10)]);
-        assert!(e.utterances[..2].iter().all(|u| u.speaker == e.utterances[0].speaker));
+        assert!(
+            e.utterances[..2]
+                .iter()
+                .all(|u| u.speaker == e.utterances[0].speaker)
+        );
         assert_eq!(e.utterances[1].position, 2);
     }
 
@@ -810,7 +847,10 @@ mod tests {
             .iter()
             .map(|m| m.label.as_ref().map(|l| l.0.as_str()))
             .collect();
-        assert_eq!(labels, [Some("ANJA GENGO"), None, Some("CHENGETAI MASANGO")]);
+        assert_eq!(
+            labels,
+            [Some("ANJA GENGO"), None, Some("CHENGETAI MASANGO")]
+        );
         assert_eq!(&text[found[2].content..], "Yes.");
     }
 }

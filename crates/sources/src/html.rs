@@ -298,9 +298,7 @@ impl Writer {
         // Words written with the same gap in both texts make one piece.
         match self.pieces.last_mut() {
             Some(last)
-                if verbatim
-                    && last.verbatim
-                    && start - last.text.1 == source - last.source.1 =>
+                if verbatim && last.verbatim && start - last.text.1 == source - last.source.1 =>
             {
                 last.text.1 = piece.text.1;
                 last.source.1 = piece.source.1;
@@ -368,9 +366,7 @@ fn align(decoded: &str, raw: &str) -> Option<Vec<usize>> {
                 let name = &rest[..end];
                 (end > 0
                     && end <= 32
-                    && name
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'#'))
+                    && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#'))
                 .then_some(end + 2)
             })
             .flatten();

@@ -253,7 +253,9 @@ mod tests {
         let (_dir, result) = manifest(&format!("{ENTRY}media = \"application/pdf\"\n"));
         let error = result.unwrap_err().to_string();
         assert!(
-            error.contains(":11:9: document \"a\": media \"application/pdf\" is not one igfkg reads"),
+            error.contains(
+                ":11:9: document \"a\": media \"application/pdf\" is not one igfkg reads"
+            ),
             "{error}"
         );
     }

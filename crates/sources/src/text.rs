@@ -399,7 +399,10 @@ mod tests {
         let t = text(&long);
         let x = long.len() - 1;
         let span = t.span(x, x + 1);
-        assert_eq!((span.start, span.end), (3 * CHECKPOINT as u64, 3 * CHECKPOINT as u64 + 1));
+        assert_eq!(
+            (span.start, span.end),
+            (3 * CHECKPOINT as u64, 3 * CHECKPOINT as u64 + 1)
+        );
         assert_eq!(t.position(x), (1, 3 * CHECKPOINT as u32 + 1));
         assert_eq!(span.prefix, "é".repeat(Span::CONTEXT));
     }
