@@ -930,7 +930,7 @@ fn diff(args: DiffArgs) -> anyhow::Result<()> {
 }
 
 fn gen_corpus(args: GenArgs) -> anyhow::Result<()> {
-    let reference = igfkg::sources::ReferenceData::read(&args.reference)?;
+    let reference = igfkg::sources::read_reference(&args.reference)?;
     let options = igfkg::synth::GenOptions {
         years: args.years,
         sessions: args.sessions,

@@ -4,13 +4,13 @@
 mod error;
 pub mod export;
 mod iri;
-pub mod mapping;
+mod mapping;
 mod results;
 mod store;
 pub mod vocab;
 
 pub use error::{ExportError, QueryError, StoreError};
-pub use export::{ExportFormat, UnknownFormat};
+pub use export::{ExportFormat, Prefixes, UnknownFormat};
 pub use iri::{IriBase, IriBaseError};
 pub use mapping::{EvidenceLevel, UnknownEvidenceLevel};
 pub use results::{

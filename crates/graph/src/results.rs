@@ -3,7 +3,8 @@
 //! (JSON, XML, CSV, TSV), RDF for graph results, and a readable table.
 
 use crate::error::ExportError;
-use crate::export::{ExportFormat, canonical_order, known_prefixes, write_quads};
+use crate::export::Prefixes;
+use crate::export::{ExportFormat, canonical_order, write_quads};
 use crate::iri::IriBase;
 use oxigraph::model::{GraphName, Quad, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -229,7 +230,7 @@ pub fn write_outcome<W: Write>(
                 .iter()
                 .map(|v| v.as_str().to_owned())
                 .collect();
-            let prefixes = known_prefixes(base);
+            let prefixes = Prefixes::new(base);
             let rows = solutions
                 .rows
                 .iter()
@@ -253,7 +254,7 @@ pub fn write_outcome<W: Write>(
             Ok(writer)
         }
         (QueryOutcome::Graph(triples), OutputFormat::Table) => {
-            let prefixes = known_prefixes(base);
+            let prefixes = Prefixes::new(base);
             let quads = canonical_order(
                 base,
                 triples
@@ -335,15 +336,10 @@ pub fn write_outcome<W: Write>(
 
 /// A term as a person reads it: `prefix:local` for known namespaces, the
 /// value of a literal without quotes, `<iri>` otherwise.
-fn compact(term: &Term, prefixes: &[(String, String)]) -> String {
+fn compact(term: &Term, prefixes: &Prefixes) -> String {
     match term {
         Term::NamedNode(n) => prefixes
-            .iter()
-            .find_map(|(p, ns)| {
-                n.as_str()
-                    .strip_prefix(ns.as_str())
-                    .map(|l| format!("{p}:{l}"))
-            })
+            .compact(n.as_str())
             .unwrap_or_else(|| format!("<{}>", n.as_str())),
         Term::Literal(l) => l.value().to_owned(),
         other => other.to_string(),

@@ -6,7 +6,6 @@
 //! so the SHA-256 of the canonical form identifies a release's content.
 
 use crate::PublishError;
-use sha2::{Digest, Sha256};
 use sophia::api::prelude::*;
 use sophia::c14n::rdfc10;
 use sophia::inmem::dataset::LightDataset;
@@ -31,13 +30,7 @@ pub fn canonical_nquads(nquads: &str, name: &str) -> Result<String, PublishError
     String::from_utf8(out).map_err(|e| error(e.to_string()))
 }
 
-/// SHA-256 of bytes, in lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub use igfkg_model::sha256_hex;
 
 /// The line of a `sha256sum` file for a file name.
 pub fn sha256sum_line(bytes: &[u8], file_name: &str) -> String {

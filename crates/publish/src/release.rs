@@ -322,13 +322,8 @@ fn describe(
             .unwrap_or("")
             .to_owned()
     };
-    let namespace_prefix = |iri: &str| {
-        igfkg_graph::vocab::PREFIXES
-            .iter()
-            .filter(|(_, ns)| iri.starts_with(ns))
-            .max_by_key(|(_, ns)| ns.len())
-            .map_or("other", |(p, _)| p)
-    };
+    let prefixes = igfkg_graph::Prefixes::new(base);
+    let namespace_prefix = |iri: &str| prefixes.split(iri).map_or("other", |(p, _)| p);
     for (class, members) in &classes {
         let partition = node(&format!(
             "classes/{}-{}",

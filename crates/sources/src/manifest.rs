@@ -6,7 +6,6 @@ use crate::text::{Media, SourceText};
 use crate::toml_file::TomlFile;
 use igfkg_model::SourceDocument;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -179,14 +178,6 @@ impl Manifest {
             entries,
         })
     }
-}
-
-/// SHA-256 of bytes, in lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 #[cfg(test)]

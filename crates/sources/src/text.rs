@@ -12,8 +12,8 @@
 
 use crate::error::SourceError;
 use crate::html::{self, Origin};
-use crate::manifest::sha256_hex;
 use igfkg_model::Span;
+use igfkg_model::sha256_hex;
 use std::path::{Path, PathBuf};
 
 /// What a file holds: plain text (or Markdown), or a saved web page.
