@@ -8,7 +8,7 @@
 
 use crate::blocks::{Block, BlockKind, BlockOptions, Builder, blocks, strip_markdown};
 use crate::facts;
-use igfkg_model::{Extraction, SourceDocument};
+use igfkg_model::{Extraction, Meeting, SourceDocument};
 use igfkg_sources::SourceText;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -43,8 +43,13 @@ fn is_heading(block: &Block) -> bool {
 }
 
 /// Cuts the document into statements; reads facts when `with_facts`.
-pub(crate) fn parse(document: &SourceDocument, text: &SourceText, with_facts: bool) -> Extraction {
-    let mut b = Builder::new(document, text);
+pub(crate) fn parse(
+    document: &SourceDocument,
+    text: &SourceText,
+    with_facts: bool,
+    meetings: &[Meeting],
+) -> Extraction {
+    let mut b = Builder::new(document, text).with_meetings(meetings);
     let mut section: Option<String> = None;
     for block in blocks(
         text,
@@ -58,6 +63,14 @@ pub(crate) fn parse(document: &SourceDocument, text: &SourceText, with_facts: bo
         }
         let statement = strip_markdown(&block.text);
         if is_heading(&block) {
+            // A heading that names a meeting ("IGF 2010 Vilnius") is the
+            // default meeting of the facts of its section.
+            b.section_meeting = b
+                .meetings()
+                .mentions(&statement)
+                .first()
+                .map(|m| m.year)
+                .filter(|year| *year != 0);
             b.statement(statement.clone(), None, true, (block.start, block.end));
             section = Some(statement);
             continue;

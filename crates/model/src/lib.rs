@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod id;
+pub mod programme;
 pub mod reference;
 pub mod span;
 
@@ -10,6 +11,7 @@ pub use document::{
     Extraction, Fact, FactKind, Figure, Message, MessageKind, Participation, Person, Qualifier,
     ReportField, Role, RoleKind, Session, SessionType, SourceDocument, Statement, Theme,
 };
+pub use programme::{ColumnMapping, RowKind, SessionDetails};
 pub use id::{NodeId, NodeKind, normalize_key, slugify};
 pub use reference::{
     Goal, Meeting, Nri, NriKind, Organization, StakeholderGroup, Topic, goal_iri, ordinal_word,
