@@ -191,7 +191,7 @@ fn main() {
                     .map(|entry| {
                         let (document, text) = entry.load().unwrap();
                         let format: Format = document.format.parse().unwrap();
-                        let extraction = igfkg::ingest::parse(format, &document, &text).unwrap();
+                        let extraction = igfkg::ingest::parse(format, &document, &text, &reference.meetings).unwrap();
                         (document, extraction)
                     })
                     .collect();

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
+mod details;
 mod error;
 pub mod export;
 mod iri;
