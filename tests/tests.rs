@@ -7,6 +7,7 @@ mod evidence;
 mod graph;
 mod linking;
 mod publish;
+mod records;
 mod reference;
 mod reformat;
 #[cfg(feature = "rocksdb")]

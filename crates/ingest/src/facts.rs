@@ -190,6 +190,16 @@ pub(crate) fn extract(b: &mut Builder<'_>, start: usize, end: usize) {
             .collect(),
         mentions: b.meetings().mentions(text),
     };
+    for m in paragraph.mentions.iter().filter(|m| m.year == 0) {
+        b.warn(
+            start + m.start,
+            format!(
+                "{:?} names the {} IGF, which data/reference/meetings.toml does not list; its facts are left out",
+                &text[m.start..m.end],
+                igfkg_model::ordinal_word(m.ordinal.unwrap_or(0))
+            ),
+        );
+    }
     let mut found = Vec::new();
     counts(&paragraph, &mut found);
     let fallback = b.section_meeting.or(b.document.meeting);

@@ -34,7 +34,7 @@ fn is_heading(block: &Block) -> bool {
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                && !text.ends_with(['.', ':', ';', ',', '!', '?', '"', '”', '’', ')'])
+                && !text.ends_with(['.', ':', ';', ',', '!', '?', '"', '\'', '”', '’', ')'])
                 && !text.contains("://")
                 && !text.contains('@')
         }

@@ -333,8 +333,9 @@ impl State {
             };
             let label = self.heading_type.clone().unwrap_or_default();
             self.open_session(b, &label, None, &title, None, (start, end));
-            if let Some(open) = &mut self.open {
-                open.description = pending[1..].iter().map(|l| l.0.clone()).collect();
+            // The lines between the title and this line are the entry's own.
+            for (line, line_start, line_end) in &pending[1..] {
+                self.line(b, line, *line_start, *line_end);
             }
         }
         if let Some(open) = &mut self.open {

@@ -53,7 +53,7 @@ static QUOTED_THEME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Unquoted themes run to the end of their clause.
 static PLAIN_THEME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:overarching|overall|main) theme(?: of (?:the|this) (?:meeting|year's meeting|IGF|Forum))?(?: (?:was|is|will be))?\s*:?\s+(?-i:(?P<theme>\p{Lu}[^;]*?))(?:,\s+(?:will|is|was|which|held|to be)\b|\.(?:\s|$)|;|$)").unwrap()
+    Regex::new(r"(?i)\b(?:overarching|overall|main) theme(?: of (?:the|this) (?:meeting|year's meeting|IGF|Forum))?(?: (?:was|is|will be))?\s*:?\s+(?-i:(?P<theme>\p{Lu}[^;]*?))(?:,\s+(?:will|is|was|which|held|to be|with|and|where)\b|\.(?:\s|$)|;|$)").unwrap()
 });
 
 /// One year of a list of meetings: "2010 Vilnius, Lithuania: Developing the
