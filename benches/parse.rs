@@ -58,13 +58,14 @@ fn source_document(id: &str, format: Format) -> SourceDocument {
         title: id.to_owned(),
         publisher: "bench".into(),
         year: 2019,
-        meeting: 2019,
+        meeting: Some(2019),
         kind: "bench".into(),
         format: format.name().into(),
         path: format!("sources/{id}.txt"),
         url: None,
         licence: "bench".into(),
         sha256: String::new(),
+        columns: None,
     }
 }
 
@@ -94,6 +95,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .split(',')
         .map(|s| s.trim().parse())
         .collect::<Result<_, _>>()?;
+    let reference = DataDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).reference()?;
+    let linker = Linker::new(&reference);
     println!("| format | MB | records | parse s | parse + link s | build s | build s/MB |");
     println!("|---|---|---|---|---|---|---|");
     for format in [Format::Narrative, Format::Transcript] {
@@ -105,14 +108,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let source = SourceText::new(&document.path, text.clone());
 
             let started = Instant::now();
-            let extraction = parse(format, &document, &source)?;
+            let extraction = parse(format, &document, &source, &reference.meetings)?;
             let parsed = started.elapsed().as_secs_f64();
 
             let dir = tempfile::tempdir()?;
             let data = data_dir(dir.path(), &document, &text)?;
-            let linker = Linker::new(&data.reference()?);
             let started = Instant::now();
-            let links = linker.link(&parse(format, &document, &source)?);
+            let links = linker.link(&parse(format, &document, &source, &reference.meetings)?);
             let linked = started.elapsed().as_secs_f64();
 
             let graph = KnowledgeGraph::new()?;

@@ -11,6 +11,17 @@ use igfkg::sources::SourceText;
 use proptest::prelude::*;
 use std::path::PathBuf;
 
+/// The annual meetings of the bundled reference data.
+fn meetings() -> &'static [igfkg::model::Meeting] {
+    static MEETINGS: std::sync::OnceLock<Vec<igfkg::model::Meeting>> = std::sync::OnceLock::new();
+    MEETINGS.get_or_init(|| {
+        igfkg::DataDir::new(data_dir())
+            .reference()
+            .unwrap()
+            .meetings
+    })
+}
+
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/data/formats").join(name)
 }
@@ -21,20 +32,21 @@ fn document(name: &str, format: Format, meeting: u16) -> SourceDocument {
         title: name.to_owned(),
         publisher: "igfkg tests".into(),
         year: meeting,
-        meeting,
+        meeting: Some(meeting),
         kind: "test".into(),
         format: format.name().into(),
         path: name.into(),
         url: None,
         licence: "test".into(),
         sha256: String::new(),
+        columns: None,
     }
 }
 
 /// Reads a fixture as a file (a `.html` one as a saved web page) and parses it.
 fn read(name: &str, format: Format, meeting: u16) -> (SourceText, Extraction) {
     let text = SourceText::read(&fixture(name)).unwrap();
-    let extraction = parse(format, &document(name, format, meeting), &text).unwrap();
+    let extraction = parse(format, &document(name, format, meeting), &text, meetings()).unwrap();
     (text, extraction)
 }
 
@@ -491,7 +503,7 @@ fn documents() -> Vec<(PathBuf, Format, u16)> {
 fn parse_bytes(path: &PathBuf, format: Format, meeting: u16, bytes: Vec<u8>) -> Extraction {
     let name = path.file_name().unwrap().to_str().unwrap();
     let text = SourceText::from_bytes(path, bytes).unwrap();
-    parse(format, &document(name, format, meeting), &text).unwrap()
+    parse(format, &document(name, format, meeting), &text, meetings()).unwrap()
 }
 
 /// Regression for the line-end bug: a byte-order mark stayed in 14 literals,

@@ -9,6 +9,7 @@ mod formats;
 mod graph;
 mod linking;
 mod publish;
+mod records;
 mod reference;
 mod reformat;
 #[cfg(feature = "rocksdb")]

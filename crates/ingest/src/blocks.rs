@@ -2,10 +2,11 @@
 //! bullets and paragraphs; Markdown inline markup removed; and a builder that
 //! mints identifiers and spans for the records.
 
+use crate::meetings::Meetings;
 use crate::sentences::{self, MAX_CHARS};
 use igfkg_model::{
-    Diagnostic, Extraction, Fact, FactKind, Figure, Message, MessageKind, NodeId, NodeKind,
-    Severity, SourceDocument, Span, Statement, normalize_key,
+    Diagnostic, Extraction, Fact, FactKind, Figure, Meeting, Message, MessageKind, NodeId,
+    NodeKind, Severity, SourceDocument, Span, Statement, normalize_key,
 };
 use igfkg_sources::SourceText;
 use regex::Regex;
@@ -235,6 +236,10 @@ pub(crate) struct Builder<'a> {
     pub(crate) document: &'a SourceDocument,
     pub(crate) text: &'a SourceText,
     pub(crate) out: Extraction,
+    /// The annual meetings of the reference data, for the meetings a text names.
+    meetings: &'a [Meeting],
+    /// The meeting the current section's heading names, if any.
+    pub(crate) section_meeting: Option<u16>,
 }
 
 impl<'a> Builder<'a> {
@@ -246,12 +251,29 @@ impl<'a> Builder<'a> {
                 document: document.id.clone(),
                 ..Extraction::default()
             },
+            meetings: &[],
+            section_meeting: None,
         }
     }
 
-    /// The year of the meeting the document is about.
+    /// The builder, resolving the meetings a text names through `meetings`.
+    #[must_use]
+    pub(crate) fn with_meetings(mut self, meetings: &'a [Meeting]) -> Self {
+        self.meetings = meetings;
+        self
+    }
+
+    pub(crate) fn meetings(&self) -> Meetings<'a> {
+        Meetings(self.meetings)
+    }
+
+    /// The year of the meeting the document is about. [`crate::parse`]
+    /// refuses a format that files every record under one meeting when the
+    /// manifest gives none, so the publication year is never read here for
+    /// those; it is the last resort of the formats whose records carry
+    /// their own year.
     pub(crate) fn meeting_year(&self) -> u16 {
-        self.document.meeting
+        self.document.meeting.unwrap_or(self.document.year)
     }
 
     pub(crate) fn span(&self, start: usize, end: usize) -> Span {

@@ -13,7 +13,7 @@
 use crate::blocks::{Block, BlockKind, BlockOptions, Builder, blocks_without, strip_markdown};
 use crate::sentences::{self, MAX_CHARS};
 use crate::{boilerplate, facts};
-use igfkg_model::{Extraction, SourceDocument};
+use igfkg_model::{Extraction, Meeting, SourceDocument};
 use igfkg_sources::SourceText;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -39,7 +39,7 @@ fn is_heading(block: &Block) -> bool {
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                && !text.ends_with(['.', ':', ';', ',', '!', '?', '"', '”', '’', ')'])
+                && !text.ends_with(['.', ':', ';', ',', '!', '?', '"', '\'', '”', '’', ')'])
                 && !text.contains("://")
                 && !text.contains('@')
         }
@@ -52,8 +52,13 @@ fn statement_chars(block: &Block) -> usize {
 }
 
 /// Cuts the document into statements; reads facts when `with_facts`.
-pub(crate) fn parse(document: &SourceDocument, text: &SourceText, with_facts: bool) -> Extraction {
-    let mut b = Builder::new(document, text);
+pub(crate) fn parse(
+    document: &SourceDocument,
+    text: &SourceText,
+    with_facts: bool,
+    meetings: &[Meeting],
+) -> Extraction {
+    let mut b = Builder::new(document, text).with_meetings(meetings);
     let (furniture, dropped) = boilerplate::find(text);
     for run in &furniture {
         let (first, last) = run.lines;
@@ -78,6 +83,14 @@ pub(crate) fn parse(document: &SourceDocument, text: &SourceText, with_facts: bo
         }
         let statement = strip_markdown(&block.text);
         if is_heading(&block) {
+            // A heading that names a meeting ("IGF 2010 Vilnius") is the
+            // default meeting of the facts of its section.
+            b.section_meeting = b
+                .meetings()
+                .mentions(&statement)
+                .first()
+                .map(|m| m.year)
+                .filter(|year| *year != 0);
             b.statement(statement.clone(), None, true, (block.start, block.end));
             section = Some(statement);
             continue;

@@ -36,11 +36,12 @@
 //! "I will be moderating"), with the words as evidence and a confidence.
 
 use crate::blocks::{Builder, fold_spaces};
+use crate::by_session;
 use crate::reports::{add_inferred_role, add_person};
 use crate::sentences::{self, MAX_CHARS};
-use crate::{ParseError, facts};
+use crate::{ParseError, facts, numbers};
 use igfkg_model::{
-    Extraction, FactKind, Figure, NodeId, NodeKind, Person, Qualifier, RoleKind, Session,
+    Extraction, FactKind, Figure, Meeting, NodeId, NodeKind, Person, Qualifier, RoleKind, Session,
     SessionType, SourceDocument, Utterance,
 };
 use igfkg_sources::SourceText;
@@ -326,6 +327,7 @@ fn read_label(label: &str) -> Label {
 pub(crate) fn parse(
     document: &SourceDocument,
     text: &SourceText,
+    meetings: &[Meeting],
 ) -> Result<Extraction, ParseError> {
     let source = text.as_str();
     let markers = markers(source);
@@ -338,7 +340,7 @@ pub(crate) fn parse(
             message: "no speaker turn (`>> NAME: …`) found; a transcript marks each turn with `>>` — use the outline or narrative format for other text".into(),
         });
     };
-    let mut b = Builder::new(document, text);
+    let mut b = Builder::new(document, text).with_meetings(meetings);
     let session = preamble(&mut b, first.at);
     let mut turn = 0;
     for (k, marker) in markers.iter().enumerate() {
@@ -431,48 +433,45 @@ fn preamble(b: &mut Builder<'_>, first_turn: usize) -> NodeId {
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?P<kind>WS|OF|DC|BPF|LT|NS)\s?#?\s?\d+\b").unwrap());
 
-/// The session's type as its title names it.
+/// The session's type as its title names it: the words of the title that
+/// name a type ("Workshop", "WS #101", "Open Forum", "Main Session"), read
+/// as the other formats read a type label.
 fn session_type(title: &str) -> (SessionType, String) {
-    if let Some(c) = NUMBERED.captures(title) {
-        let label = match &c["kind"] {
+    let label = match NUMBERED.captures(title) {
+        Some(c) => match &c["kind"] {
             "WS" => "Workshop",
             "OF" => "Open Forum",
             "DC" => "Dynamic Coalition",
             "BPF" => "Best Practice Forum",
             "LT" => "Lightning Talk",
             _ => "Networking Session",
-        };
-        return (SessionType::Other(label.into()), label.into());
-    }
-    let lower = title.to_lowercase();
-    const KINDS: [&str; 14] = [
-        "main session",
-        "high-level",
-        "opening ceremony",
-        "closing ceremony",
-        "workshop",
-        "open forum",
-        "best practice forum",
-        "dynamic coalition",
-        "day 0",
-        "lightning talk",
-        "town hall",
-        "networking session",
-        "open mic",
-        "newcomers",
-    ];
-    match KINDS.iter().find(|k| lower.contains(*k)) {
-        Some(&"main session") => (SessionType::Main, "Main Session".into()),
-        Some(&kind) if kind.contains("ceremony") || kind == "high-level" => (
-            SessionType::CeremonialHighLevel,
-            usual_case(&kind.to_uppercase()),
-        ),
-        Some(&kind) => {
-            let label = usual_case(&kind.to_uppercase());
-            (SessionType::Other(label.clone()), label)
         }
-        None => (SessionType::Other("Session".into()), "Session".into()),
-    }
+        .to_owned(),
+        None => {
+            const KINDS: [&str; 14] = [
+                "main session",
+                "high-level",
+                "opening ceremony",
+                "closing ceremony",
+                "workshop",
+                "open forum",
+                "best practice forum",
+                "dynamic coalition",
+                "day 0",
+                "lightning talk",
+                "town hall",
+                "networking session",
+                "open mic",
+                "newcomers",
+            ];
+            let lower = title.to_lowercase();
+            match KINDS.iter().find(|k| lower.contains(*k)) {
+                Some(kind) => usual_case(&kind.to_uppercase()),
+                None => "Session".to_owned(),
+            }
+        }
+    };
+    (by_session::session_type(&label), label)
 }
 
 /// The meeting facts a header states: its ordinal, venue and dates.
@@ -485,7 +484,7 @@ fn header_facts(b: &mut Builder<'_>, (start, end): (usize, usize)) {
         let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
         let at = |m: regex::Match<'_>| (start + m.start(), start + m.end());
         if let Some(ord) = c.name("ord")
-            && let Some(ordinal) = facts::ordinal_value(ord.as_str())
+            && let Some(ordinal) = numbers::ordinal_value(ord.as_str())
         {
             // The evidence: "Fourteenth Annual Meeting of the Internet Governance Forum".
             const FORUM: &str = "Internet Governance Forum";
@@ -798,13 +797,14 @@ mod tests {
             title: "T".into(),
             publisher: String::new(),
             year: 2019,
-            meeting: 2019,
+            meeting: Some(2019),
             kind: "transcript".into(),
             format: "transcript".into(),
             path: "t.txt".into(),
             url: None,
             licence: String::new(),
             sha256: String::new(),
+            columns: None,
         }
     }
 
@@ -816,7 +816,7 @@ mod tests {
         let speech = vec![sentence; 40].join(" ");
         let text = format!("Session title >> ANJA GENGO: {speech} >> AUDIENCE: Thank you.");
         let text = SourceText::new("t.txt", text);
-        let e = parse(&document(), &text).unwrap();
+        let e = parse(&document(), &text, &[]).unwrap();
         let turns: Vec<(u32, usize)> = e
             .utterances
             .iter()
@@ -835,7 +835,7 @@ mod tests {
     #[test]
     fn a_document_without_turns_is_an_error() {
         let text = SourceText::new("t.txt", "Just a page\n\nwith no turns.\n".into());
-        let error = parse(&document(), &text).unwrap_err().to_string();
+        let error = parse(&document(), &text, &[]).unwrap_err().to_string();
         assert!(error.starts_with("t.txt:1:1: no speaker turn"), "{error}");
     }
 

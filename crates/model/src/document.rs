@@ -1,6 +1,7 @@
 //! Source documents and the records extracted from them.
 
 use crate::id::{NodeId, NodeKind};
+use crate::programme::{ColumnMapping, SessionDetails};
 use crate::span::{Diagnostic, Span};
 use crate::utterance::Utterance;
 use serde::{Deserialize, Serialize};
@@ -26,8 +27,12 @@ pub struct SourceDocument {
     pub publisher: String,
     /// Year of publication.
     pub year: u16,
-    /// Year of the annual meeting the document is about.
-    pub meeting: u16,
+    /// Year of the annual meeting the document is about, when it is about
+    /// one: the default meeting of its records and facts. A document about
+    /// many meetings (a history, a table of events) leaves it out, and each
+    /// record or fact takes the meeting its own text names.
+    #[serde(default)]
+    pub meeting: Option<u16>,
     /// What kind of document it is (`messages`, `session-reports`, `report`, `press-release`).
     pub kind: String,
     /// Which parser reads it (`messages-by-session`, `messages-by-theme`, …).
@@ -42,6 +47,9 @@ pub struct SourceDocument {
     /// SHA-256 of the file's bytes, in lower-case hex.
     #[serde(default)]
     pub sha256: String,
+    /// For the `records` format: which column holds which field.
+    #[serde(default)]
+    pub columns: Option<ColumnMapping>,
 }
 
 impl SourceDocument {
@@ -111,6 +119,24 @@ pub enum SessionType {
     HighLevelThematic,
     /// A ceremonial or high-level session (`Ceremonial/HL Session`).
     CeremonialHighLevel,
+    /// A workshop ("Workshop 93", "WS #93").
+    Workshop,
+    /// An open forum ("Open Forum 530", "OF #12").
+    OpenForum,
+    /// A session of a Best Practice Forum.
+    BestPracticeForum,
+    /// A session of a Dynamic Coalition.
+    DynamicCoalition,
+    /// A Day 0 event or pre-event.
+    DayZero,
+    /// A lightning talk.
+    LightningTalk,
+    /// A session of the National, Regional and Youth IGF initiatives.
+    Nri,
+    /// A town hall.
+    TownHall,
+    /// A networking session.
+    Networking,
     /// A type the parser does not know, as written.
     Other(String),
 }
@@ -267,7 +293,8 @@ pub enum RoleKind {
     Keynote,
     /// Moderated the session (as a transcript's words or labels say).
     Moderator,
-    /// Spoke in the session (a named speaker of a transcript).
+    /// Spoke in the session (a named speaker of a transcript, a programme's
+    /// or a row's speakers).
     Speaker,
 }
 
@@ -459,6 +486,9 @@ pub struct Extraction {
     /// Speaker turns of a transcript, in the session's order.
     #[serde(default)]
     pub utterances: Vec<Utterance>,
+    /// Sessions' numbers, organisers, days, time slots and rooms.
+    #[serde(default)]
+    pub details: Vec<SessionDetails>,
     /// Recoverable problems found.
     pub diagnostics: Vec<Diagnostic>,
 }

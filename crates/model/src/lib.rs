@@ -4,6 +4,7 @@
 pub mod document;
 pub mod id;
 pub mod link;
+pub mod programme;
 pub mod reference;
 pub mod relation;
 pub mod span;
@@ -16,6 +17,7 @@ pub use document::{
 };
 pub use id::{NodeId, NodeKind, normalize_key, person_key, slugify};
 pub use link::{DocumentLinks, Evidence, Link, Method, Relation, RollUp, Target};
+pub use programme::{ColumnMapping, RowKind, SessionDetails};
 pub use reference::{
     Attribution, Goal, Meeting, Nri, NriKind, Organization, ReferenceData, SDG_NAMESPACE,
     StakeholderGroup, Topic, goal_iri, ordinal_word,

@@ -4,7 +4,7 @@
 use crate::error::SourceError;
 use crate::text::{Media, SourceText};
 use crate::toml_file::TomlFile;
-use igfkg_model::SourceDocument;
+use igfkg_model::{ColumnMapping, SourceDocument};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -78,7 +78,8 @@ struct RawEntry {
     title: String,
     publisher: String,
     year: u16,
-    meeting: u16,
+    #[serde(default)]
+    meeting: Option<u16>,
     kind: String,
     format: Spanned<String>,
     path: Spanned<String>,
@@ -88,6 +89,8 @@ struct RawEntry {
     /// The file's media type (`text/html` for a saved web page).
     #[serde(default)]
     media: Option<Spanned<String>>,
+    #[serde(default)]
+    columns: Option<ColumnMapping>,
 }
 
 impl Manifest {
@@ -163,6 +166,7 @@ impl Manifest {
                     url: entry.url,
                     licence: entry.licence,
                     sha256: String::new(),
+                    columns: entry.columns,
                 },
                 file: file_path,
                 format_at: Location {
@@ -249,6 +253,30 @@ mod tests {
             ),
             "{error}"
         );
+    }
+
+    #[test]
+    fn the_meeting_is_optional_and_columns_are_read() {
+        let body = ENTRY.replace("meeting = 2017\n", "")
+            + "[document.columns]\nkind = \"message\"\ntitle = \"Session title\"\nyear = \"Year\"\n";
+        let (_dir, manifest) = manifest(&body);
+        let document = &manifest.unwrap().entries[0].document;
+        assert_eq!(document.meeting, None);
+        let columns = document.columns.as_ref().unwrap();
+        assert_eq!(columns.kind, igfkg_model::RowKind::Message);
+        assert_eq!(
+            columns.columns(),
+            [("title", "Session title"), ("year", "Year")]
+        );
+    }
+
+    #[test]
+    fn unknown_column_fields_name_their_line() {
+        let body = format!("{ENTRY}[document.columns]\ntitle = \"T\"\nspeaker = \"S\"\n");
+        let (_dir, result) = manifest(&body);
+        let error = result.unwrap_err().to_string();
+        assert!(error.contains("corpus.toml:13:"), "{error}");
+        assert!(error.contains("unknown field `speaker`"), "{error}");
     }
 
     #[test]

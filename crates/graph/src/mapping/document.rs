@@ -2,6 +2,7 @@
 //! document's named graph.
 
 use super::EvidenceLevel;
+use super::details::add_details;
 use super::links::{add_link, add_rollup};
 use super::reference::add_organizations;
 use super::sink::{QuadSink, date, decimal, en, integer};
@@ -26,7 +27,10 @@ pub(crate) fn document_quads(
 ) -> Vec<Quad> {
     let mut sink = QuadSink::with_evidence(base, base.document_graph(&document.id), evidence);
     let doc = sink.iri(&document.node_id());
-    let meeting = sink.iri(&NodeId::meeting(document.meeting));
+    // A document about many meetings has none of its own; its records name theirs.
+    let meeting = document
+        .meeting
+        .map(|year| sink.iri(&NodeId::meeting(year)));
     sink.add(doc.clone(), rdf::TYPE, igf::SourceDocument);
     sink.add(doc.clone(), rdfs::LABEL, en(&document.title));
     sink.add(doc.clone(), dcterms::title, en(&document.title));
@@ -36,7 +40,9 @@ pub(crate) fn document_quads(
         dcterms::issued,
         Literal::new_typed_literal(document.year.to_string(), xsd::G_YEAR),
     );
-    sink.add(doc.clone(), igf::meeting, meeting.clone());
+    if let Some(meeting) = &meeting {
+        sink.add(doc.clone(), igf::meeting, meeting.clone());
+    }
     sink.add(
         doc.clone(),
         igf::documentKind,
@@ -92,6 +98,9 @@ pub(crate) fn document_quads(
     for fact in &extraction.facts {
         add_fact(&mut sink, &context, fact);
     }
+    for details in &extraction.details {
+        add_details(&mut sink, &context.doc, details);
+    }
     add_organizations(&mut sink, &links.organizations, Some(&context.doc));
     for link in &links.links {
         add_link(&mut sink, &context, link);
@@ -104,7 +113,8 @@ pub(crate) fn document_quads(
 
 pub(super) struct Context {
     pub(super) doc: NamedNode,
-    pub(super) meeting: NamedNode,
+    /// The document's meeting, when it is about one.
+    pub(super) meeting: Option<NamedNode>,
 }
 
 pub(super) fn add_theme(sink: &mut QuadSink<'_>, cx: &Context, theme: &Theme) {
@@ -112,7 +122,8 @@ pub(super) fn add_theme(sink: &mut QuadSink<'_>, cx: &Context, theme: &Theme) {
     sink.add(s.clone(), rdf::TYPE, igf::Theme);
     sink.add(s.clone(), rdfs::LABEL, en(&theme.title));
     sink.add(s.clone(), igf::year, integer(theme.year));
-    sink.add(s.clone(), igf::meeting, cx.meeting.clone());
+    let meeting = sink.iri(&NodeId::meeting(theme.year));
+    sink.add(s.clone(), igf::meeting, meeting);
     sink.add(s, igf::position, integer(theme.position));
     sink.add_provenance(&theme.id, &cx.doc, &theme.span);
 }
@@ -122,6 +133,15 @@ pub(super) fn session_type(session_type: &SessionType) -> NamedNodeRef<'static> 
         SessionType::Main => igf::MainSession,
         SessionType::HighLevelThematic => igf::HighLevelThematicSession,
         SessionType::CeremonialHighLevel => igf::CeremonialHighLevelSession,
+        SessionType::Workshop => igf::WorkshopSession,
+        SessionType::OpenForum => igf::OpenForumSession,
+        SessionType::BestPracticeForum => igf::BestPracticeForumSession,
+        SessionType::DynamicCoalition => igf::DynamicCoalitionSession,
+        SessionType::DayZero => igf::DayZeroEvent,
+        SessionType::LightningTalk => igf::LightningTalk,
+        SessionType::Nri => igf::NriSession,
+        SessionType::TownHall => igf::TownHall,
+        SessionType::Networking => igf::NetworkingSession,
         SessionType::Other(_) => igf::OtherSession,
     }
 }
@@ -131,7 +151,8 @@ pub(super) fn add_session(sink: &mut QuadSink<'_>, cx: &Context, session: &Sessi
     sink.add(s.clone(), rdf::TYPE, igf::Session);
     sink.add(s.clone(), rdfs::LABEL, en(&session.title));
     sink.add(s.clone(), igf::year, integer(session.year));
-    sink.add(s.clone(), igf::meeting, cx.meeting.clone());
+    let meeting = sink.iri(&NodeId::meeting(session.year));
+    sink.add(s.clone(), igf::meeting, meeting);
     sink.add(s.clone(), igf::position, integer(session.position));
     sink.add(
         s.clone(),
@@ -190,7 +211,8 @@ pub(super) fn add_message(sink: &mut QuadSink<'_>, cx: &Context, message: &Messa
     sink.add_opt_text(&s, igf::headline, message.headline.as_deref());
     sink.add_opt_text(&s, igf::group, message.group.as_deref());
     sink.add(s.clone(), igf::year, integer(message.year));
-    sink.add(s.clone(), igf::meeting, cx.meeting.clone());
+    let meeting = sink.iri(&NodeId::meeting(message.year));
+    sink.add(s.clone(), igf::meeting, meeting);
     sink.add(s.clone(), igf::position, integer(message.position));
     if let Some(session) = &message.session {
         let session = sink.iri(session);
@@ -208,7 +230,9 @@ pub(super) fn add_statement(sink: &mut QuadSink<'_>, cx: &Context, statement: &S
     sink.add(s.clone(), rdf::TYPE, igf::Statement);
     sink.add(s.clone(), igf::text, en(&statement.text));
     sink.add(s.clone(), igf::position, integer(statement.position));
-    sink.add(s.clone(), igf::meeting, cx.meeting.clone());
+    if let Some(meeting) = &cx.meeting {
+        sink.add(s.clone(), igf::meeting, meeting.clone());
+    }
     sink.add_opt_text(&s, igf::section, statement.section.as_deref());
     if statement.heading {
         sink.add(s.clone(), igf::isHeading, Literal::from(true));

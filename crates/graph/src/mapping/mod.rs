@@ -7,6 +7,7 @@
 //! Helper nodes get IRIs derived from their node ([`NodeId::part`]), never
 //! blank nodes, so the same records always give the same triples.
 
+mod details;
 mod document;
 mod links;
 mod reference;

@@ -3,7 +3,7 @@
 use super::document::Context;
 use super::sink::{QuadSink, en, integer};
 use crate::vocab::{igf, rdf};
-use igfkg_model::Utterance;
+use igfkg_model::{NodeId, Utterance};
 use oxigraph::model::Literal;
 
 /// An `igf:Utterance`: its words, its place in the session's order (its
@@ -14,7 +14,8 @@ pub(super) fn add_utterance(sink: &mut QuadSink<'_>, cx: &Context, utterance: &U
     sink.add(s.clone(), rdf::TYPE, igf::Utterance);
     sink.add(s.clone(), igf::text, en(&utterance.text));
     sink.add(s.clone(), igf::year, integer(utterance.year));
-    sink.add(s.clone(), igf::meeting, cx.meeting.clone());
+    let meeting = sink.iri(&NodeId::meeting(utterance.year));
+    sink.add(s.clone(), igf::meeting, meeting);
     sink.add(s.clone(), igf::position, integer(utterance.position));
     sink.add(s.clone(), igf::turn, integer(utterance.turn));
     if let Some(label) = &utterance.speaker_label {
