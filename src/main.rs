@@ -216,6 +216,8 @@ struct IngestArgs {
     ///   session-reports      session reports with eight numbered fields (the IGF 2019 Reports)
     ///   narrative            prose cut into statements, with meeting facts (reports, press releases)
     ///   outline              any text: headings, paragraphs and list items; long blocks cut into sentences
+    ///   records              CSV or JSON rows through the manifest's column mapping (events, sessions, NRI lists)
+    ///   programme            schedules and session indexes: type, number, organisers, day, time slot, room
     ///   transcript           real-time captioning: a title, a header, `>> NAME:` speaker turns
     /// A .html file is read as a saved web page: the text of its main content.
     #[arg(long, value_name = "FORMAT", verbatim_doc_comment)]
