@@ -70,7 +70,11 @@ pub(crate) fn document_quads(
         sink.add(doc.clone(), schema::url, url);
     }
 
-    let context = Context { doc, meeting };
+    let context = Context {
+        doc,
+        meeting,
+        document_id: document.id.clone(),
+    };
     for theme in &extraction.themes {
         add_theme(&mut sink, &context, theme);
     }
@@ -115,6 +119,8 @@ pub(super) struct Context {
     pub(super) doc: NamedNode,
     /// The document's meeting, when it is about one.
     pub(super) meeting: Option<NamedNode>,
+    /// The document's manifest id.
+    pub(super) document_id: String,
 }
 
 pub(super) fn add_theme(sink: &mut QuadSink<'_>, cx: &Context, theme: &Theme) {
@@ -264,7 +270,7 @@ pub(super) fn add_person(sink: &mut QuadSink<'_>, cx: &Context, person: &Person)
         igf::stakeholderGroupLabel,
         person.stakeholder_group.as_deref(),
     );
-    sink.add_provenance(&person.id, &cx.doc, &person.span);
+    sink.add_shared_provenance(&person.id, &cx.document_id, &cx.doc, &person.span);
 }
 
 pub(super) fn add_role(sink: &mut QuadSink<'_>, cx: &Context, role: &Role) {
