@@ -9,7 +9,7 @@ use igfkg::model::{
 };
 use igfkg::sources::SourceText;
 use proptest::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The annual meetings of the bundled reference data.
 fn meetings() -> &'static [igfkg::model::Meeting] {
@@ -500,7 +500,7 @@ fn documents() -> Vec<(PathBuf, Format, u16)> {
     out
 }
 
-fn parse_bytes(path: &PathBuf, format: Format, meeting: u16, bytes: Vec<u8>) -> Extraction {
+fn parse_bytes(path: &Path, format: Format, meeting: u16, bytes: Vec<u8>) -> Extraction {
     let name = path.file_name().unwrap().to_str().unwrap();
     let text = SourceText::from_bytes(path, bytes).unwrap();
     parse(format, &document(name, format, meeting), &text, meetings()).unwrap()

@@ -282,6 +282,7 @@ fn json_rows(
                 .to_owned(),
         )
     })?;
+    #[allow(clippy::type_complexity)] // a row's index, its raw text and its fields, used once
     let objects: Vec<(usize, &RawValue, Option<serde_json::Map<String, Value>>)> = items
         .iter()
         .map(|raw| (offset(raw), *raw, serde_json::from_str(raw.get()).ok()))
@@ -594,7 +595,7 @@ fn add_session(
         Some(Cell::Items(items)) => items.clone(),
         Some(Cell::Text(text)) => text
             .split(mapping.separator())
-            .flat_map(|part| split_names(part))
+            .flat_map(split_names)
             .collect(),
         None => Vec::new(),
     };
