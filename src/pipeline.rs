@@ -221,16 +221,18 @@ pub fn parse(
             count,
         });
         let (document, text) = entry.load()?;
-        let mut extraction = igfkg_ingest::parse(*format, &document, &text)?;
-        if corpus.reference.meeting(document.meeting).is_none() {
+        let mut extraction =
+            igfkg_ingest::parse(*format, &document, &text, &corpus.reference.meetings)?;
+        if let Some(meeting) = document.meeting
+            && corpus.reference.meeting(meeting).is_none()
+        {
             extraction.diagnostics.push(Diagnostic {
                 severity: Severity::Warning,
                 document: document.id.clone(),
                 line: entry.format_at.line,
                 column: 1,
                 message: format!(
-                    "the manifest gives meeting {}, which data/reference/meetings.toml does not list",
-                    document.meeting
+                    "the manifest gives meeting {meeting}, which data/reference/meetings.toml does not list"
                 ),
             });
         }
@@ -313,14 +315,16 @@ pub fn ingest_file(
         title: stem.to_owned(),
         publisher: String::new(),
         year: meeting,
-        meeting,
+        meeting: Some(meeting),
         kind: "preview".into(),
         format: format.name().into(),
         path: path.display().to_string(),
         url: None,
         licence: String::new(),
-        sha256: igfkg_sources::sha256_hex(text.as_str().as_bytes()),
+        sha256: text.digest().to_owned(),
+        columns: None,
     };
-    let extraction = igfkg_ingest::parse(format, &document, &text)?;
+    // Without a data directory no meetings are known: ordinals are not resolved.
+    let extraction = igfkg_ingest::parse(format, &document, &text, &[])?;
     Ok((document, extraction))
 }

@@ -848,6 +848,9 @@ fn narrative_statements_and_meeting_facts() {
             26,
         ),
         ("journalists", "80", None, 34),
+        // "Since the 10th IGF, the number of NRIs has grown": the 10th IGF
+        // is named, a fact about IGF 2015 (as the records branch states it).
+        ("ordinal", "10", None, 90),
         ("NRI count", "43", Some("at the end of 2015"), 90),
         ("NRI count", "100", Some("current record"), 90),
         (

@@ -231,8 +231,17 @@ pub struct ExportArgs {
 pub struct IngestArgs {
     /// The document to read
     pub file: PathBuf,
-    /// Its format: messages-by-session, messages-by-theme, session-reports, narrative or outline
-    #[arg(long, value_name = "FORMAT")]
+    /// Its format, one of:
+    ///   messages-by-session  key messages under session headings (the IGF 2017 Messages)
+    ///   messages-by-theme    Markdown messages under theme headings (the IGF 2018 Paris Messages)
+    ///   session-reports      session reports with eight numbered fields (the IGF 2019 Reports)
+    ///   narrative            prose cut into statements, with meeting facts (reports, press releases)
+    ///   outline              any text: headings, paragraphs and list items; long blocks cut into sentences
+    ///   records              CSV or JSON rows through the manifest's column mapping (events, sessions, NRI lists)
+    ///   programme            schedules and session indexes: type, number, organisers, day, time slot, room
+    ///   transcript           real-time captioning: a title, a header, `>> NAME:` speaker turns
+    /// A .html file is read as a saved web page: the text of its main content.
+    #[arg(long, value_name = "FORMAT", verbatim_doc_comment)]
     pub format: Format,
     /// The year of the meeting it is about (default: the first year in the file name)
     #[arg(long, value_name = "YEAR")]

@@ -162,7 +162,7 @@ fn summarise(
     let mut years: Vec<i64> = built
         .documents
         .iter()
-        .map(|d| i64::from(d.document.meeting))
+        .filter_map(|d| d.document.meeting.map(i64::from))
         .collect();
     years.sort_unstable();
     years.dedup();
