@@ -127,6 +127,18 @@ impl Client {
                 Ok(answer) => return Ok(answer),
                 Err(Failure::Fatal(error)) => return Err(error),
                 Err(Failure::Transient(reason, last)) => {
+                    // A store that refuses credentials may answer and close
+                    // while the body is still going, which leaves only a
+                    // broken pipe: the same request without a body hears
+                    // its answer (the retry replaces the graph whole anyway).
+                    if self.credentials.is_some()
+                        && matches!(body, Body::File { .. })
+                        && (reason.contains("Broken pipe") || reason.contains("reset"))
+                        && let Err(Failure::Fatal(error @ PushError::Unauthorized { .. })) =
+                            self.attempt(method, url, accept, &Body::Empty, &mut |_| {})
+                    {
+                        return Err(error);
+                    }
                     if attempt == attempts {
                         return Err(last.unwrap_or(PushError::Unreachable {
                             method,
@@ -194,7 +206,11 @@ impl Client {
                     })?
                     .len();
                 // Some stores (Virtuoso among them) take no chunked request
-                // bodies, so the length is announced.
+                // bodies, so the length is announced. `Expect: 100-continue`
+                // lets a store refuse the request (bad credentials, a wrong
+                // path) before the graph is sent: one that answers and closes
+                // while the body is still going would leave only a broken
+                // pipe to report.
                 let mut reader = Counting {
                     inner: std::io::BufReader::with_capacity(1 << 16, file),
                     sent,
@@ -203,6 +219,7 @@ impl Client {
                     request
                         .header("Content-Type", *content_type)
                         .header("Content-Length", length)
+                        .header("Expect", "100-continue")
                         .body(ureq::SendBody::from_reader(&mut reader)),
                     url,
                 )
