@@ -11,9 +11,7 @@
 //! above that many messages. It prints a markdown table and writes
 //! target/scale-{level}.json.
 
-use igfkg::ingest::Format;
-use igfkg::link::Linker;
-use igfkg::pipeline::ParsedDocument;
+use igfkg::pipeline;
 use igfkg::relate::RelationsConfig;
 use igfkg::sources::DataDir;
 use igfkg::{ExportFormat, KnowledgeGraph};
@@ -160,7 +158,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let reference_dir = root.join("data/reference");
     let reference =
-        igfkg::sources::ReferenceData::read(&reference_dir).expect("the bundled reference data");
+        igfkg::sources::read_reference(&reference_dir).expect("the bundled reference data");
     let mut markdown = String::new();
     let mut json = Vec::new();
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -180,67 +178,29 @@ fn main() {
         igfkg::synth::generate(&options, &reference, &reference_dir, &data).unwrap();
         let mut stages = Vec::new();
 
-        // igfkg, stage by stage.
-        let data_dir = DataDir::new(&data);
-        let manifest = data_dir.manifest().unwrap();
-        let parsed: Vec<(igfkg::model::SourceDocument, igfkg::model::Extraction)> =
-            measure(&mut stages, "parse", "messages/s", || {
-                let parsed: Vec<_> = manifest
-                    .entries
-                    .iter()
-                    .map(|entry| {
-                        let (document, text) = entry.load().unwrap();
-                        let format: Format = document.format.parse().unwrap();
-                        let extraction = igfkg::ingest::parse(format, &document, &text, &reference.meetings).unwrap();
-                        (document, extraction)
-                    })
-                    .collect();
-                (parsed, messages as f64)
-            });
-        let documents: Vec<ParsedDocument> = measure(&mut stages, "link", "messages/s", || {
-            let linker = Linker::new(&reference);
-            let documents: Vec<ParsedDocument> = parsed
-                .into_iter()
-                .map(|(document, extraction)| {
-                    let links = linker.link(&extraction);
-                    let format = document.format.parse().unwrap();
-                    ParsedDocument {
-                        document,
-                        format,
-                        extraction,
-                        links,
-                    }
-                })
-                .collect();
-            (documents, messages as f64)
+        // igfkg, stage by stage: the library's own stages, as `build_with`
+        // runs them.
+        let corpus = pipeline::load(&DataDir::new(&data)).unwrap();
+        let parsed = measure(&mut stages, "parse", "messages/s", || {
+            (pipeline::parse(&corpus, |_| {}).unwrap(), messages as f64)
+        });
+        let documents = measure(&mut stages, "link", "messages/s", || {
+            (pipeline::link(&corpus.reference, parsed), messages as f64)
         });
         let relations = measure(
             &mut stages,
             "relate (lineage, alignment)",
             "messages/s",
             || {
-                let linker = Linker::new(&reference);
-                let inputs: Vec<_> = documents
-                    .iter()
-                    .map(|d| (&d.extraction, &d.links))
-                    .collect();
-                let relations = igfkg::relate::relate(
-                    &inputs,
-                    |t| linker.topics(t),
-                    &RelationsConfig::default(),
-                );
+                let relations = pipeline::relate(&documents, &RelationsConfig::default());
                 (relations, messages as f64)
             },
         );
         let graph = KnowledgeGraph::new().unwrap();
         let quads = measure(&mut stages, "insert into the store", "quads/s", || {
-            let mut quads = graph.insert_reference(&reference).unwrap();
-            for d in &documents {
-                quads += graph
-                    .insert_document(&d.document, &d.extraction, &d.links, evidence)
+            let quads =
+                pipeline::insert(&graph, &corpus.reference, &documents, &relations, evidence)
                     .unwrap();
-            }
-            quads += graph.insert_relations(&relations, evidence).unwrap();
             (quads, 0.0)
         });
         stages.last_mut().unwrap().items = quads as f64;

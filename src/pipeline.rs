@@ -2,10 +2,11 @@
 
 use igfkg_graph::{EvidenceLevel, KnowledgeGraph, StoreError};
 use igfkg_ingest::{Format, ParseError};
-use igfkg_link::{DocumentLinks, Linker};
+use igfkg_link::Linker;
+use igfkg_model::DocumentLinks;
 use igfkg_model::{Diagnostic, Extraction, Severity, SourceDocument};
 use igfkg_relate::{Relations, RelationsConfig};
-use igfkg_sources::{DataDir, Location, ReferenceData, SourceError, SourceText};
+use igfkg_sources::{DataDir, Location, ManifestEntry, ReferenceData, SourceError, SourceText};
 use std::path::Path;
 
 /// An error that stops a build.
@@ -121,7 +122,8 @@ pub fn build(
     build_with(graph, data, &BuildOptions::default(), progress)
 }
 
-/// [`build`] with options.
+/// [`build`] with options: the stages [`load`], [`parse`], [`link`],
+/// [`relate`] and [`insert`], one after the other.
 ///
 /// # Errors
 /// See [`build`].
@@ -132,37 +134,97 @@ pub fn build_with(
     mut progress: impl FnMut(Step<'_>),
 ) -> Result<Build, BuildError> {
     progress(Step::Reference);
+    let corpus = load(data)?;
+    let parsed = parse(&corpus, &mut progress)?;
+    let documents = link(&corpus.reference, parsed);
+    progress(Step::Relate);
+    let relations = relate(&documents, &options.relations);
+    progress(Step::Insert);
+    let quads = insert(
+        graph,
+        &corpus.reference,
+        &documents,
+        &relations,
+        options.evidence,
+    )?;
+    Ok(Build {
+        reference: corpus.reference,
+        documents,
+        relations,
+        quads,
+    })
+}
+
+/// What a build reads before parsing: the reference data and the
+/// manifest's entries, each with its format checked.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    /// The reference data.
+    pub reference: ReferenceData,
+    /// The manifest's entries, in manifest order, with their formats.
+    pub entries: Vec<(ManifestEntry, Format)>,
+}
+
+/// Stage 1: reads the reference data and the manifest, and checks every
+/// entry's format.
+///
+/// # Errors
+/// An unreadable or invalid manifest or reference file, or an unknown format.
+pub fn load(data: &DataDir) -> Result<Corpus, BuildError> {
     let reference = data.reference()?;
     let manifest = data.manifest()?;
     // Check every format first: a typo in the last entry should not cost
     // parsing the others.
-    let formats = manifest
-        .entries
-        .iter()
-        .map(|entry| {
-            entry
-                .document
-                .format
-                .parse::<Format>()
-                .map_err(|_| BuildError::UnknownFormat {
-                    location: entry.format_at.clone(),
-                    format: entry.document.format.clone(),
-                })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let linker = Linker::new(&reference);
-    let count = manifest.entries.len();
+    let entries =
+        manifest
+            .entries
+            .into_iter()
+            .map(|entry| {
+                let format = entry.document.format.parse::<Format>().map_err(|_| {
+                    BuildError::UnknownFormat {
+                        location: entry.format_at.clone(),
+                        format: entry.document.format.clone(),
+                    }
+                })?;
+                Ok((entry, format))
+            })
+            .collect::<Result<Vec<_>, BuildError>>()?;
+    Ok(Corpus { reference, entries })
+}
+
+/// A document parsed but not yet linked.
+#[derive(Debug, Clone)]
+pub struct ExtractedDocument {
+    /// The document, with its checksum.
+    pub document: SourceDocument,
+    /// Its format.
+    pub format: Format,
+    /// The records and diagnostics.
+    pub extraction: Extraction,
+}
+
+/// Stage 2: reads and parses every document of the corpus, in manifest
+/// order, reporting [`Step::Parse`] before each.
+///
+/// # Errors
+/// The first document that cannot be read or does not match its format.
+pub fn parse(
+    corpus: &Corpus,
+    mut progress: impl FnMut(Step<'_>),
+) -> Result<Vec<ExtractedDocument>, BuildError> {
+    let count = corpus.entries.len();
     let mut documents = Vec::with_capacity(count);
-    for (index, (entry, format)) in manifest.entries.iter().zip(formats).enumerate() {
+    for (index, (entry, format)) in corpus.entries.iter().enumerate() {
         progress(Step::Parse {
             document: &entry.document.id,
             index,
             count,
         });
         let (document, text) = entry.load()?;
-        let mut extraction = igfkg_ingest::parse(format, &document, &text, &reference.meetings)?;
+        let mut extraction =
+            igfkg_ingest::parse(*format, &document, &text, &corpus.reference.meetings)?;
         if let Some(meeting) = document.meeting
-            && reference.meeting(meeting).is_none()
+            && corpus.reference.meeting(meeting).is_none()
         {
             extraction.diagnostics.push(Diagnostic {
                 severity: Severity::Warning,
@@ -174,37 +236,62 @@ pub fn build_with(
                 ),
             });
         }
-        let links = linker.link(&extraction);
-        documents.push(ParsedDocument {
+        documents.push(ExtractedDocument {
             document,
-            format,
+            format: *format,
             extraction,
-            links,
         });
     }
-    progress(Step::Relate);
+    Ok(documents)
+}
+
+/// Stage 3: links the records of every document to the reference data.
+pub fn link(reference: &ReferenceData, documents: Vec<ExtractedDocument>) -> Vec<ParsedDocument> {
+    let linker = Linker::new(reference);
+    documents
+        .into_iter()
+        .map(|d| ParsedDocument {
+            links: linker.link(&d.extraction),
+            document: d.document,
+            format: d.format,
+            extraction: d.extraction,
+        })
+        .collect()
+}
+
+/// Stage 4: message lineage and theme alignment across the years of the
+/// documents.
+pub fn relate(documents: &[ParsedDocument], config: &RelationsConfig) -> Relations {
     let inputs: Vec<_> = documents
         .iter()
         .map(|d| (&d.extraction, &d.links))
         .collect();
-    let relations = igfkg_relate::relate(&inputs, |title| linker.topics(title), &options.relations);
-    progress(Step::Insert);
-    let mut quads = graph.insert_reference(&reference)?;
-    for parsed in &documents {
+    igfkg_relate::relate(&inputs, config)
+}
+
+/// Stage 5: inserts the reference data, every document and the relations
+/// into `graph`; returns the number of quads inserted.
+///
+/// # Errors
+/// If the store fails.
+pub fn insert(
+    graph: &KnowledgeGraph,
+    reference: &ReferenceData,
+    documents: &[ParsedDocument],
+    relations: &Relations,
+    evidence: EvidenceLevel,
+) -> Result<usize, BuildError> {
+    let mut quads = graph.insert_reference(reference)?;
+    for parsed in documents {
         quads += graph.insert_document(
             &parsed.document,
             &parsed.extraction,
             &parsed.links,
-            options.evidence,
+            evidence,
         )?;
     }
-    quads += graph.insert_relations(&relations, options.evidence)?;
-    Ok(Build {
-        reference,
-        documents,
-        relations,
-        quads,
-    })
+    quads += graph.insert_relations(relations, evidence)?;
+    Ok(quads)
 }
 
 /// Parses one file in a format without building a graph: what
@@ -234,7 +321,7 @@ pub fn ingest_file(
         path: path.display().to_string(),
         url: None,
         licence: String::new(),
-        sha256: igfkg_sources::sha256_hex(text.as_str().as_bytes()),
+        sha256: igfkg_model::sha256_hex(text.as_str().as_bytes()),
         columns: None,
     };
     // Without a data directory no meetings are known: ordinals are not resolved.

@@ -17,7 +17,7 @@ const OPTIONS: GenOptions = GenOptions {
 fn write(options: &GenOptions) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let reference_dir = data_dir().join("reference");
-    let reference = igfkg::sources::ReferenceData::read(&reference_dir).unwrap();
+    let reference = igfkg::sources::read_reference(&reference_dir).unwrap();
     generate(options, &reference, &reference_dir, dir.path()).unwrap();
     dir
 }

@@ -11,12 +11,11 @@ mod store;
 pub mod vocab;
 
 pub use error::{ExportError, QueryError, StoreError};
-pub use export::{ExportFormat, UnknownFormat};
+pub use export::{ExportFormat, Prefixes, UnknownFormat};
 pub use iri::{IriBase, IriBaseError};
 pub use mapping::{EvidenceLevel, UnknownEvidenceLevel};
 pub use results::{
-    OutputFormat, QueryOutcome, Solution, Solutions, TableOptions, WriteResultsError,
-    write_outcome, write_table,
+    OutputFormat, QueryOutcome, Solution, Solutions, WriteResultsError, write_outcome,
 };
 pub use store::{ClassCount, KnowledgeGraph, Stats};
 

@@ -9,14 +9,14 @@
 
 use crate::iri::IriBase;
 use crate::vocab::{dcterms, foaf, igf, oa, org, prov, rdf, rdfs, schema, sdgo, skos, xsd};
-use igfkg_link::{DocumentLinks, Link, Method, Relation, RollUp, Target};
+use igfkg_model::Relations;
+use igfkg_model::{Attribution, ReferenceData};
+use igfkg_model::{DocumentLinks, Link, Method, Relation, RollUp, Target};
 use igfkg_model::{
     Extraction, Fact, FactKind, Figure, Message, MessageKind, NodeId, NodeKind, NriKind,
     Organization, Participation, Person, Qualifier, Role, RoleKind, Session, SessionType,
     SourceDocument, Span, Statement, Theme, goal_iri,
 };
-use igfkg_relate::Relations;
-use igfkg_sources::{Attribution, ReferenceData};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use std::fmt;
 use std::str::FromStr;

@@ -1,9 +1,10 @@
 //! Typed SPARQL results and their serialisations: the
 //! [SPARQL 1.1 result formats](https://www.w3.org/TR/sparql11-results-json/)
-//! (JSON, XML, CSV, TSV), RDF for graph results, and a readable table.
+//! (JSON, XML, CSV, TSV) and RDF for graph results. Tables for people are
+//! the binary's: presentation is not the RDF crate's job.
 
 use crate::error::ExportError;
-use crate::export::{ExportFormat, canonical_order, known_prefixes, write_quads};
+use crate::export::{ExportFormat, canonical_order, write_quads};
 use crate::iri::IriBase;
 use oxigraph::model::{GraphName, Quad, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -121,11 +122,9 @@ impl<'a> Solution<'a> {
     }
 }
 
-/// How `igfkg query` writes results.
+/// A standard format of query results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
-    /// An aligned table for people.
-    Table,
     /// [SPARQL 1.1 CSV](https://www.w3.org/TR/sparql11-results-csv-tsv/).
     Csv,
     /// [SPARQL 1.1 TSV](https://www.w3.org/TR/sparql11-results-csv-tsv/).
@@ -143,14 +142,13 @@ impl FromStr for OutputFormat {
 
     fn from_str(name: &str) -> Result<Self, String> {
         match name.to_ascii_lowercase().as_str() {
-            "table" => Ok(Self::Table),
             "csv" => Ok(Self::Csv),
             "tsv" => Ok(Self::Tsv),
             "json" => Ok(Self::Json),
             "xml" => Ok(Self::Xml),
             other => other.parse().map(Self::Rdf).map_err(|_| {
                 format!(
-                    "unknown result format {name:?}; use table, csv, tsv, json or xml (or an RDF format for CONSTRUCT: turtle, ntriples, nquads, trig, rdfxml, jsonld)"
+                    "unknown result format {name:?}; use csv, tsv, json or xml (or an RDF format for CONSTRUCT: turtle, ntriples, nquads, trig, rdfxml, jsonld)"
                 )
             }),
         }
@@ -160,7 +158,6 @@ impl FromStr for OutputFormat {
 impl fmt::Display for OutputFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Table => f.write_str("table"),
             Self::Csv => f.write_str("csv"),
             Self::Tsv => f.write_str("tsv"),
             Self::Json => f.write_str("json"),
@@ -176,14 +173,14 @@ impl fmt::Display for OutputFormat {
 pub enum WriteResultsError {
     /// A SELECT or ASK result asked for in an RDF format, or a graph in a
     /// result format.
-    #[error("{kind} results cannot be written as {format}; {hint}")]
+    #[error("{kind} results cannot be written as {format}; use {fitting}")]
     Mismatch {
         /// What the query returned.
         kind: &'static str,
         /// The format asked for.
         format: OutputFormat,
-        /// Which formats fit.
-        hint: &'static str,
+        /// The formats that fit, as a list for a sentence (`csv, tsv, json or xml`).
+        fitting: &'static str,
     },
     /// Writing failed.
     #[error(transparent)]
@@ -196,13 +193,6 @@ impl From<std::io::Error> for WriteResultsError {
     }
 }
 
-/// Options of the table format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TableOptions {
-    /// Cut cells longer than this many characters (with `…`); `None` keeps them whole.
-    pub max_cell_width: Option<usize>,
-}
-
 /// Writes a query outcome in a format.
 ///
 /// # Errors
@@ -212,82 +202,22 @@ pub fn write_outcome<W: Write>(
     outcome: &QueryOutcome,
     format: OutputFormat,
     base: &IriBase,
-    table: TableOptions,
-    mut writer: W,
+    writer: W,
 ) -> Result<W, WriteResultsError> {
     let results_format = match format {
         OutputFormat::Csv => Some(QueryResultsFormat::Csv),
         OutputFormat::Tsv => Some(QueryResultsFormat::Tsv),
         OutputFormat::Json => Some(QueryResultsFormat::Json),
         OutputFormat::Xml => Some(QueryResultsFormat::Xml),
-        OutputFormat::Table | OutputFormat::Rdf(_) => None,
+        OutputFormat::Rdf(_) => None,
     };
     match (outcome, format) {
-        (QueryOutcome::Solutions(solutions), OutputFormat::Table) => {
-            let header: Vec<String> = solutions
-                .variables
-                .iter()
-                .map(|v| v.as_str().to_owned())
-                .collect();
-            let prefixes = known_prefixes(base);
-            let rows = solutions
-                .rows
-                .iter()
-                .map(|row| {
-                    row.iter()
-                        .map(|t| t.as_ref().map_or(String::new(), |t| compact(t, &prefixes)))
-                        .collect()
-                })
-                .collect::<Vec<Vec<String>>>();
-            write_table(&mut writer, &header, &rows, table)?;
-            writeln!(
-                writer,
-                "{} row{}",
-                rows.len(),
-                if rows.len() == 1 { "" } else { "s" }
-            )?;
-            Ok(writer)
-        }
-        (QueryOutcome::Boolean(value), OutputFormat::Table) => {
-            writeln!(writer, "{value}")?;
-            Ok(writer)
-        }
-        (QueryOutcome::Graph(triples), OutputFormat::Table) => {
-            let prefixes = known_prefixes(base);
-            let quads = canonical_order(
-                base,
-                triples
-                    .iter()
-                    .cloned()
-                    .map(|t| t.in_graph(GraphName::DefaultGraph)),
-                false,
-            );
-            let rows: Vec<Vec<String>> = quads
-                .iter()
-                .map(|q| {
-                    vec![
-                        compact(&q.subject.clone().into(), &prefixes),
-                        compact(&q.predicate.clone().into(), &prefixes),
-                        compact(&q.object, &prefixes),
-                    ]
-                })
-                .collect();
-            let header = ["subject", "predicate", "object"].map(String::from);
-            write_table(&mut writer, &header, &rows, table)?;
-            writeln!(
-                writer,
-                "{} triple{}",
-                rows.len(),
-                if rows.len() == 1 { "" } else { "s" }
-            )?;
-            Ok(writer)
-        }
         (QueryOutcome::Solutions(solutions), _) => {
             let Some(results_format) = results_format else {
                 return Err(WriteResultsError::Mismatch {
                     kind: "SELECT",
                     format,
-                    hint: "use table, csv, tsv, json or xml",
+                    fitting: "csv, tsv, json or xml",
                 });
             };
             let mut serializer = QueryResultsSerializer::from_format(results_format)
@@ -308,7 +238,7 @@ pub fn write_outcome<W: Write>(
                 return Err(WriteResultsError::Mismatch {
                     kind: "ASK",
                     format,
-                    hint: "use table, csv, tsv, json or xml",
+                    fitting: "csv, tsv, json or xml",
                 });
             };
             Ok(QueryResultsSerializer::from_format(results_format)
@@ -328,85 +258,9 @@ pub fn write_outcome<W: Write>(
         (QueryOutcome::Graph(_), _) => Err(WriteResultsError::Mismatch {
             kind: "CONSTRUCT and DESCRIBE",
             format,
-            hint: "use table, turtle, ntriples, nquads, trig, rdfxml or jsonld",
+            fitting: "turtle, ntriples, nquads, trig, rdfxml or jsonld",
         }),
     }
-}
-
-/// A term as a person reads it: `prefix:local` for known namespaces, the
-/// value of a literal without quotes, `<iri>` otherwise.
-fn compact(term: &Term, prefixes: &[(String, String)]) -> String {
-    match term {
-        Term::NamedNode(n) => prefixes
-            .iter()
-            .find_map(|(p, ns)| {
-                n.as_str()
-                    .strip_prefix(ns.as_str())
-                    .map(|l| format!("{p}:{l}"))
-            })
-            .unwrap_or_else(|| format!("<{}>", n.as_str())),
-        Term::Literal(l) => l.value().to_owned(),
-        other => other.to_string(),
-    }
-}
-
-/// Writes an aligned table: a header, a rule, and one line per row, cells
-/// separated by `│`; control characters become spaces and long cells are cut
-/// as `options` says.
-///
-/// # Errors
-/// If writing fails.
-pub fn write_table<W: Write>(
-    writer: &mut W,
-    header: &[String],
-    rows: &[Vec<String>],
-    options: TableOptions,
-) -> std::io::Result<()> {
-    let clean = |cell: &str| -> String {
-        let flat: String = cell
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        match options.max_cell_width {
-            Some(max) if flat.chars().count() > max => {
-                let mut cut: String = flat.chars().take(max.saturating_sub(1)).collect();
-                cut.push('…');
-                cut
-            }
-            _ => flat,
-        }
-    };
-    let header: Vec<String> = header.iter().map(|h| clean(h)).collect();
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| clean(c)).collect())
-        .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in &rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    let line = |writer: &mut W, cells: &[String]| -> std::io::Result<()> {
-        let mut out = String::new();
-        for (i, (cell, width)) in cells.iter().zip(&widths).enumerate() {
-            if i > 0 {
-                out.push_str(" │ ");
-            }
-            out.push_str(cell);
-            if i + 1 < cells.len() {
-                out.extend(std::iter::repeat_n(' ', width - cell.chars().count()));
-            }
-        }
-        writeln!(writer, "{}", out.trim_end())
-    };
-    line(writer, &header)?;
-    let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-    writeln!(writer, "{}", rule.join("─┼─"))?;
-    for row in &rows {
-        line(writer, row)?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -434,22 +288,8 @@ mod tests {
     }
 
     fn write(outcome: &QueryOutcome, format: OutputFormat) -> Result<String, WriteResultsError> {
-        let bytes = write_outcome(
-            outcome,
-            format,
-            &IriBase::default(),
-            TableOptions::default(),
-            Vec::new(),
-        )?;
+        let bytes = write_outcome(outcome, format, &IriBase::default(), Vec::new())?;
         Ok(String::from_utf8(bytes).unwrap())
-    }
-
-    #[test]
-    fn table_is_aligned_and_compact() {
-        assert_eq!(
-            write(&solutions(), OutputFormat::Table).unwrap(),
-            "meeting      │ city\n─────────────┼──────\nmeeting:2018 │ Paris\nmeeting:2020 │\n2 rows\n"
-        );
     }
 
     #[test]
@@ -464,43 +304,28 @@ mod tests {
             "{json}"
         );
         assert_eq!(
-            write(&QueryOutcome::Boolean(true), OutputFormat::Table).unwrap(),
-            "true\n"
+            write(&QueryOutcome::Boolean(true), OutputFormat::Tsv).unwrap(),
+            "true"
         );
     }
 
     #[test]
-    fn mismatched_formats_are_refused_with_a_hint() {
+    fn mismatched_formats_are_refused_with_the_formats_that_fit() {
         let error = write(&solutions(), OutputFormat::Rdf(ExportFormat::Turtle)).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "SELECT results cannot be written as turtle; use table, csv, tsv, json or xml"
+            "SELECT results cannot be written as turtle; use csv, tsv, json or xml"
         );
         let error = write(&QueryOutcome::Graph(vec![]), OutputFormat::Csv).unwrap_err();
-        assert!(error.to_string().contains("use table, turtle"));
+        assert!(
+            error
+                .to_string()
+                .ends_with("use turtle, ntriples, nquads, trig, rdfxml or jsonld")
+        );
     }
 
     #[test]
-    fn long_cells_are_cut_when_asked() {
-        let outcome = QueryOutcome::Solutions(Solutions::new(
-            vec![Variable::new_unchecked("t")],
-            vec![vec![Some(
-                Literal::new_simple_literal("abcdefghij\nklm").into(),
-            )]],
-        ));
-        let table = write_outcome(
-            &outcome,
-            OutputFormat::Table,
-            &IriBase::default(),
-            TableOptions {
-                max_cell_width: Some(5),
-            },
-            Vec::new(),
-        )
-        .unwrap();
-        assert_eq!(
-            String::from_utf8(table).unwrap(),
-            "t\n─────\nabcd…\n1 row\n"
-        );
+    fn a_table_is_not_a_standard_format() {
+        assert!("table".parse::<OutputFormat>().is_err());
     }
 }

@@ -6,12 +6,12 @@ use crate::iri::IriBase;
 use crate::mapping::{EvidenceLevel, document_quads, reference_quads, relation_quads};
 use crate::results::{QueryOutcome, Solutions};
 use crate::vocab::{self, igf};
-use igfkg_link::DocumentLinks;
+use igfkg_model::DocumentLinks;
+use igfkg_model::ReferenceData;
+use igfkg_model::Relations;
 use igfkg_model::{Extraction, SourceDocument};
-use igfkg_relate::Relations;
-use igfkg_sources::ReferenceData;
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
-use oxigraph::model::{GraphNameRef, NamedNode, Quad, Term, Variable};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef, Term, Variable};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, HashSet};
@@ -144,12 +144,19 @@ impl KnowledgeGraph {
     /// If the store fails.
     pub fn replace_graph(&self, graph: &NamedNode, quads: Vec<Quad>) -> Result<usize, StoreError> {
         let count = quads.len();
-        self.store.clear_graph(graph.as_ref())?;
-        self.store.extend(
-            quads
-                .into_iter()
-                .map(|q| Quad::new(q.subject, q.predicate, q.object, graph.clone())),
-        )?;
+        // One transaction: a reader, or a store reopened after a crash, sees
+        // the old graph or the new one, never the graph empty.
+        let mut transaction = self.store.start_transaction()?;
+        transaction.clear_graph(graph.as_ref())?;
+        for q in &quads {
+            transaction.insert(QuadRef::new(
+                &q.subject,
+                &q.predicate,
+                &q.object,
+                graph.as_ref(),
+            ));
+        }
+        transaction.commit()?;
         Ok(count)
     }
 
@@ -448,4 +455,61 @@ pub struct ClassCount {
     pub total: u64,
     /// Nodes of the class per `igf:year`.
     pub per_year: BTreeMap<i64, u64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{GraphName, Literal};
+
+    /// `n` statements of one subject, numbered.
+    fn statements(graph: &KnowledgeGraph, n: i64) -> Vec<Quad> {
+        let subject = graph.base().node(&igfkg_model::NodeId::meeting(2018));
+        (0..n)
+            .map(|i| {
+                Quad::new(
+                    subject.clone(),
+                    vocab::rdfs::LABEL,
+                    Literal::from(i),
+                    GraphName::DefaultGraph,
+                )
+            })
+            .collect()
+    }
+
+    // Regression: replace_graph cleared the graph and filled it in two
+    // operations, so a reader in between saw the document's graph empty.
+    #[test]
+    fn readers_never_see_a_replaced_graph_empty() {
+        let graph = KnowledgeGraph::new().unwrap();
+        let name = graph.base().document_graph("igf-2018");
+        let (three, five) = (statements(&graph, 3), statements(&graph, 5));
+        graph.replace_graph(&name, three.clone()).unwrap();
+        let done = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(|| {
+                let mut seen = BTreeMap::<usize, usize>::new();
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    let n = graph
+                        .store
+                        .quads_for_pattern(None, None, None, Some(name.as_ref().into()))
+                        .count();
+                    *seen.entry(n).or_default() += 1;
+                }
+                seen
+            });
+            for round in 0..300 {
+                let quads = if round % 2 == 0 { &five } else { &three };
+                graph.replace_graph(&name, quads.clone()).unwrap();
+            }
+            done.store(true, std::sync::atomic::Ordering::Relaxed);
+            let seen = reader.join().unwrap();
+            assert!(
+                seen.keys().all(|n| *n == 3 || *n == 5),
+                "a reader saw graph sizes {seen:?}"
+            );
+        });
+        // The last round (299, odd) left three statements, in the graph named.
+        assert_eq!(graph.len().unwrap(), 3);
+    }
 }

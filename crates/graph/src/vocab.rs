@@ -134,7 +134,7 @@ namespace!(
 );
 
 /// The namespace of the UN SDG KOS goals and targets (`sdg:7`, `sdg:9.c`).
-pub const SDG_NAMESPACE: &str = "http://metadata.un.org/sdg/";
+pub const SDG_NAMESPACE: &str = igfkg_model::SDG_NAMESPACE;
 
 /// The vocabulary prefixes that igfkg's exports may declare, with their
 /// namespaces. Data prefixes (`meeting:`, `message:` …) come from the data

@@ -5,6 +5,16 @@ use crate::programme::{ColumnMapping, SessionDetails};
 use crate::span::{Diagnostic, Span};
 use serde::{Deserialize, Serialize};
 
+/// SHA-256 of bytes in lower-case hex: a document's checksum
+/// ([`SourceDocument::sha256`]) and a release file's, computed in one place.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// A document of the corpus, as its manifest entry describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceDocument {

@@ -76,9 +76,13 @@ impl Goal {
     }
 }
 
+/// The namespace of the [UN SDG KOS](http://metadata.un.org/sdg/) goals and
+/// targets (`sdg:7`, `sdg:9.c`): the one place it is written.
+pub const SDG_NAMESPACE: &str = "http://metadata.un.org/sdg/";
+
 /// The UN SDG KOS IRI of a goal or target notation (`9`, `9.c`).
 pub fn goal_iri(notation: &str) -> String {
-    format!("http://metadata.un.org/sdg/{notation}")
+    format!("{SDG_NAMESPACE}{notation}")
 }
 
 /// A stakeholder group, a concept of igfkg's stakeholder-group scheme.
@@ -210,5 +214,52 @@ impl Organization {
     /// gazetteer, gets: a UUID v5 of its normalised name.
     pub fn id_for(name: &str) -> NodeId {
         NodeId::keyed(NodeKind::Organization, &[&crate::id::normalize_key(name)])
+    }
+}
+
+/// Where a reference file's facts come from: its `[source]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribution {
+    /// Who publishes the facts.
+    pub publisher: String,
+    /// Where they are published.
+    pub url: String,
+    /// When they were last checked against the publication (ISO 8601 date).
+    pub checked: String,
+    /// Anything a reader should know about how the file was made.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// All reference data, as `igfkg-sources` reads it from `data/reference/`.
+#[derive(Debug, Clone)]
+pub struct ReferenceData {
+    /// Every annual IGF meeting, by year.
+    pub meetings: Vec<Meeting>,
+    /// Where the meeting facts come from.
+    pub meetings_source: Attribution,
+    /// The 17 goals, by number.
+    pub goals: Vec<Goal>,
+    /// Where the goal titles come from.
+    pub goals_source: Attribution,
+    /// The stakeholder groups, in the order of the file.
+    pub stakeholder_groups: Vec<StakeholderGroup>,
+    /// Where the stakeholder-group scheme comes from.
+    pub stakeholder_groups_source: Attribution,
+    /// The registry of National, Regional and Youth IGF initiatives.
+    pub nris: Vec<Nri>,
+    /// The gazetteer of organisations.
+    pub organizations: Vec<Organization>,
+    /// The topic scheme: baskets and topics.
+    pub topics: Vec<Topic>,
+    /// Where the topic scheme comes from.
+    pub topics_source: Attribution,
+}
+
+impl ReferenceData {
+    /// The meeting of a year, if the reference data has it.
+    pub fn meeting(&self, year: u16) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.year == year)
     }
 }

@@ -5,39 +5,60 @@
 //! blank-node labels are replaced by canonical ones and quads are sorted,
 //! so the SHA-256 of the canonical form identifies a release's content.
 
-use crate::PublishError;
-use sha2::{Digest, Sha256};
 use sophia::api::prelude::*;
 use sophia::c14n::rdfc10;
 use sophia::inmem::dataset::LightDataset;
 use sophia::turtle::parser::nq::NQuadsParser;
 
-/// The RDFC-1.0 canonical N-Quads of an N-Quads document.
+/// The canonical form of a dataset could not be computed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CanonicalError {
+    /// The N-Quads do not parse.
+    #[error("cannot canonicalise {name}: {source}")]
+    Parse {
+        /// What was canonicalised (`the old dataset` …).
+        name: String,
+        /// The parser's error, with its position.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The algorithm refused the dataset (its safeguards against
+    /// pathological blank-node structures), or wrote bytes that are not UTF-8.
+    #[error("cannot canonicalise {name}: {source}")]
+    Normalize {
+        /// What was canonicalised.
+        name: String,
+        /// Why not.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+/// The RDFC-1.0 canonical N-Quads of an N-Quads document; `name` says
+/// which document in errors.
 ///
 /// # Errors
-/// [`PublishError::Canonical`] if the N-Quads do not parse or the dataset
-/// is too complex for the algorithm's safeguards.
-pub fn canonical_nquads(nquads: &str, name: &str) -> Result<String, PublishError> {
-    let error = |message: String| PublishError::Canonical {
-        name: name.to_owned(),
-        message,
-    };
+/// [`CanonicalError`] if the N-Quads do not parse or the dataset is too
+/// complex for the algorithm's safeguards.
+pub fn canonical_nquads(nquads: &str, name: &str) -> Result<String, CanonicalError> {
     let dataset: LightDataset = NQuadsParser::new()
         .parse_str(nquads)
         .collect_quads()
-        .map_err(|e| error(e.to_string()))?;
+        .map_err(|e| CanonicalError::Parse {
+            name: name.to_owned(),
+            source: e.into(),
+        })?;
+    let normalize = |source: Box<dyn std::error::Error + Send + Sync>| CanonicalError::Normalize {
+        name: name.to_owned(),
+        source,
+    };
     let mut out = Vec::with_capacity(nquads.len());
-    rdfc10::normalize(&dataset, &mut out).map_err(|e| error(e.to_string()))?;
-    String::from_utf8(out).map_err(|e| error(e.to_string()))
+    rdfc10::normalize(&dataset, &mut out).map_err(|e| normalize(e.into()))?;
+    String::from_utf8(out).map_err(|e| normalize(e.into()))
 }
 
-/// SHA-256 of bytes, in lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub use igfkg_model::sha256_hex;
 
 /// The line of a `sha256sum` file for a file name.
 pub fn sha256sum_line(bytes: &[u8], file_name: &str) -> String {

@@ -2,8 +2,7 @@
 //! by subject, compared in their RDFC-1.0 canonical form so that blank-node
 //! labels never show as changes.
 
-use crate::PublishError;
-use crate::canonical::canonical_nquads;
+use crate::canonical::{CanonicalError, canonical_nquads};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The changes between two datasets.
@@ -50,11 +49,21 @@ fn subject(line: &str) -> &str {
     }
 }
 
+/// Two datasets could not be compared.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DiffError {
+    /// The old or the new dataset has no canonical form (it does not parse);
+    /// the error names which.
+    #[error(transparent)]
+    Canonical(#[from] CanonicalError),
+}
+
 /// Compares two N-Quads documents by their canonical forms.
 ///
 /// # Errors
-/// If either does not parse.
-pub fn diff(old: &str, new: &str) -> Result<Diff, PublishError> {
+/// [`DiffError::Canonical`] if either does not parse.
+pub fn diff(old: &str, new: &str) -> Result<Diff, DiffError> {
     let old = canonical_nquads(old, "the old dataset")?;
     let new = canonical_nquads(new, "the new dataset")?;
     let old: BTreeSet<&str> = old.lines().collect();

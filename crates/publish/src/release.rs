@@ -1,10 +1,11 @@
 //! A release folder: every serialisation of the graph, its canonical form
 //! and checksum, the ontology and shapes, and a VoID + DCAT description.
 
-use crate::PublishError;
-use crate::canonical::{canonical_nquads, sha256sum_line};
+use crate::canonical::{CanonicalError, canonical_nquads, sha256sum_line};
 use igfkg_graph::export::{canonical_order, used_prefixes, write_quads};
-use igfkg_graph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use igfkg_graph::model::{
+    GraphName, IriParseError, Literal, NamedNode, NamedOrBlankNode, Quad, Term,
+};
 use igfkg_graph::vocab::{dcat, dcterms, rdf, rdfs, void, xsd};
 use igfkg_graph::{ExportFormat, KnowledgeGraph, QueryOutcome};
 use std::collections::{BTreeMap, BTreeSet};
@@ -77,6 +78,51 @@ pub struct Release {
     pub triples: usize,
 }
 
+/// A release could not be written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReleaseError {
+    /// A file or folder of the release could not be written, renamed or
+    /// removed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The graph's JSON-LD export is not JSON (a bug of the serialiser).
+    #[error("the graph's JSON-LD export is not valid JSON: {0}")]
+    JsonLd(#[source] serde_json::Error),
+    /// The graph's N-Quads export is not UTF-8 (a bug of the serialiser).
+    #[error("the graph's N-Quads export is not UTF-8: {0}")]
+    NotUtf8(#[source] std::string::FromUtf8Error),
+    /// A value the description states as an IRI is not one.
+    #[error("{what} {value:?} is not a valid IRI: {source}")]
+    Iri {
+        /// What the value is (`the SPARQL endpoint`, `a download URL` …).
+        what: &'static str,
+        /// The value.
+        value: String,
+        /// What is wrong with it.
+        #[source]
+        source: IriParseError,
+    },
+    /// The canonical form could not be computed.
+    #[error(transparent)]
+    Canonical(#[from] CanonicalError),
+    /// The graph could not be read.
+    #[error(transparent)]
+    Store(#[from] igfkg_graph::StoreError),
+    /// The query for the source documents failed.
+    #[error(transparent)]
+    Query(#[from] igfkg_graph::QueryError),
+    /// An export of the graph failed.
+    #[error(transparent)]
+    Export(#[from] igfkg_graph::ExportError),
+}
+
 /// A distribution: file name, format name, media type.
 const DISTRIBUTIONS: [(&str, &str, &str); 7] = [
     (files::TURTLE, "Turtle", "text/turtle"),
@@ -98,33 +144,33 @@ const DISTRIBUTIONS: [(&str, &str, &str); 7] = [
 /// replaces `dir`: a failure leaves any earlier release as it was.
 ///
 /// # Errors
-/// [`PublishError`] if the graph cannot be read or a file cannot be written.
+/// [`ReleaseError`] if the graph cannot be read or a file cannot be written.
 pub fn write_release(
     graph: &KnowledgeGraph,
     dir: &Path,
     options: &ReleaseOptions,
-) -> Result<Release, PublishError> {
+) -> Result<Release, ReleaseError> {
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).map_err(|source| PublishError::Io {
+    std::fs::create_dir_all(&parent).map_err(|source| ReleaseError::Io {
         path: parent.clone(),
         source,
     })?;
     let staging = tempfile::Builder::new()
         .prefix(".igfkg-release-")
         .tempdir_in(&parent)
-        .map_err(|source| PublishError::Io {
+        .map_err(|source| ReleaseError::Io {
             path: parent.clone(),
             source,
         })?;
     let mut written: Vec<(String, u64)> = Vec::new();
     let folder = staging.path().to_owned();
     let write =
-        |written: &mut Vec<(String, u64)>, name: &str, bytes: &[u8]| -> Result<(), PublishError> {
+        |written: &mut Vec<(String, u64)>, name: &str, bytes: &[u8]| -> Result<(), ReleaseError> {
             let path = folder.join(name);
-            std::fs::write(&path, bytes).map_err(|source| PublishError::Io { path, source })?;
+            std::fs::write(&path, bytes).map_err(|source| ReleaseError::Io { path, source })?;
             written.push((name.to_owned(), bytes.len() as u64));
             Ok(())
         };
@@ -151,7 +197,7 @@ pub fn write_release(
     )?;
     let expanded: serde_json::Value =
         serde_json::from_slice(&graph.export(ExportFormat::JsonLd, Vec::new())?)
-            .map_err(|e| PublishError::Json(e.to_string()))?;
+            .map_err(ReleaseError::JsonLd)?;
     let graphs = match expanded {
         serde_json::Value::Object(mut object) => object
             .remove("@graph")
@@ -162,7 +208,7 @@ pub fn write_release(
     write(&mut written, files::JSONLD, &pretty_json(&document))?;
     // The canonical form and its checksum.
     let nquads = String::from_utf8(graph.export(ExportFormat::NQuads, Vec::new())?)
-        .map_err(|e| PublishError::Json(e.to_string()))?;
+        .map_err(ReleaseError::NotUtf8)?;
     let canonical = canonical_nquads(&nquads, "the graph")?;
     write(&mut written, files::CANONICAL, canonical.as_bytes())?;
     write(
@@ -188,7 +234,7 @@ pub fn write_release(
     let staged = staging.keep();
     let old = parent.join(format!(".igfkg-release-old-{}", std::process::id()));
     if dir.exists() {
-        std::fs::rename(dir, &old).map_err(|source| PublishError::Io {
+        std::fs::rename(dir, &old).map_err(|source| ReleaseError::Io {
             path: dir.to_owned(),
             source,
         })?;
@@ -197,13 +243,13 @@ pub fn write_release(
         // Put the earlier release back.
         let _ = std::fs::rename(&old, dir);
         let _ = std::fs::remove_dir_all(&staged);
-        return Err(PublishError::Io {
+        return Err(ReleaseError::Io {
             path: dir.to_owned(),
             source,
         });
     }
     if old.exists() {
-        std::fs::remove_dir_all(&old).map_err(|source| PublishError::Io {
+        std::fs::remove_dir_all(&old).map_err(|source| ReleaseError::Io {
             path: old.clone(),
             source,
         })?;
@@ -228,7 +274,7 @@ fn describe(
     union: &[Quad],
     sizes: &BTreeMap<String, u64>,
     options: &ReleaseOptions,
-) -> Result<Vec<Quad>, PublishError> {
+) -> Result<Vec<Quad>, ReleaseError> {
     let base = graph.base();
     let dataset = NamedNode::new_unchecked(format!("{}dataset", base.as_str()));
     let node = |path: &str| NamedNode::new_unchecked(format!("{}dataset/{path}", base.as_str()));
@@ -239,10 +285,14 @@ fn describe(
     let text = |t: &str| -> Term { Literal::new_language_tagged_literal_unchecked(t, "en").into() };
     let integer =
         |n: u64| -> Term { Literal::new_typed_literal(n.to_string(), xsd::INTEGER).into() };
-    let iri = |value: &str| -> Result<Term, PublishError> {
+    let iri = |what: &'static str, value: &str| -> Result<Term, ReleaseError> {
         NamedNode::new(value)
             .map(Term::from)
-            .map_err(|e| PublishError::Iri(value.to_owned(), e.to_string()))
+            .map_err(|source| ReleaseError::Iri {
+                what,
+                value: value.to_owned(),
+                source,
+            })
     };
 
     add(&dataset, rdf::TYPE, void::Dataset.into());
@@ -260,7 +310,11 @@ fn describe(
             "Meetings, themes, sessions, key messages, people, organisations, NRIs, stakeholder groups, topics and UN Sustainable Development Goals of the Internet Governance Forum, extracted from IGF outcome documents, with the provenance of every node and the relations between years.",
         ),
     );
-    add(&dataset, dcterms::license, iri(&options.license)?);
+    add(
+        &dataset,
+        dcterms::license,
+        iri("the licence", &options.license)?,
+    );
     add(
         &dataset,
         dcterms::created,
@@ -280,7 +334,11 @@ fn describe(
         add(&dataset, dcat::keyword, text(keyword));
     }
     if let Some(endpoint) = &options.sparql_endpoint {
-        add(&dataset, void::sparqlEndpoint, iri(endpoint)?);
+        add(
+            &dataset,
+            void::sparqlEndpoint,
+            iri("the SPARQL endpoint", endpoint)?,
+        );
     }
 
     // Size: triples, entities, classes and properties.
@@ -322,13 +380,8 @@ fn describe(
             .unwrap_or("")
             .to_owned()
     };
-    let namespace_prefix = |iri: &str| {
-        igfkg_graph::vocab::PREFIXES
-            .iter()
-            .filter(|(_, ns)| iri.starts_with(ns))
-            .max_by_key(|(_, ns)| ns.len())
-            .map_or("other", |(p, _)| p)
-    };
+    let prefixes = igfkg_graph::Prefixes::new(base);
+    let namespace_prefix = |iri: &str| prefixes.split(iri).map_or("other", |(p, _)| p);
     for (class, members) in &classes {
         let partition = node(&format!(
             "classes/{}-{}",
@@ -336,7 +389,7 @@ fn describe(
             local(class)
         ));
         add(&dataset, void::classPartition, partition.clone().into());
-        add(&partition, void::class, iri(class)?);
+        add(&partition, void::class, iri("a class", class)?);
         add(&partition, void::entities, integer(members.len() as u64));
     }
     for (property, count) in &properties {
@@ -346,12 +399,16 @@ fn describe(
             local(property)
         ));
         add(&dataset, void::propertyPartition, partition.clone().into());
-        add(&partition, void::property, iri(property)?);
+        add(&partition, void::property, iri("a property", property)?);
         add(&partition, void::triples, integer(*count));
     }
     for (_, namespace) in used_prefixes(base, union) {
         if !namespace.starts_with(base.as_str()) {
-            add(&dataset, void::vocabulary, iri(&namespace)?);
+            add(
+                &dataset,
+                void::vocabulary,
+                iri("a vocabulary namespace", &namespace)?,
+            );
         }
     }
 
@@ -376,14 +433,18 @@ fn describe(
         add(
             &distribution,
             dcat::downloadURL,
-            iri(&format!("{}{file}", options.download_base))?,
+            iri(
+                "a download URL",
+                &format!("{}{file}", options.download_base),
+            )?,
         );
         add(
             &distribution,
             dcat::mediaType,
-            iri(&format!(
-                "https://www.iana.org/assignments/media-types/{media_type}"
-            ))?,
+            iri(
+                "a media type",
+                &format!("https://www.iana.org/assignments/media-types/{media_type}"),
+            )?,
         );
         if let Some(size) = sizes.get(file) {
             add(
@@ -396,7 +457,10 @@ fn describe(
             add(
                 &dataset,
                 void::dataDump,
-                iri(&format!("{}{file}", options.download_base))?,
+                iri(
+                    "a download URL",
+                    &format!("{}{file}", options.download_base),
+                )?,
             );
         }
     }

@@ -7,6 +7,7 @@ pub use typed::*;
 
 use igfkg_graph::model::{Literal, NamedNode, Term};
 use igfkg_graph::{IriBase, KnowledgeGraph, QueryError, QueryOutcome};
+use igfkg_model::{NodeId, NodeKind, goal_iri, slugify};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -205,12 +206,11 @@ pub fn question(name: &str) -> Result<&'static Question, CatalogueError> {
         .ok_or_else(|| CatalogueError::UnknownQuestion(name.to_owned()))
 }
 
-fn slug_iri(base: &IriBase, kind: &str, value: &str) -> Option<NamedNode> {
-    let is_slug = !value.is_empty()
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    is_slug.then(|| NamedNode::new_unchecked(format!("{}{kind}/{value}", base.as_str())))
+/// The node of `kind` whose slug is `value`, if `value` is a slug (what
+/// [`NodeId::slug`] makes of it is itself): `encryption` is a topic's id,
+/// `https://…` is not.
+fn slug_iri(base: &IriBase, kind: NodeKind, value: &str) -> Option<NamedNode> {
+    (!value.is_empty() && slugify(value) == value).then(|| base.node(&NodeId::slug(kind, value)))
 }
 
 impl Param {
@@ -235,17 +235,15 @@ impl Param {
             )
             .into(),
             ParamKind::Goal => match value.parse::<u8>() {
-                Ok(n @ 1..=17) => {
-                    NamedNode::new_unchecked(format!("http://metadata.un.org/sdg/{n}")).into()
-                }
+                Ok(n @ 1..=17) => NamedNode::new_unchecked(goal_iri(&n.to_string())).into(),
                 Ok(_) => return Err(invalid("a goal number is 1 to 17")),
                 Err(_) => iri(value)?.into(),
             },
-            ParamKind::Topic => match slug_iri(base, "topic", value) {
+            ParamKind::Topic => match slug_iri(base, NodeKind::Topic, value) {
                 Some(iri) => iri.into(),
                 None => iri(value)?.into(),
             },
-            ParamKind::Document => match slug_iri(base, "document", value) {
+            ParamKind::Document => match slug_iri(base, NodeKind::Document, value) {
                 Some(iri) => iri.into(),
                 None => iri(value)?.into(),
             },

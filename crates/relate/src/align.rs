@@ -14,7 +14,7 @@
 
 use crate::terms::Analyzer;
 use crate::vectors::{Vectors, cosine};
-use igfkg_model::{NodeId, NodeKind};
+use igfkg_model::{Alignment, NodeId, NodeKind};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -65,32 +65,6 @@ pub struct UnitItem<'a> {
     pub topics: BTreeMap<&'a str, u32>,
     /// The topics its title names, sorted.
     pub title_topics: Vec<String>,
-}
-
-/// Two units of different years that are about the same thing (close) or
-/// overlap (related).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Alignment {
-    /// Node identifier of the link.
-    pub id: NodeId,
-    /// The unit of the later year.
-    pub later: NodeId,
-    /// The unit of the earlier year.
-    pub earlier: NodeId,
-    /// Whether it is a close match (otherwise related).
-    pub close: bool,
-    /// The combined score.
-    pub score: f64,
-    /// The cosine of the text vectors.
-    pub text_score: f64,
-    /// The cosine of the topic vectors of the units' messages.
-    pub topic_score: f64,
-    /// The Jaccard index of the topics of the two titles.
-    pub title_score: f64,
-    /// The words that weigh most in the text similarity.
-    pub shared_terms: Vec<String>,
-    /// The topics that weigh most in the topic similarity.
-    pub shared_topics: Vec<String>,
 }
 
 /// Aligns units of different years; ordered by later unit, then score.

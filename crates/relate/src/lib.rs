@@ -6,11 +6,13 @@ mod lineage;
 mod terms;
 mod vectors;
 
-pub use align::{Alignment, AlignmentConfig, UnitItem, align};
-pub use lineage::{Echo, LineageConfig, MessageItem, lineage};
+pub use align::{AlignmentConfig, UnitItem, align};
+/// The records relations are made of live in `igfkg-model`; they are
+/// re-exported here for users of `igfkg::relate`.
+pub use igfkg_model::{Alignment, Echo, Relations};
+pub use lineage::{LineageConfig, MessageItem, lineage};
 
-use igfkg_link::{DocumentLinks, Relation, Target};
-use igfkg_model::{Extraction, Message, NodeId};
+use igfkg_model::{DocumentLinks, Extraction, Message, NodeId, Relation, Target};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,22 +25,10 @@ pub struct RelationsConfig {
     pub alignment: AlignmentConfig,
 }
 
-/// The relations across years of a corpus.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Relations {
-    /// Messages that continue earlier years' messages.
-    pub echoes: Vec<Echo>,
-    /// Themes and sessions aligned across years.
-    pub alignments: Vec<Alignment>,
-}
-
-/// Computes message lineage and theme alignment over every document.
-/// `title_topics` gives the topics a theme's or session's title names.
-pub fn relate(
-    documents: &[(&Extraction, &DocumentLinks)],
-    title_topics: impl Fn(&str) -> Vec<String>,
-    config: &RelationsConfig,
-) -> Relations {
+/// Computes message lineage and theme alignment over every document; the
+/// topics of titles are those the linker recorded
+/// ([`DocumentLinks::title_topics`]).
+pub fn relate(documents: &[(&Extraction, &DocumentLinks)], config: &RelationsConfig) -> Relations {
     // The topics of every node, from the links.
     let mut topics: BTreeMap<&NodeId, BTreeSet<&str>> = BTreeMap::new();
     for (_, links) in documents {
@@ -68,7 +58,8 @@ pub fn relate(
     let echoes = lineage(&messages, &config.lineage);
 
     let mut units = Vec::new();
-    for (extraction, _) in documents {
+    for (extraction, links) in documents {
+        let title_topics = |id: &NodeId| links.title_topics.get(id).cloned().unwrap_or_default();
         for theme in &extraction.themes {
             let members = extraction
                 .messages
@@ -81,7 +72,7 @@ pub fn relate(
                 members,
                 &topics_of,
             );
-            unit.title_topics = title_topics(&theme.title);
+            unit.title_topics = title_topics(&theme.id);
             units.push(unit);
         }
         for session in &extraction.sessions {
@@ -94,7 +85,7 @@ pub fn relate(
                 .iter()
                 .filter(|m| m.session.as_ref() == Some(&session.id));
             let mut unit = unit(&session.id, session.year, title, members, &topics_of);
-            unit.title_topics = title_topics(&session.title);
+            unit.title_topics = title_topics(&session.id);
             units.push(unit);
         }
     }

@@ -15,7 +15,7 @@
 
 use crate::terms::Analyzer;
 use crate::vectors::{Vector, Vectors, cosine};
-use igfkg_model::{NodeId, NodeKind};
+use igfkg_model::{Echo, NodeId, NodeKind};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -62,29 +62,6 @@ pub struct MessageItem<'a> {
     pub text: &'a str,
     /// Its topics, sorted, without duplicates.
     pub topics: Vec<&'a str>,
-}
-
-/// A message that continues an earlier year's message (`igf:echoes`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Echo {
-    /// Node identifier of the link.
-    pub id: NodeId,
-    /// The later message.
-    pub later: NodeId,
-    /// The earlier message it echoes.
-    pub earlier: NodeId,
-    /// Rank among the earlier messages the later one echoes, from 1.
-    pub rank: u32,
-    /// The combined similarity.
-    pub score: f64,
-    /// The cosine of the TF-IDF vectors.
-    pub text_score: f64,
-    /// The Jaccard index of the topic sets.
-    pub topic_score: f64,
-    /// The words that weigh most in the text similarity.
-    pub shared_terms: Vec<String>,
-    /// The topics both messages have.
-    pub shared_topics: Vec<String>,
 }
 
 fn jaccard(a: &[&str], b: &[&str]) -> (f64, Vec<String>) {

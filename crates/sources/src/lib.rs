@@ -8,8 +8,14 @@ mod text;
 mod toml_file;
 
 pub use error::SourceError;
-pub use manifest::{Location, Manifest, ManifestEntry, sha256_hex};
-pub use reference::{Attribution, ReferenceData};
+pub use igfkg_model::sha256_hex;
+/// The reference records live in `igfkg-model`; re-exported here, where
+/// they are read.
+pub use igfkg_model::{Attribution, ReferenceData};
+pub use manifest::{Location, Manifest, ManifestEntry};
+pub use reference::{
+    GOALS, MEETINGS, NRIS, ORGANIZATIONS, STAKEHOLDER_GROUPS, TOPICS, read_reference,
+};
 pub use text::{Line, SourceText};
 
 use std::path::{Path, PathBuf};
@@ -52,8 +58,8 @@ impl DataDir {
     /// Reads the reference data.
     ///
     /// # Errors
-    /// See [`ReferenceData::read`].
+    /// See [`read_reference`].
     pub fn reference(&self) -> Result<ReferenceData, SourceError> {
-        ReferenceData::read(&self.reference_dir())
+        read_reference(&self.reference_dir())
     }
 }

@@ -4,9 +4,8 @@
 use crate::error::SourceError;
 use crate::text::SourceText;
 use crate::toml_file::TomlFile;
-use igfkg_model::{ColumnMapping, SourceDocument};
+use igfkg_model::{ColumnMapping, SourceDocument, sha256_hex};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -163,14 +162,6 @@ impl Manifest {
             entries,
         })
     }
-}
-
-/// SHA-256 of bytes, in lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 #[cfg(test)]

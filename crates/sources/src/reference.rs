@@ -4,101 +4,56 @@
 use crate::error::SourceError;
 use crate::text::SourceText;
 use crate::toml_file::TomlFile;
-use igfkg_model::{Goal, Meeting, Nri, NriKind, Organization, StakeholderGroup, Topic, slugify};
+use igfkg_model::{
+    Attribution, Goal, Meeting, Nri, NriKind, Organization, ReferenceData, StakeholderGroup, Topic,
+    slugify,
+};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
 use std::path::Path;
 use toml::Spanned;
 
-/// Where a reference file's facts come from: its `[source]` table.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Attribution {
-    /// Who publishes the facts.
-    pub publisher: String,
-    /// Where they are published.
-    pub url: String,
-    /// When they were last checked against the publication (ISO 8601 date).
-    pub checked: String,
-    /// Anything a reader should know about how the file was made.
-    #[serde(default)]
-    pub note: Option<String>,
-}
+/// The name of the meetings file under the reference directory.
+pub const MEETINGS: &str = "meetings.toml";
+/// See [`MEETINGS`].
+pub const GOALS: &str = "sdgs.toml";
+/// See [`MEETINGS`].
+pub const STAKEHOLDER_GROUPS: &str = "stakeholder-groups.toml";
+/// See [`MEETINGS`].
+pub const NRIS: &str = "nris.csv";
+/// See [`MEETINGS`].
+pub const ORGANIZATIONS: &str = "organizations.csv";
+/// See [`MEETINGS`].
+pub const TOPICS: &str = "topics.toml";
 
-/// All reference data.
-#[derive(Debug, Clone)]
-pub struct ReferenceData {
-    /// Every annual IGF meeting, by year.
-    pub meetings: Vec<Meeting>,
-    /// Where the meeting facts come from.
-    pub meetings_source: Attribution,
-    /// The 17 goals, by number.
-    pub goals: Vec<Goal>,
-    /// Where the goal titles come from.
-    pub goals_source: Attribution,
-    /// The stakeholder groups, in the order of the file.
-    pub stakeholder_groups: Vec<StakeholderGroup>,
-    /// Where the stakeholder-group scheme comes from.
-    pub stakeholder_groups_source: Attribution,
-    /// The registry of National, Regional and Youth IGF initiatives.
-    pub nris: Vec<Nri>,
-    /// The gazetteer of organisations.
-    pub organizations: Vec<Organization>,
-    /// The topic scheme: baskets and topics.
-    pub topics: Vec<Topic>,
-    /// Where the topic scheme comes from.
-    pub topics_source: Attribution,
-}
-
-impl ReferenceData {
-    /// The file names under the reference directory.
-    pub const MEETINGS: &'static str = "meetings.toml";
-    /// See [`ReferenceData::MEETINGS`].
-    pub const GOALS: &'static str = "sdgs.toml";
-    /// See [`ReferenceData::MEETINGS`].
-    pub const STAKEHOLDER_GROUPS: &'static str = "stakeholder-groups.toml";
-    /// See [`ReferenceData::MEETINGS`].
-    pub const NRIS: &'static str = "nris.csv";
-    /// See [`ReferenceData::MEETINGS`].
-    pub const ORGANIZATIONS: &'static str = "organizations.csv";
-    /// See [`ReferenceData::MEETINGS`].
-    pub const TOPICS: &'static str = "topics.toml";
-
-    /// Reads and checks the reference directory.
-    ///
-    /// # Errors
-    /// A TOML error, or a fact that cannot be right (a duplicate year, a goal
-    /// number outside 1–17 or missing, a date that is not `YYYY-MM-DD`, a
-    /// broader group or topic that does not exist, an unknown NRI kind, an
-    /// identifier used twice), with its file, line and column.
-    pub fn read(dir: &Path) -> Result<Self, SourceError> {
-        let (meetings_source, meetings) = read_meetings(&dir.join(Self::MEETINGS))?;
-        let (goals_source, goals) = read_goals(&dir.join(Self::GOALS))?;
-        let (stakeholder_groups_source, stakeholder_groups) =
-            read_groups(&dir.join(Self::STAKEHOLDER_GROUPS))?;
-        let nris = read_nris(&dir.join(Self::NRIS))?;
-        let organizations =
-            read_organizations(&dir.join(Self::ORGANIZATIONS), &stakeholder_groups)?;
-        let (topics_source, topics) = read_topics(&dir.join(Self::TOPICS))?;
-        Ok(Self {
-            meetings,
-            meetings_source,
-            goals,
-            goals_source,
-            stakeholder_groups,
-            stakeholder_groups_source,
-            nris,
-            organizations,
-            topics,
-            topics_source,
-        })
-    }
-
-    /// The meeting of a year, if the reference data has it.
-    pub fn meeting(&self, year: u16) -> Option<&Meeting> {
-        self.meetings.iter().find(|m| m.year == year)
-    }
+/// Reads and checks the reference directory.
+///
+/// # Errors
+/// A TOML error, or a fact that cannot be right (a duplicate year, a goal
+/// number outside 1–17 or missing, a date that is not `YYYY-MM-DD`, a
+/// broader group or topic that does not exist, an unknown NRI kind, an
+/// identifier used twice), with its file, line and column.
+pub fn read_reference(dir: &Path) -> Result<ReferenceData, SourceError> {
+    let (meetings_source, meetings) = read_meetings(&dir.join(MEETINGS))?;
+    let (goals_source, goals) = read_goals(&dir.join(GOALS))?;
+    let (stakeholder_groups_source, stakeholder_groups) =
+        read_groups(&dir.join(STAKEHOLDER_GROUPS))?;
+    let nris = read_nris(&dir.join(NRIS))?;
+    let organizations = read_organizations(&dir.join(ORGANIZATIONS), &stakeholder_groups)?;
+    let (topics_source, topics) = read_topics(&dir.join(TOPICS))?;
+    Ok(ReferenceData {
+        meetings,
+        meetings_source,
+        goals,
+        goals_source,
+        stakeholder_groups,
+        stakeholder_groups_source,
+        nris,
+        organizations,
+        topics,
+        topics_source,
+    })
 }
 
 #[derive(Deserialize)]

@@ -1,0 +1,429 @@
+//! The export order: quads sorted by graph, subject, predicate and object,
+//! each term compared in its prefixed form with numbers in natural order.
+
+use super::format::ExportFormat;
+use super::open_serializer;
+use super::prefixes::{PrefixScan, Prefixes};
+use crate::error::ExportError;
+use crate::iri::IriBase;
+use crate::vocab::{rdf, rdfs, skos};
+use oxigraph::model::{
+    GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef,
+};
+use rayon::slice::ParallelSliceMut;
+use rustc_hash::FxBuildHasher;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::Hash;
+use std::io::Write;
+use std::rc::Rc;
+
+/// Sort keys that read like the Turtle a person sees: terms in their
+/// prefixed form, numbers in natural order (`sdg:2` before `sdg:10`).
+///
+/// The keys of the first [`SortKeys::CACHED`] IRIs seen are kept: those are
+/// the predicates and classes that every subject repeats.
+#[derive(Debug)]
+struct SortKeys {
+    prefixes: Prefixes,
+    cache: RefCell<HashMap<Box<str>, Rc<str>>>,
+}
+
+impl SortKeys {
+    const CACHED: usize = 1 << 16;
+
+    fn new(base: &IriBase) -> Self {
+        Self {
+            prefixes: Prefixes::new(base),
+            cache: RefCell::default(),
+        }
+    }
+
+    fn term(&self, term: TermRef<'_>) -> Rc<str> {
+        let TermRef::NamedNode(n) = term else {
+            let text = term.to_string();
+            let mut key = String::with_capacity(text.len() + 12);
+            natural_into(&text, &mut key);
+            return key.into();
+        };
+        let iri = n.as_str();
+        if let Some(key) = self.cache.borrow().get(iri) {
+            return Rc::clone(key);
+        }
+        let mut key = String::with_capacity(iri.len() + 24);
+        match self.prefixes.split(iri) {
+            Some((prefix, local)) => {
+                natural_into(prefix, &mut key);
+                key.push(':');
+                natural_into(local, &mut key);
+            }
+            None => {
+                key.push('<');
+                natural_into(iri, &mut key);
+                key.push('>');
+            }
+        }
+        let key: Rc<str> = key.into();
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() < Self::CACHED {
+            cache.insert(iri.into(), Rc::clone(&key));
+        }
+        key
+    }
+}
+
+/// The rank of a predicate among those of a subject: `rdf:type`, then
+/// labels, then the others.
+fn predicate_rank(predicate: NamedNodeRef<'_>) -> u8 {
+    match predicate {
+        p if p == rdf::TYPE => 0,
+        p if p == rdfs::LABEL => 1,
+        p if p == skos::prefLabel => 2,
+        _ => 3,
+    }
+}
+
+/// Appends `text` to `out` with every run of ASCII digits padded to 12
+/// digits, so that string order is natural order for numbers up to a
+/// trillion.
+fn natural_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        out.push_str(&rest[..start]);
+        let digits = &rest[start..];
+        let len = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
+        for _ in len..12 {
+            out.push('0');
+        }
+        out.push_str(&digits[..len]);
+        rest = &digits[len..];
+    }
+    out.push_str(rest);
+}
+
+/// Sorts quads into export order — by graph, subject, predicate (`rdf:type`
+/// and labels first) and object, each compared in its prefixed form with
+/// numbers in natural order — and removes duplicates. For a format that
+/// does not keep graphs, every quad moves to the default graph first.
+///
+/// Each distinct term gets its sort key once and a rank; quads are then
+/// sorted by their terms' ranks, so the cost of building keys grows with
+/// the number of distinct terms, not of quads.
+pub fn canonical_order(
+    base: &IriBase,
+    quads: impl IntoIterator<Item = Quad>,
+    keep_graphs: bool,
+) -> Vec<Quad> {
+    CanonicalOrder::new(base).sort(quads, keep_graphs)
+}
+
+/// The export order of [`canonical_order`], made once and applied to a
+/// batch of quads or to a whole store ([`CanonicalOrder::write_all`]).
+#[derive(Debug)]
+pub struct CanonicalOrder {
+    keys: SortKeys,
+}
+
+impl CanonicalOrder {
+    /// The order for data under `base`.
+    pub fn new(base: &IriBase) -> Self {
+        Self {
+            keys: SortKeys::new(base),
+        }
+    }
+
+    /// Sorts quads into export order and removes duplicates, as
+    /// [`canonical_order`] does.
+    pub fn sort(&self, quads: impl IntoIterator<Item = Quad>, keep_graphs: bool) -> Vec<Quad> {
+        let quads: Vec<Quad> = quads
+            .into_iter()
+            .map(|mut quad| {
+                if !keep_graphs {
+                    quad.graph_name = GraphName::DefaultGraph;
+                }
+                quad
+            })
+            .collect();
+        let order = {
+            let mut interner = Interner::default();
+            let encoded: Vec<EncodedQuad> = quads
+                .iter()
+                .map(|q| {
+                    let graph = match &q.graph_name {
+                        GraphName::DefaultGraph => None,
+                        GraphName::NamedNode(n) => Some(TermRef::NamedNode(n.as_ref())),
+                        GraphName::BlankNode(b) => Some(TermRef::BlankNode(b.as_ref())),
+                    };
+                    interner.quad(
+                        graph,
+                        q.subject.as_ref().into(),
+                        q.predicate.as_ref().into(),
+                        q.object.as_ref(),
+                    )
+                })
+                .collect();
+            self.order(&interner.into_terms(), encoded)
+        };
+        let mut slots: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|q| slots[q.index as usize].take())
+            .collect()
+    }
+
+    /// The export order of quads given as ids of `terms`: the quads sorted,
+    /// each distinct one once.
+    ///
+    /// Graph names, subjects and predicates are ranked by their keys, the
+    /// full term breaking ties. Objects get a key only where a subject has
+    /// several for one predicate: most have one (a text, a year, a label),
+    /// and a literal's key is its whole text.
+    fn order(&self, terms: &[TermRef<'_>], encoded: Vec<EncodedQuad>) -> Vec<Ordered> {
+        let keys = &self.keys;
+        let by_key = |a: &(Rc<str>, u32), b: &(Rc<str>, u32)| {
+            a.0.cmp(&b.0).then_with(|| {
+                terms[a.1 as usize]
+                    .to_string()
+                    .cmp(&terms[b.1 as usize].to_string())
+            })
+        };
+        let mut heads = vec![false; terms.len()];
+        for q in &encoded {
+            if let Some(g) = q.graph {
+                heads[g as usize] = true;
+            }
+            heads[q.subject as usize] = true;
+            heads[q.predicate as usize] = true;
+        }
+        let mut keyed: Vec<(Rc<str>, u32)> = (0..terms.len() as u32)
+            .filter(|id| heads[*id as usize])
+            .map(|id| (keys.term(terms[id as usize]), id))
+            .collect();
+        drop(heads);
+        keyed.sort_unstable_by(by_key);
+        let mut rank = vec![0u32; terms.len()];
+        for (position, (_, id)) in keyed.iter().enumerate() {
+            rank[*id as usize] = position as u32;
+        }
+        drop(keyed);
+        let predicate_ranks: HashMap<u32, u8> = encoded
+            .iter()
+            .map(|q| q.predicate)
+            .collect::<BTreeSet<u32>>()
+            .into_iter()
+            .map(|p| {
+                let prank = match terms[p as usize] {
+                    TermRef::NamedNode(n) => predicate_rank(n),
+                    _ => 3,
+                };
+                (p, prank)
+            })
+            .collect();
+        let mut sorted: Vec<Ordered> = encoded
+            .into_iter()
+            .enumerate()
+            .map(|(index, q)| Ordered {
+                graph: q.graph.map(|g| rank[g as usize]),
+                subject: rank[q.subject as usize],
+                predicate_rank: predicate_ranks[&q.predicate],
+                predicate: rank[q.predicate as usize],
+                object: q.object,
+                index: index as u32,
+                ids: (q.graph, q.subject, q.predicate),
+            })
+            .collect();
+        drop(rank);
+        sorted.par_sort_unstable_by_key(Ordered::key);
+        // Equal ids are equal terms: drop duplicate quads.
+        sorted.dedup_by_key(|q| q.key());
+        // Order the objects of each (graph, subject, predicate).
+        let mut object_keys: HashMap<u32, Rc<str>> = HashMap::new();
+        let mut start = 0;
+        while start < sorted.len() {
+            let head = sorted[start].head();
+            let end = start
+                + sorted[start..]
+                    .iter()
+                    .take_while(|q| q.head() == head)
+                    .count();
+            if end - start > 1 {
+                let mut run: Vec<(Rc<str>, u32)> = sorted[start..end]
+                    .iter()
+                    .map(|q| {
+                        let key = object_keys
+                            .entry(q.object)
+                            .or_insert_with(|| keys.term(terms[q.object as usize]));
+                        (Rc::clone(key), q.object)
+                    })
+                    .collect();
+                run.sort_unstable_by(by_key);
+                let order: HashMap<u32, usize> = run
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, id))| (*id, i))
+                    .collect();
+                sorted[start..end].sort_unstable_by_key(|q| order[&q.object]);
+            }
+            start = end;
+        }
+        sorted
+    }
+
+    /// Writes every quad of `quads` (a store's, in any order) in `format`,
+    /// in export order, declaring only the prefixes used.
+    ///
+    /// Each quad is read once: its terms go into a table of distinct terms
+    /// and the quad becomes four ids, which are sorted by the terms' ranks.
+    /// Besides the store, an export holds the distinct terms and about 50
+    /// bytes a quad.
+    ///
+    /// # Errors
+    /// If reading a quad or writing fails.
+    pub fn write_all<W: Write, E>(
+        &self,
+        base: &IriBase,
+        quads: impl IntoIterator<Item = Result<Quad, E>>,
+        format: ExportFormat,
+        writer: W,
+    ) -> Result<W, ExportError>
+    where
+        ExportError: From<E>,
+    {
+        let keep_graphs = format.keeps_graphs();
+        let mut interner = Interner::default();
+        let mut encoded = Vec::new();
+        for quad in quads {
+            let quad = quad?;
+            let graph = match (quad.graph_name, keep_graphs) {
+                (GraphName::NamedNode(n), true) => Some(n.into()),
+                (GraphName::BlankNode(b), true) => Some(b.into()),
+                _ => None,
+            };
+            encoded.push(interner.quad(
+                graph,
+                quad.subject.into(),
+                quad.predicate.into(),
+                quad.object,
+            ));
+        }
+        let table: Vec<Term> = interner.into_terms();
+        let terms: Vec<TermRef<'_>> = table.iter().map(Term::as_ref).collect();
+        let mut scan = PrefixScan::new(base, keep_graphs);
+        for term in &terms {
+            scan.visit_term(*term);
+        }
+        let order = self.order(&terms, encoded);
+        let mut serializer = open_serializer(&scan.finish(), format, writer)?;
+        for q in order {
+            let (graph, subject, predicate) = q.ids;
+            let graph = match graph.map(|g| terms[g as usize]) {
+                None => GraphNameRef::DefaultGraph,
+                Some(TermRef::NamedNode(n)) => GraphNameRef::NamedNode(n),
+                Some(TermRef::BlankNode(b)) => GraphNameRef::BlankNode(b),
+                Some(_) => unreachable!("a graph name is an IRI or a blank node"),
+            };
+            let subject = match terms[subject as usize] {
+                TermRef::NamedNode(n) => NamedOrBlankNodeRef::NamedNode(n),
+                TermRef::BlankNode(b) => NamedOrBlankNodeRef::BlankNode(b),
+                _ => unreachable!("a subject is an IRI or a blank node"),
+            };
+            let TermRef::NamedNode(predicate) = terms[predicate as usize] else {
+                unreachable!("a predicate is an IRI")
+            };
+            serializer.serialize_quad(QuadRef::new(
+                subject,
+                predicate,
+                terms[q.object as usize],
+                graph,
+            ))?;
+        }
+        Ok(serializer.finish()?)
+    }
+}
+
+/// Gives each distinct term an id, in the order first seen: owned terms
+/// when reading a store, borrowed ones when sorting a batch of quads.
+#[derive(Debug)]
+struct Interner<T> {
+    ids: HashMap<T, u32, FxBuildHasher>,
+}
+
+impl<T> Default for Interner<T> {
+    fn default() -> Self {
+        Self {
+            ids: HashMap::default(),
+        }
+    }
+}
+
+impl<T: Hash + Eq> Interner<T> {
+    fn intern(&mut self, term: T) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(term).or_insert(next)
+    }
+
+    /// A quad as the ids of its terms (graph first, as the order ranks it).
+    fn quad(&mut self, graph: Option<T>, subject: T, predicate: T, object: T) -> EncodedQuad {
+        EncodedQuad {
+            graph: graph.map(|g| self.intern(g)),
+            subject: self.intern(subject),
+            predicate: self.intern(predicate),
+            object: self.intern(object),
+        }
+    }
+
+    /// The terms, indexed by id; each term is held once, by the table.
+    fn into_terms(self) -> Vec<T> {
+        let mut table: Vec<Option<T>> = std::iter::repeat_with(|| None)
+            .take(self.ids.len())
+            .collect();
+        for (term, id) in self.ids {
+            table[id as usize] = Some(term);
+        }
+        table
+            .into_iter()
+            .map(|t| t.expect("every id has its term"))
+            .collect()
+    }
+}
+
+/// A quad as the ids of its terms; `graph` is `None` for the default graph.
+#[derive(Debug, Clone, Copy)]
+struct EncodedQuad {
+    graph: Option<u32>,
+    subject: u32,
+    predicate: u32,
+    object: u32,
+}
+
+/// A quad in export order: the ranks of its graph, subject and predicate,
+/// the id of its object, its position among the quads sorted, and the ids
+/// of its graph, subject and predicate.
+#[derive(Debug, Clone, Copy)]
+struct Ordered {
+    graph: Option<u32>,
+    subject: u32,
+    predicate_rank: u8,
+    predicate: u32,
+    object: u32,
+    index: u32,
+    ids: (Option<u32>, u32, u32),
+}
+
+impl Ordered {
+    fn key(&self) -> (Option<u32>, u32, u8, u32, u32) {
+        (
+            self.graph,
+            self.subject,
+            self.predicate_rank,
+            self.predicate,
+            self.object,
+        )
+    }
+
+    fn head(&self) -> (Option<u32>, u32, u32) {
+        (self.graph, self.subject, self.predicate)
+    }
+}

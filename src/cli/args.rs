@@ -1,0 +1,216 @@
+//! The command line as clap parses it: flags and values, unchecked.
+//!
+//! These are ripgrep's "low-level" arguments: each subcommand resolves its
+//! own into validated options (`Options::from_args` in its module) before
+//! doing any work, so the rest of the binary never sees a raw string where
+//! it needs an IRI base, a threshold or a report format.
+
+use clap::{Args, Parser, Subcommand};
+use igfkg::graph::{EvidenceLevel, ExportFormat, IriBase};
+use igfkg::ingest::Format;
+use std::path::PathBuf;
+
+use super::query::QueryFormat;
+
+#[derive(Parser)]
+#[command(
+    name = "igfkg",
+    version,
+    about = "Builds and queries a knowledge graph of Internet Governance Forum outcomes",
+    long_about = "igfkg turns Internet Governance Forum (IGF) outcome documents into an RDF knowledge graph: \
+meetings, themes, sessions, key messages, people, stakeholder groups and UN SDGs, stored in Oxigraph, \
+queried with SPARQL and exported as Turtle and the other RDF formats.\n\n\
+Start with `igfkg build` in the repository: it reads data/ and writes out/igfkg.ttl and out/igfkg.nq.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Builds the graph from a data directory and writes out/igfkg.ttl and out/igfkg.nq
+    Build(BuildArgs),
+    /// Runs a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a built graph
+    Query(QueryArgs),
+    /// Writes a built graph in an RDF format
+    Export(ExportArgs),
+    /// Prints the counts of a built graph: triples, graphs, nodes per class and year
+    Stats(GraphArgs),
+    /// Previews what a document yields in a format, without building
+    Ingest(IngestArgs),
+    /// Writes a release folder for a linked-data portal: every RDF format, the canonical N-Quads and their SHA-256, the ontology, the shapes and a VoID + DCAT description
+    Release(ReleaseArgs),
+    /// Checks a built graph against the SHACL shapes; exits with 1 on any violation
+    Validate(ValidateArgs),
+    /// Says what changed between two releases (or RDF files), by their canonical forms
+    Diff(DiffArgs),
+    /// Writes a synthetic corpus (documents, manifest, reference data) for benchmarks
+    Gen(GenArgs),
+}
+
+#[derive(Args)]
+pub struct GenArgs {
+    /// The data directory to write
+    pub out: PathBuf,
+    /// Number of annual meetings, from 2006 on
+    #[arg(long, default_value_t = 20)]
+    pub years: u16,
+    /// Sessions (or themes) per year
+    #[arg(long, default_value_t = 40)]
+    pub sessions: u32,
+    /// Messages in the whole corpus
+    #[arg(long, default_value_t = 10_000)]
+    pub messages: u64,
+    /// The seed: the same seed writes the same bytes
+    #[arg(long, default_value_t = 2006)]
+    pub seed: u64,
+    /// The reference data to copy and draw the vocabulary from
+    #[arg(long, default_value = "data/reference", value_name = "DIR")]
+    pub reference: PathBuf,
+}
+
+#[derive(Args)]
+pub struct ReleaseArgs {
+    /// The release folder to write (replaced whole, once everything is written)
+    pub dir: PathBuf,
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    /// Where the release's files will be published (a folder URL ending in /)
+    #[arg(
+        long,
+        default_value = "https://w3id.org/igfkg/release/latest/",
+        value_name = "URL"
+    )]
+    pub download_base: String,
+    /// The SPARQL endpoint that will serve the graph, if any
+    #[arg(long, value_name = "URL")]
+    pub sparql_endpoint: Option<String>,
+    /// The creation date to state (default: today, or SOURCE_DATE_EPOCH when set)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub created: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    /// The SHACL shapes (default: the shapes igfkg ships, ontology/shapes.ttl)
+    #[arg(long, value_name = "FILE")]
+    pub shapes: Option<PathBuf>,
+    /// Report format: text or json
+    #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+    pub format: String,
+}
+
+#[derive(Args)]
+pub struct DiffArgs {
+    /// The older release folder, or an RDF file
+    pub old: PathBuf,
+    /// The newer release folder, or an RDF file
+    pub new: PathBuf,
+    /// The base of the data IRIs (for prefixes)
+    #[arg(long, default_value = IriBase::DEFAULT, value_name = "IRI")]
+    pub base: String,
+    /// Exit with 1 when the releases differ (as diff(1) does)
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Args)]
+pub struct BuildArgs {
+    /// The data directory: corpus.toml, sources/ and reference/
+    #[arg(long, default_value = "data", value_name = "DIR")]
+    pub data: PathBuf,
+    /// Where to write igfkg.ttl and igfkg.nq
+    #[arg(long, default_value = "out", value_name = "DIR")]
+    pub out: PathBuf,
+    /// The base of the data IRIs
+    #[arg(long, default_value = IriBase::DEFAULT, value_name = "IRI")]
+    pub base: String,
+    /// The least similarity for a message to echo an earlier one (0 to 1)
+    #[arg(long, default_value_t = igfkg::relate::LineageConfig::default().threshold, value_name = "SCORE")]
+    pub lineage_threshold: f64,
+    /// The most earlier messages a message echoes
+    #[arg(long, default_value_t = igfkg::relate::LineageConfig::default().top_k, value_name = "N")]
+    pub lineage_top_k: usize,
+    /// How much evidence to keep: full (each link's annotation of the matched words, and what
+    /// echoes and alignments share), or lean (links, echoes and alignments without it: about a
+    /// third of the triples). Every node keeps its source span either way
+    #[arg(long, default_value_t = EvidenceLevel::Full, value_name = "LEVEL")]
+    pub evidence: EvidenceLevel,
+    /// Build into an on-disk Oxigraph store (RocksDB) in DIR as well
+    #[cfg(feature = "rocksdb")]
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Print no summary
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args)]
+pub struct GraphArgs {
+    /// The graph to read: an RDF file such as the N-Quads dump `igfkg build` wrote
+    #[arg(long, default_value = "out/igfkg.nq", value_name = "FILE")]
+    pub graph: PathBuf,
+    /// Read an on-disk Oxigraph store instead of a file
+    #[cfg(feature = "rocksdb")]
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// The base of the data IRIs (for prefixes in tables and exports)
+    #[arg(long, default_value = IriBase::DEFAULT, value_name = "IRI")]
+    pub base: String,
+}
+
+#[derive(Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["query", "named", "list"])))]
+pub struct QueryArgs {
+    /// The SPARQL query: its text, the path of a .rq file, or - to read standard input.
+    /// The prefixes igf:, rdfs:, skos:, schema:, foaf:, org:, dcterms:, prov:, oa:, sdgo: … are predeclared.
+    pub query: Option<String>,
+    /// Run a question of the catalogue by name (see --list)
+    #[arg(long, value_name = "NAME", conflicts_with = "query")]
+    pub named: Option<String>,
+    /// A parameter of the named question, as NAME=VALUE (repeat for several)
+    #[arg(long = "param", value_name = "NAME=VALUE", requires = "named")]
+    pub params: Vec<String>,
+    /// List the questions of the catalogue with their parameters
+    #[arg(long, conflicts_with_all = ["query", "named"])]
+    pub list: bool,
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    /// Result format: table, csv, tsv, json or xml; for CONSTRUCT and DESCRIBE also turtle, ntriples, nquads, trig, rdfxml or jsonld
+    #[arg(short, long, default_value = "table", value_name = "FORMAT")]
+    pub format: QueryFormat,
+    /// Write the results to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// The RDF format: turtle, ntriples, nquads, trig, rdfxml or jsonld
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: ExportFormat,
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    /// Write to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct IngestArgs {
+    /// The document to read
+    pub file: PathBuf,
+    /// Its format: messages-by-session, messages-by-theme, session-reports, narrative or outline
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Format,
+    /// The year of the meeting it is about (default: the first year in the file name)
+    #[arg(long, value_name = "YEAR")]
+    pub meeting: Option<u16>,
+    /// Print the records as JSON instead of a summary
+    #[arg(long)]
+    pub json: bool,
+}

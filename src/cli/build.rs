@@ -1,0 +1,239 @@
+//! `igfkg build`: the data directory into a graph, written as Turtle and
+//! N-Quads, with a summary of what each document gave.
+
+use super::args::BuildArgs;
+use super::io::{commit, create};
+use super::render::{NoNodes, TableOptions, write_class_table, write_diagnostic, write_table};
+use anyhow::bail;
+use igfkg::graph::{ExportFormat, IriBase, KnowledgeGraph, Prefixes};
+use igfkg::model::Severity;
+use igfkg::pipeline::{self, Build, Step};
+use igfkg::sources::DataDir;
+use igfkg::{BuildOptions, Stats};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// What to build, checked.
+pub struct Options {
+    data: PathBuf,
+    out: PathBuf,
+    base: IriBase,
+    build: BuildOptions,
+    #[cfg(feature = "rocksdb")]
+    store: Option<PathBuf>,
+    quiet: bool,
+}
+
+impl Options {
+    /// Checks the IRI base and the lineage threshold.
+    pub fn from_args(args: BuildArgs) -> anyhow::Result<Self> {
+        let base = IriBase::new(args.base)?;
+        if !(0.0..=1.0).contains(&args.lineage_threshold) {
+            bail!(
+                "--lineage-threshold {} is outside 0 to 1",
+                args.lineage_threshold
+            );
+        }
+        let mut build = BuildOptions::default();
+        build.relations.lineage.threshold = args.lineage_threshold;
+        build.relations.lineage.top_k = args.lineage_top_k;
+        build.evidence = args.evidence;
+        Ok(Self {
+            data: args.data,
+            out: args.out,
+            base,
+            build,
+            #[cfg(feature = "rocksdb")]
+            store: args.store,
+            quiet: args.quiet,
+        })
+    }
+
+    /// The graph to build into: an on-disk store if one was given.
+    fn graph(&self) -> anyhow::Result<KnowledgeGraph> {
+        #[cfg(feature = "rocksdb")]
+        if let Some(dir) = &self.store {
+            return Ok(KnowledgeGraph::open(dir, self.base.clone())?);
+        }
+        Ok(KnowledgeGraph::in_memory(self.base.clone())?)
+    }
+}
+
+/// The files a build writes.
+struct Exports {
+    turtle: PathBuf,
+    nquads: PathBuf,
+}
+
+/// Builds, writes the exports, and prints the summary unless asked not to.
+pub fn run(options: Options) -> anyhow::Result<()> {
+    let graph = options.graph()?;
+    let data = DataDir::new(&options.data);
+    let bar = progress_bar();
+    let built = pipeline::build_with(&graph, &data, &options.build, |step| {
+        show_step(&bar, step);
+    })?;
+    bar.set_message("writing exports");
+    let exports = write_exports(&graph, &options.out)?;
+    bar.finish_and_clear();
+    if options.quiet {
+        return Ok(());
+    }
+    summarise(&built, &graph, &data, &exports)
+}
+
+fn progress_bar() -> ProgressBar {
+    ProgressBar::new(0).with_style(
+        ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len}")
+            .expect("the template is valid")
+            .progress_chars("=> "),
+    )
+}
+
+fn show_step(bar: &ProgressBar, step: Step<'_>) {
+    match step {
+        Step::Reference => bar.set_message("reading reference data"),
+        Step::Parse {
+            document,
+            index,
+            count,
+        } => {
+            bar.set_length(count as u64);
+            bar.set_position(index as u64);
+            bar.set_message(format!("parsing {document}"));
+        }
+        Step::Relate => bar.set_message("relating messages and themes across years"),
+        Step::Insert => {
+            bar.set_position(bar.length().unwrap_or(0));
+            bar.set_message("inserting into the graph");
+        }
+        _ => {}
+    }
+}
+
+/// Writes `igfkg.ttl` and `igfkg.nq` into `out`. Both go to temporary
+/// files first and are renamed only when both are complete, so a failure
+/// leaves the previous build in place.
+fn write_exports(graph: &KnowledgeGraph, out: &std::path::Path) -> anyhow::Result<Exports> {
+    let exports = Exports {
+        turtle: out.join("igfkg.ttl"),
+        nquads: out.join("igfkg.nq"),
+    };
+    let mut ttl = create(&exports.turtle)?;
+    graph.export(ExportFormat::Turtle, &mut ttl)?;
+    let mut nq = create(&exports.nquads)?;
+    graph.export(ExportFormat::NQuads, &mut nq)?;
+    commit(ttl)?;
+    commit(nq)?;
+    Ok(exports)
+}
+
+/// The summary: what each document gave, the relations across years, the
+/// main classes per year, and every warning with its place.
+fn summarise(
+    built: &Build,
+    graph: &KnowledgeGraph,
+    data: &DataDir,
+    exports: &Exports,
+) -> anyhow::Result<()> {
+    let stats = graph.stats()?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "Built {} documents into {} triples ({} named graphs); wrote {} and {}",
+        built.documents.len(),
+        stats.triples,
+        stats.graphs,
+        exports.turtle.display(),
+        exports.nquads.display()
+    )?;
+    writeln!(out)?;
+    write_documents(&mut out, built)?;
+    let relations = &built.relations;
+    writeln!(
+        out,
+        "\nAcross years: {} echoes from messages to earlier messages; {} alignments of themes and sessions ({} close matches)",
+        relations.echoes.len(),
+        relations.alignments.len(),
+        relations.alignments.iter().filter(|a| a.close).count()
+    )?;
+    writeln!(out)?;
+    let mut years: Vec<i64> = built
+        .documents
+        .iter()
+        .filter_map(|d| d.document.meeting.map(i64::from))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let classes = Stats::summary_classes().map(|class| class.as_str());
+    let prefixes = Prefixes::new(graph.base());
+    write_class_table(&mut out, &stats, &classes, &years, NoNodes::Zero, &prefixes)?;
+    write_warnings(&mut out, built, data)?;
+    Ok(())
+}
+
+/// One row per document: its format and the records of each kind.
+fn write_documents(out: &mut impl Write, built: &Build) -> std::io::Result<()> {
+    let header: Vec<String> = [
+        "document",
+        "format",
+        "themes",
+        "sessions",
+        "messages",
+        "statements",
+        "people",
+        "roles",
+        "facts",
+        "links",
+        "warnings",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows: Vec<Vec<String>> = built
+        .documents
+        .iter()
+        .map(|d| {
+            let e = &d.extraction;
+            vec![
+                d.document.id.clone(),
+                d.format.to_string(),
+                e.themes.len().to_string(),
+                e.sessions.len().to_string(),
+                e.messages.len().to_string(),
+                e.statements.len().to_string(),
+                e.people.len().to_string(),
+                e.roles.len().to_string(),
+                e.facts.len().to_string(),
+                d.links.links.len().to_string(),
+                e.diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Warning)
+                    .count()
+                    .to_string(),
+            ]
+        })
+        .collect();
+    write_table(out, &header, &rows, TableOptions::default())
+}
+
+/// Every diagnostic of the build, at its document's path in the data
+/// directory.
+fn write_warnings(out: &mut impl Write, built: &Build, data: &DataDir) -> std::io::Result<()> {
+    let warnings: Vec<_> = built.diagnostics().collect();
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{} warnings:", warnings.len())?;
+    for d in warnings {
+        let path = built
+            .documents
+            .iter()
+            .find(|p| p.document.id == d.document)
+            .map(|p| data.root().join(&p.document.path))
+            .unwrap_or_else(|| PathBuf::from(&d.document));
+        write_diagnostic(out, "  ", &path, d)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! `igfkg release`: a release folder for a linked-data portal.
+
+use super::args::ReleaseArgs;
+use super::io::{GraphSource, spinner};
+use super::render::{TableOptions, write_table};
+use anyhow::{Context, bail};
+use igfkg::publish::ReleaseOptions;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// The release to write, its description checked.
+pub struct Options {
+    dir: PathBuf,
+    graph: GraphSource,
+    release: ReleaseOptions,
+}
+
+impl Options {
+    /// Checks the download base and dates the release.
+    pub fn from_args(args: ReleaseArgs) -> anyhow::Result<Self> {
+        let graph = GraphSource::from_args(args.graph)?;
+        let created = match args.created {
+            Some(date) => date,
+            None => today()?,
+        };
+        if !args.download_base.ends_with('/') {
+            bail!("--download-base {:?} must end in '/'", args.download_base);
+        }
+        Ok(Self {
+            dir: args.dir,
+            graph,
+            release: ReleaseOptions {
+                download_base: args.download_base,
+                sparql_endpoint: args.sparql_endpoint,
+                created,
+                ..ReleaseOptions::default()
+            },
+        })
+    }
+}
+
+/// Today's date, or the date of SOURCE_DATE_EPOCH for reproducible releases.
+fn today() -> anyhow::Result<String> {
+    let now = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(epoch) => time::OffsetDateTime::from_unix_timestamp(
+            epoch
+                .trim()
+                .parse()
+                .context("SOURCE_DATE_EPOCH must be a number of seconds")?,
+        )?,
+        Err(_) => time::OffsetDateTime::now_utc(),
+    };
+    Ok(now.date().to_string())
+}
+
+/// Writes the release and lists its files.
+pub fn run(options: Options) -> anyhow::Result<()> {
+    let graph = options.graph.open()?;
+    let bar = spinner(format!("writing the release {}", options.dir.display()));
+    let result = igfkg::publish::write_release(&graph, &options.dir, &options.release);
+    bar.finish_and_clear();
+    let release = result?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "Released {} triples into {}",
+        release.triples,
+        release.dir.display()
+    )?;
+    let rows: Vec<Vec<String>> = release
+        .files
+        .iter()
+        .map(|(name, size)| vec![name.clone(), size.to_string()])
+        .collect();
+    write_table(
+        &mut out,
+        &["file".to_owned(), "bytes".to_owned()],
+        &rows,
+        TableOptions::default(),
+    )?;
+    writeln!(out, "canonical SHA-256: {}", release.canonical_sha256)?;
+    Ok(())
+}
