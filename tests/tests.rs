@@ -1,5 +1,6 @@
 //! Integration tests of igfkg: one binary, one module per area.
 
+mod architecture;
 mod cli;
 mod corpus;
 mod crossyear;

@@ -1,11 +1,10 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
-mod details;
 mod error;
 pub mod export;
 mod iri;
-pub mod mapping;
+mod mapping;
 mod results;
 mod store;
 pub mod vocab;

@@ -1,7 +1,7 @@
 //! The RDF of a session's place in a programme or a row of records: its
 //! number, its organisers, its day and time slot, its room and place.
 
-use crate::mapping::QuadSink;
+use super::sink::QuadSink;
 use crate::vocab::{igf, org, rdf, rdfs, schema, skos, xsd};
 use igfkg_model::{Organization, SessionDetails};
 use oxigraph::model::{Literal, NamedNode};

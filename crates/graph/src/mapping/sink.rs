@@ -1,0 +1,240 @@
+//! The sink that collects a named graph's quads, the provenance every
+//! extracted node gets, and the literals the mapping writes.
+
+use super::EvidenceLevel;
+use crate::iri::IriBase;
+use crate::vocab::{igf, oa, prov, rdf, xsd};
+use igfkg_model::{NodeId, Span};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+
+/// Collects the quads of one named graph.
+#[derive(Debug)]
+pub(crate) struct QuadSink<'a> {
+    base: &'a IriBase,
+    graph: GraphName,
+    evidence: EvidenceLevel,
+    quads: Vec<Quad>,
+}
+
+impl<'a> QuadSink<'a> {
+    /// An empty sink for the named graph `graph`, keeping all evidence.
+    pub(crate) fn new(base: &'a IriBase, graph: NamedNode) -> Self {
+        Self::with_evidence(base, graph, EvidenceLevel::Full)
+    }
+
+    /// An empty sink for the named graph `graph` that keeps `evidence`.
+    pub(crate) fn with_evidence(
+        base: &'a IriBase,
+        graph: NamedNode,
+        evidence: EvidenceLevel,
+    ) -> Self {
+        Self {
+            base,
+            graph: graph.into(),
+            evidence,
+            quads: Vec::new(),
+        }
+    }
+
+    /// The quads collected.
+    pub(crate) fn into_quads(self) -> Vec<Quad> {
+        self.quads
+    }
+
+    /// How much evidence the graph keeps.
+    pub(super) fn evidence(&self) -> EvidenceLevel {
+        self.evidence
+    }
+
+    /// The data IRI base.
+    pub(super) fn base(&self) -> &IriBase {
+        self.base
+    }
+
+    /// The IRI of a node.
+    pub(crate) fn iri(&self, id: &NodeId) -> NamedNode {
+        self.base.node(id)
+    }
+
+    /// Adds one triple to the graph.
+    pub(crate) fn add(
+        &mut self,
+        subject: impl Into<NamedOrBlankNode>,
+        predicate: NamedNodeRef<'_>,
+        object: impl Into<Term>,
+    ) {
+        self.quads
+            .push(Quad::new(subject, predicate, object, self.graph.clone()));
+    }
+
+    pub(super) fn add_opt_text(
+        &mut self,
+        subject: &NamedNode,
+        predicate: NamedNodeRef<'_>,
+        text: Option<&str>,
+    ) {
+        if let Some(text) = text.filter(|t| !t.is_empty()) {
+            self.add(subject.clone(), predicate, en(text));
+        }
+    }
+
+    /// Adds `prov:wasDerivedFrom` and the `igf:sourceSpan` of a node.
+    pub(crate) fn add_provenance(&mut self, node: &NodeId, document: &NamedNode, span: &Span) {
+        let subject = self.iri(node);
+        let source = self.add_specific_resource(node, document, span, true);
+        self.add(subject.clone(), prov::wasDerivedFrom, document.clone());
+        self.add(subject, igf::sourceSpan, source);
+    }
+
+    /// Adds the Web Annotation specific resource `{node}-source` that
+    /// selects a span of a document — a text position selector and a text
+    /// quote selector (with its context when `context`), and the lines —
+    /// and returns it.
+    pub(crate) fn add_specific_resource(
+        &mut self,
+        node: &NodeId,
+        document: &NamedNode,
+        span: &Span,
+        context: bool,
+    ) -> NamedNode {
+        let source = self.iri(&node.part("source"));
+        let position = self.iri(&node.part("position"));
+        let quote = self.iri(&node.part("quote"));
+        self.add(source.clone(), rdf::TYPE, oa::SpecificResource);
+        self.add(source.clone(), oa::hasSource, document.clone());
+        self.add(source.clone(), oa::hasSelector, position.clone());
+        self.add(source.clone(), oa::hasSelector, quote.clone());
+        self.add(source.clone(), igf::startLine, integer(span.start_line));
+        self.add(source.clone(), igf::endLine, integer(span.end_line));
+        self.add(position.clone(), rdf::TYPE, oa::TextPositionSelector);
+        self.add(position.clone(), oa::start, offset(span.start));
+        self.add(position, oa::end, offset(span.end));
+        self.add(quote.clone(), rdf::TYPE, oa::TextQuoteSelector);
+        self.add(
+            quote.clone(),
+            oa::exact,
+            Literal::new_simple_literal(&span.exact),
+        );
+        if context && !span.prefix.is_empty() {
+            self.add(
+                quote.clone(),
+                oa::prefix,
+                Literal::new_simple_literal(&span.prefix),
+            );
+        }
+        if context && !span.suffix.is_empty() {
+            self.add(quote, oa::suffix, Literal::new_simple_literal(&span.suffix));
+        }
+        source
+    }
+}
+
+/// An English text literal.
+pub(crate) fn en(text: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(text, "en")
+}
+
+/// An `xsd:integer` literal.
+pub(crate) fn integer(value: impl Into<i64>) -> Literal {
+    Literal::from(value.into())
+}
+
+/// An offset. The Web Annotation model types offsets as
+/// xsd:nonNegativeInteger, but Oxigraph stores every integer subtype as
+/// xsd:integer; writing xsd:integer keeps what goes in equal to what comes out.
+pub(super) fn offset(value: u64) -> Literal {
+    Literal::from(value as i64)
+}
+
+pub(super) fn date(value: &str) -> Literal {
+    Literal::new_typed_literal(value, xsd::DATE)
+}
+
+pub(super) fn decimal(value: f64) -> Literal {
+    // Four decimals: enough to rank, and a fixed form keeps exports stable.
+    Literal::new_typed_literal(format!("{value:.4}"), xsd::DECIMAL)
+}
+
+/// What the mapping's unit tests share: a span and a triple lookup.
+#[cfg(test)]
+pub(super) mod testing {
+    use igfkg_model::Span;
+    use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+
+    /// A one-line span of `exact`, with context on both sides.
+    pub(crate) fn span(exact: &str) -> Span {
+        Span {
+            start_line: 3,
+            end_line: 3,
+            start: 10,
+            end: 10 + exact.chars().count() as u64,
+            exact: exact.to_owned(),
+            prefix: "Key messages: ".to_owned(),
+            suffix: String::new(),
+        }
+    }
+
+    /// Whether `quads` hold the triple.
+    pub(crate) fn has(
+        quads: &[Quad],
+        subject: &NamedNode,
+        predicate: NamedNodeRef<'_>,
+        object: impl Into<Term>,
+    ) -> bool {
+        let (subject, object) = (NamedOrBlankNode::from(subject.clone()), object.into());
+        quads
+            .iter()
+            .any(|q| q.subject == subject && q.predicate == predicate && q.object == object)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{has, span};
+    use super::*;
+    use igfkg_model::NodeKind;
+
+    #[test]
+    fn provenance_selects_the_span_in_its_document() {
+        let base = IriBase::default();
+        let mut sink = QuadSink::new(&base, base.document_graph("igf-2018"));
+        let node = NodeId::slug(NodeKind::Theme, "2018 cybersecurity");
+        let document = base.node(&NodeId::slug(NodeKind::Document, "igf-2018"));
+        sink.add_provenance(&node, &document, &span("Cybersecurity"));
+        let quads = sink.into_quads();
+        let subject = base.node(&node);
+        let source = base.node(&node.part("source"));
+        let quote = base.node(&node.part("quote"));
+        let position = base.node(&node.part("position"));
+        assert!(has(
+            &quads,
+            &subject,
+            prov::wasDerivedFrom,
+            document.clone()
+        ));
+        assert!(has(&quads, &subject, igf::sourceSpan, source.clone()));
+        assert!(has(&quads, &source, oa::hasSource, document));
+        assert!(has(&quads, &source, igf::startLine, integer(3)));
+        assert!(has(
+            &quads,
+            &quote,
+            oa::exact,
+            Literal::new_simple_literal("Cybersecurity")
+        ));
+        assert!(has(
+            &quads,
+            &quote,
+            oa::prefix,
+            Literal::new_simple_literal("Key messages: ")
+        ));
+        assert!(has(&quads, &position, oa::start, offset(10)));
+        assert!(has(&quads, &position, oa::end, offset(23)));
+        // An empty suffix is not written.
+        assert!(!quads.iter().any(|q| q.predicate == oa::suffix));
+        assert!(
+            quads
+                .iter()
+                .all(|q| q.graph_name == base.document_graph("igf-2018").into())
+        );
+    }
+}

@@ -1,0 +1,473 @@
+//! The catalogue's questions as typed functions: each row type names, for
+//! each field, the variable of the question's `SELECT` it is read from.
+
+#[macro_use]
+mod decode;
+
+use crate::CatalogueError;
+use decode::{Decode, FromRow, rows, rows_with};
+use igfkg_graph::{KnowledgeGraph, Solution};
+
+row! {
+    /// A year of a topic's timeline.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct TopicYear {
+        /// The year.
+        year: i64 = "year",
+        /// Messages of that year with the topic.
+        messages: i64 = "messages",
+        /// One of them.
+        example: String = "example",
+    }
+}
+
+/// `topic-timeline`: messages per year for a topic, with an example.
+///
+/// # Errors
+/// An invalid topic, or a query error.
+pub fn topic_timeline(
+    graph: &KnowledgeGraph,
+    topic: &str,
+) -> Result<Vec<TopicYear>, CatalogueError> {
+    rows(graph, "topic-timeline", &[("topic", topic)])
+}
+
+row! {
+    /// A session or theme that discusses a topic.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct TopicUnit {
+        /// The year.
+        year: i64 = "year",
+        /// `session` or `theme`.
+        kind: String = "kind",
+        /// Its IRI.
+        unit: String = "unit",
+        /// Its title.
+        label: String = "label",
+        /// Its messages with the topic.
+        messages: i64 = "messages",
+    }
+}
+
+/// `topic-sessions`: the sessions and themes of each year that discuss a topic.
+///
+/// # Errors
+/// An invalid topic, or a query error.
+pub fn topic_sessions(
+    graph: &KnowledgeGraph,
+    topic: &str,
+) -> Result<Vec<TopicUnit>, CatalogueError> {
+    rows(graph, "topic-sessions", &[("topic", topic)])
+}
+
+row! {
+    /// An echo between two messages.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct EchoLink {
+        /// Year of the earlier message.
+        earlier_year: i64 = "earlierYear",
+        /// IRI of the earlier message.
+        earlier: String = "earlier",
+        /// Its text.
+        earlier_text: String = "earlierText",
+        /// Year of the later message.
+        later_year: i64 = "laterYear",
+        /// IRI of the later message.
+        later: String = "later",
+        /// Its text.
+        later_text: String = "laterText",
+        /// The similarity.
+        score: f64 = "score",
+    }
+}
+
+/// `topic-lineage`: the echoes between messages on a topic, year to year.
+///
+/// # Errors
+/// An invalid topic, or a query error.
+pub fn topic_lineage(graph: &KnowledgeGraph, topic: &str) -> Result<Vec<EchoLink>, CatalogueError> {
+    rows(graph, "topic-lineage", &[("topic", topic)])
+}
+
+row! {
+    /// A topic and how many messages have it.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct TopicCount {
+        /// The topic's IRI.
+        topic: String = "topic",
+        /// Its preferred label.
+        label: String = "label",
+        /// Messages with the topic.
+        messages: i64 = "messages",
+    }
+}
+
+/// `topics-every-year`: topics discussed in every year of the corpus.
+///
+/// # Errors
+/// A query error.
+pub fn topics_every_year(graph: &KnowledgeGraph) -> Result<Vec<TopicCount>, CatalogueError> {
+    rows(graph, "topics-every-year", &[])
+}
+
+row! {
+    /// A topic that appears or fades.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct TopicTrend {
+        /// The topic's IRI.
+        topic: String = "topic",
+        /// Its preferred label.
+        label: String = "label",
+        /// First year with messages on it.
+        first: i64 = "first",
+        /// Last year with messages on it.
+        last: i64 = "last",
+        /// `appears`, `fades`, or `appears and fades`.
+        trend: String = "trend",
+    }
+}
+
+/// `topic-trends`: topics that appear after the first year or fade before the last.
+///
+/// # Errors
+/// A query error.
+pub fn topic_trends(graph: &KnowledgeGraph) -> Result<Vec<TopicTrend>, CatalogueError> {
+    rows(graph, "topic-trends", &[])
+}
+
+/// Two themes or sessions of different years that match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeMatch {
+    /// Year of the later one.
+    pub later_year: i64,
+    /// Its IRI.
+    pub later: String,
+    /// Its title.
+    pub later_label: String,
+    /// Whether they are about the same thing (closeMatch) rather than overlapping.
+    pub close: bool,
+    /// Year of the earlier one.
+    pub earlier_year: i64,
+    /// Its IRI.
+    pub earlier: String,
+    /// Its title.
+    pub earlier_label: String,
+    /// The score.
+    pub score: f64,
+}
+
+/// `theme-alignment`: themes, tracks and sessions matched across years.
+///
+/// # Errors
+/// A query error.
+pub fn theme_alignment(graph: &KnowledgeGraph) -> Result<Vec<ThemeMatch>, CatalogueError> {
+    rows_with(graph, "theme-alignment", &[], |r| ThemeMatch {
+        later_year: Decode::decode(r, "laterYear"),
+        later: Decode::decode(r, "later"),
+        later_label: Decode::decode(r, "laterLabel"),
+        close: r.text("match") == Some("closeMatch"),
+        earlier_year: Decode::decode(r, "earlierYear"),
+        earlier: Decode::decode(r, "earlier"),
+        earlier_label: Decode::decode(r, "earlierLabel"),
+        score: Decode::decode(r, "score"),
+    })
+}
+
+/// A message related to another by an echo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EchoedMessage {
+    /// Rank among the messages a message echoes (for `echoes-of`).
+    pub rank: Option<i64>,
+    /// The message's IRI.
+    pub message: String,
+    /// Its year.
+    pub year: i64,
+    /// Its text.
+    pub text: String,
+    /// The similarity.
+    pub score: f64,
+}
+
+/// `echoes-of`: the earlier messages a message continues.
+///
+/// # Errors
+/// An invalid IRI, or a query error.
+pub fn echoes_of(
+    graph: &KnowledgeGraph,
+    message: &str,
+) -> Result<Vec<EchoedMessage>, CatalogueError> {
+    rows_with(graph, "echoes-of", &[("message", message)], |r| {
+        EchoedMessage {
+            rank: Decode::decode(r, "rank"),
+            message: Decode::decode(r, "earlier"),
+            year: Decode::decode(r, "year"),
+            text: Decode::decode(r, "text"),
+            score: Decode::decode(r, "score"),
+        }
+    })
+}
+
+/// `echoed-by`: the later messages that continue a message.
+///
+/// # Errors
+/// An invalid IRI, or a query error.
+pub fn echoed_by(
+    graph: &KnowledgeGraph,
+    message: &str,
+) -> Result<Vec<EchoedMessage>, CatalogueError> {
+    rows_with(graph, "echoed-by", &[("message", message)], |r| {
+        EchoedMessage {
+            rank: None,
+            message: Decode::decode(r, "later"),
+            year: Decode::decode(r, "year"),
+            text: Decode::decode(r, "text"),
+            score: Decode::decode(r, "score"),
+        }
+    })
+}
+
+row! {
+    /// A goal referred to in a year.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct GoalYear {
+        /// The year.
+        year: i64 = "year",
+        /// The goal number.
+        goal: i64 = "notation",
+        /// Its short title.
+        title: String = "title",
+        /// Nodes of the year that refer to it.
+        nodes: i64 = "nodes",
+    }
+}
+
+/// `sdg-coverage`: the goals each year's work touches.
+///
+/// # Errors
+/// A query error.
+pub fn sdg_coverage(graph: &KnowledgeGraph) -> Result<Vec<GoalYear>, CatalogueError> {
+    rows(graph, "sdg-coverage", &[])
+}
+
+row! {
+    /// A session, theme or message that refers to a goal.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct GoalNode {
+        /// The year.
+        year: i64 = "year",
+        /// `session`, `theme` or `message`.
+        kind: String = "kind",
+        /// Its IRI.
+        node: String = "node",
+        /// Its title or text.
+        label: String = "label",
+    }
+}
+
+/// `sdg-nodes`: the sessions, themes and messages that refer to a goal.
+///
+/// # Errors
+/// An invalid goal, or a query error.
+pub fn sdg_nodes(graph: &KnowledgeGraph, goal: &str) -> Result<Vec<GoalNode>, CatalogueError> {
+    rows(graph, "sdg-nodes", &[("goal", goal)])
+}
+
+row! {
+    /// An NRI named in a year.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct NriYear {
+        /// The year.
+        year: i64 = "year",
+        /// Its kind (`NationalNri`, `RegionalNri` …).
+        kind: String = "kind",
+        /// Its country (ISO 3166-1) or region (UN M49).
+        place: String = "where",
+        /// Its IRI.
+        nri: String = "nri",
+        /// Its name.
+        name: String = "name",
+        /// Nodes naming it.
+        mentions: i64 = "mentions",
+    }
+}
+
+/// `nris-per-year`: the NRIs each year's documents name.
+///
+/// # Errors
+/// A query error.
+pub fn nris_per_year(graph: &KnowledgeGraph) -> Result<Vec<NriYear>, CatalogueError> {
+    rows(graph, "nris-per-year", &[])
+}
+
+row! {
+    /// How many NRIs of a kind a year names.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct NriKindCount {
+        /// The year.
+        year: i64 = "year",
+        /// The kind.
+        kind: String = "kind",
+        /// Distinct NRIs.
+        nris: i64 = "nris",
+    }
+}
+
+/// `nris-by-kind`: NRIs per year and kind.
+///
+/// # Errors
+/// A query error.
+pub fn nris_by_kind(graph: &KnowledgeGraph) -> Result<Vec<NriKindCount>, CatalogueError> {
+    rows(graph, "nris-by-kind", &[])
+}
+
+row! {
+    /// A stakeholder group called on in a year.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct GroupYear {
+        /// The year.
+        year: i64 = "year",
+        /// The group's IRI.
+        group: String = "group",
+        /// Its label.
+        label: String = "label",
+        /// Messages addressing it.
+        messages: i64 = "messages",
+    }
+}
+
+/// `groups-addressed`: stakeholder groups each year's messages call on.
+///
+/// # Errors
+/// A query error.
+pub fn groups_addressed(graph: &KnowledgeGraph) -> Result<Vec<GroupYear>, CatalogueError> {
+    rows(graph, "groups-addressed", &[])
+}
+
+row! {
+    /// A person's role in a session.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PersonRole {
+        /// The year.
+        year: i64 = "year",
+        /// The person's name.
+        name: String = "name",
+        /// Their organisation.
+        organisation: Option<String> = "organisation",
+        /// Their stakeholder group.
+        group: Option<String> = "group",
+        /// `Facilitator`, `Presenter` or `Keynote`.
+        role: String = "role",
+        /// The session's title.
+        session: String = "session",
+    }
+}
+
+/// `people`: people, their organisations and groups, and their roles in sessions.
+///
+/// # Errors
+/// A query error.
+pub fn people(graph: &KnowledgeGraph) -> Result<Vec<PersonRole>, CatalogueError> {
+    rows(graph, "people", &[])
+}
+
+row! {
+    /// An organisation named in a year.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct OrganisationYear {
+        /// The year.
+        year: i64 = "year",
+        /// Its IRI.
+        organisation: String = "organisation",
+        /// Its name.
+        name: String = "name",
+        /// Nodes naming it.
+        mentions: i64 = "mentions",
+    }
+}
+
+/// `organisations`: organisations each year's documents name.
+///
+/// # Errors
+/// A query error.
+pub fn organisations(graph: &KnowledgeGraph) -> Result<Vec<OrganisationYear>, CatalogueError> {
+    rows(graph, "organisations", &[])
+}
+
+row! {
+    /// A figure as one source gives it.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct SourcedFigure {
+        /// The meeting's IRI.
+        meeting: String = "meeting",
+        /// What the figure counts (`Countries`, `Workshops` …).
+        kind: String = "kind",
+        /// The figure.
+        value: i64 = "value",
+        /// `Exact`, `MoreThan`, `AtLeast` or `About`.
+        qualifier: String = "qualifier",
+        /// The source document's IRI.
+        source: String = "source",
+    }
+}
+
+/// `disagreeing-facts`: figures that sources disagree on, each with its source.
+///
+/// # Errors
+/// A query error.
+pub fn disagreeing_facts(graph: &KnowledgeGraph) -> Result<Vec<SourcedFigure>, CatalogueError> {
+    rows(graph, "disagreeing-facts", &[])
+}
+
+/// A node extracted from a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentNode {
+    /// Its class's local name (`Message`, `Session` …).
+    pub class: String,
+    /// Its IRI.
+    pub node: String,
+    /// Its label or text.
+    pub label: String,
+    /// The line it starts on.
+    pub line: Option<i64>,
+}
+
+/// `document-contents`: everything derived from one source document.
+///
+/// # Errors
+/// An invalid document, or a query error.
+pub fn document_contents(
+    graph: &KnowledgeGraph,
+    document: &str,
+) -> Result<Vec<DocumentNode>, CatalogueError> {
+    rows_with(graph, "document-contents", &[("document", document)], |r| {
+        DocumentNode {
+            class: Decode::decode(r, "class"),
+            node: Decode::decode(r, "node"),
+            label: Decode::decode(r, "label"),
+            line: Decode::decode(r, "line"),
+        }
+    })
+}
+
+row! {
+    /// A message found by a search.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct SearchHit {
+        /// The message's IRI.
+        message: String = "message",
+        /// Its year.
+        year: i64 = "year",
+        /// How often the words occur in it.
+        hits: f64 = "hits",
+        /// Its text.
+        text: String = "excerpt",
+    }
+}
+
+/// `search`: messages whose text contains some words, ranked.
+///
+/// # Errors
+/// A query error.
+pub fn search(graph: &KnowledgeGraph, words: &str) -> Result<Vec<SearchHit>, CatalogueError> {
+    rows(graph, "search", &[("text", words)])
+}
