@@ -321,7 +321,7 @@ pub fn ingest_file(
         path: path.display().to_string(),
         url: None,
         licence: String::new(),
-        sha256: igfkg_model::sha256_hex(text.as_str().as_bytes()),
+        sha256: text.digest().to_owned(),
         columns: None,
     };
     // Without a data directory no meetings are known: ordinals are not resolved.

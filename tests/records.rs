@@ -8,7 +8,7 @@ use igfkg::Format;
 use igfkg::model::{
     ColumnMapping, Extraction, FactKind, RoleKind, RowKind, SessionType, SourceDocument,
 };
-use igfkg::sources::{ReferenceData, SourceText};
+use igfkg::sources::{SourceText, read_reference};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     root().join("tests/data/formats").join(name)
@@ -21,7 +21,7 @@ fn parse(
     meeting: Option<u16>,
     columns: Option<ColumnMapping>,
 ) -> Extraction {
-    let reference = ReferenceData::read(&root().join("data/reference")).unwrap();
+    let reference = read_reference(&root().join("data/reference")).unwrap();
     let text = SourceText::read(&fixture(name)).unwrap();
     let document = SourceDocument {
         id: igfkg::model::slugify(name),
@@ -85,10 +85,28 @@ fn csv_rows_become_sessions_of_their_own_year() {
     assert_eq!(
         sessions,
         [
-            ("Annual symposium of the academic network", 2019, &SessionType::DayZero, 2, 2),
-            ("Training on remote moderation", 2010, &SessionType::Workshop, 3, 3),
+            (
+                "Annual symposium of the academic network",
+                2019,
+                &SessionType::DayZero,
+                2,
+                2
+            ),
+            (
+                "Training on remote moderation",
+                2010,
+                &SessionType::Workshop,
+                3,
+                3
+            ),
             ("", 2016, &SessionType::OpenForum, 5, 5),
-            ("Regional stocktaking of the national initiatives", 2019, &SessionType::Nri, 6, 7),
+            (
+                "Regional stocktaking of the national initiatives",
+                2019,
+                &SessionType::Nri,
+                6,
+                7
+            ),
         ]
     );
     let details: Vec<_> = e
@@ -191,7 +209,7 @@ fn unusual_csv_values_are_reported_by_row_and_column() {
 
 #[test]
 fn a_mapping_naming_a_missing_column_is_an_error_at_the_header() {
-    let reference = ReferenceData::read(&root().join("data/reference")).unwrap();
+    let reference = read_reference(&root().join("data/reference")).unwrap();
     let text = SourceText::read(&fixture("events.csv")).unwrap();
     let mut document = SourceDocument {
         id: "events".into(),
@@ -239,14 +257,40 @@ fn json_records_under_a_pointer() {
     let sessions: Vec<_> = e
         .sessions
         .iter()
-        .map(|s| (s.title.as_str(), s.year, s.session_type.clone(), s.span.start_line, s.span.end_line))
+        .map(|s| {
+            (
+                s.title.as_str(),
+                s.year,
+                s.session_type.clone(),
+                s.span.start_line,
+                s.span.end_line,
+            )
+        })
         .collect();
     assert_eq!(
         sessions,
         [
-            ("Review of the previous meeting and the road to WSIS+20", 2024, SessionType::OpenForum, 5, 15),
-            ("Data governance for smaller economies", 2024, SessionType::Workshop, 16, 26),
-            ("Youth voices on digital inclusion", 2024, SessionType::LightningTalk, 27, 35),
+            (
+                "Review of the previous meeting and the road to WSIS+20",
+                2024,
+                SessionType::OpenForum,
+                5,
+                15
+            ),
+            (
+                "Data governance for smaller economies",
+                2024,
+                SessionType::Workshop,
+                16,
+                26
+            ),
+            (
+                "Youth voices on digital inclusion",
+                2024,
+                SessionType::LightningTalk,
+                27,
+                35
+            ),
         ]
     );
     assert_eq!(
@@ -256,13 +300,30 @@ fn json_records_under_a_pointer() {
     let numbers: Vec<_> = e
         .details
         .iter()
-        .map(|d| (d.number, d.number_label.as_deref(), d.room.as_deref(), d.start_time.as_deref()))
+        .map(|d| {
+            (
+                d.number,
+                d.number_label.as_deref(),
+                d.room.as_deref(),
+                d.start_time.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         numbers,
         [
-            (Some(27), Some("OF #27"), Some("Workshop Room 5"), Some("10:30")),
-            (Some(93), Some("WS #93"), Some("Workshop Room 2"), Some("14:00")),
+            (
+                Some(27),
+                Some("OF #27"),
+                Some("Workshop Room 5"),
+                Some("10:30")
+            ),
+            (
+                Some(93),
+                Some("WS #93"),
+                Some("Workshop Room 2"),
+                Some("14:00")
+            ),
             (Some(4), Some("LT #4"), Some("Village Stage"), None),
         ]
     );
@@ -289,8 +350,16 @@ fn a_schedule_gives_types_numbers_organisers_days_slots_and_rooms() {
         [
             ("Data stewardship in practice", 2019, SessionType::Workshop),
             ("Safer children online", 2019, SessionType::Workshop),
-            ("Community networks and spectrum policy", 2019, SessionType::Workshop),
-            ("Cybersecurity capacity in small states", 2019, SessionType::OpenForum),
+            (
+                "Community networks and spectrum policy",
+                2019,
+                SessionType::Workshop
+            ),
+            (
+                "Cybersecurity capacity in small states",
+                2019,
+                SessionType::OpenForum
+            ),
             (
                 "Academic symposium of the internet governance research network",
                 2019,
@@ -317,12 +386,60 @@ fn a_schedule_gives_types_numbers_organisers_days_slots_and_rooms() {
     assert_eq!(
         details,
         [
-            (None, None, Some("2019-11-27"), Some("10:15"), Some("11:45"), Some("Raum I"), "Open Data Collective; Public Interest Lab".to_owned()),
-            (None, None, Some("2019-11-27"), Some("15:00"), Some("16:30"), Some("Saal Europa"), String::new()),
-            (Some("WS #93"), Some(93), Some("2019-11-28"), Some("10:00"), Some("11:30"), Some("Raum III"), "Rural Connectivity Alliance".to_owned()),
-            (Some("Open Forum #12"), Some(12), Some("2019-11-28"), Some("12:00"), Some("13:00"), Some("Room 7"), "Ministry of Foreign Affairs of Estonia; Cyber Capacity Centre".to_owned()),
-            (Some("Day 0 Event #45"), Some(45), Some("2019-11-28"), None, None, Some("Raum V"), "GigaNet".to_owned()),
-            (None, None, Some("2019-11-28"), Some("15:00"), Some("18:00"), Some("Plenary Hall"), String::new()),
+            (
+                None,
+                None,
+                Some("2019-11-27"),
+                Some("10:15"),
+                Some("11:45"),
+                Some("Raum I"),
+                "Open Data Collective; Public Interest Lab".to_owned()
+            ),
+            (
+                None,
+                None,
+                Some("2019-11-27"),
+                Some("15:00"),
+                Some("16:30"),
+                Some("Saal Europa"),
+                String::new()
+            ),
+            (
+                Some("WS #93"),
+                Some(93),
+                Some("2019-11-28"),
+                Some("10:00"),
+                Some("11:30"),
+                Some("Raum III"),
+                "Rural Connectivity Alliance".to_owned()
+            ),
+            (
+                Some("Open Forum #12"),
+                Some(12),
+                Some("2019-11-28"),
+                Some("12:00"),
+                Some("13:00"),
+                Some("Room 7"),
+                "Ministry of Foreign Affairs of Estonia; Cyber Capacity Centre".to_owned()
+            ),
+            (
+                Some("Day 0 Event #45"),
+                Some(45),
+                Some("2019-11-28"),
+                None,
+                None,
+                Some("Raum V"),
+                "GigaNet".to_owned()
+            ),
+            (
+                None,
+                None,
+                Some("2019-11-28"),
+                Some("15:00"),
+                Some("18:00"),
+                Some("Plenary Hall"),
+                String::new()
+            ),
         ]
     );
     assert_eq!(
@@ -330,7 +447,10 @@ fn a_schedule_gives_types_numbers_organisers_days_slots_and_rooms() {
         Some("Raum I, Estrel Congress Center, Berlin, Germany")
     );
     // The first entry runs from its title line to its venue line.
-    assert_eq!((e.sessions[0].span.start_line, e.sessions[0].span.end_line), (6, 11));
+    assert_eq!(
+        (e.sessions[0].span.start_line, e.sessions[0].span.end_line),
+        (6, 11)
+    );
     assert_eq!(
         e.sessions[1].description.as_deref(),
         Some("A debate between regulators and platforms.")
@@ -371,7 +491,11 @@ fn a_history_page_gives_facts_about_each_meeting() {
         (2006, Dates, "2006-10-30/2006-11-02"),
         (2006, Venue, "Athens, Greece"),
         (2006, Ordinal, "1"),
-        (2006, OverarchingTheme, "Internet Governance for Development"),
+        (
+            2006,
+            OverarchingTheme,
+            "Internet Governance for Development",
+        ),
         (2008, Venue, "Hyderabad, India"),
         (2008, OverarchingTheme, "Internet for All"),
         (2010, Venue, "Vilnius, Lithuania"),
@@ -455,6 +579,14 @@ fn a_venue_goes_to_the_year_its_sentence_names_not_the_manifests() {
         .filter(|f| f.kind == FactKind::Venue)
         .map(|f| (f.meeting, f.value.as_str()))
         .collect();
-    assert!(venues.contains(&(2015, "João Pessoa, Brazil")), "{venues:?}");
-    assert!(!venues.iter().any(|(y, v)| *y == 2018 && *v != "Paris, France"), "{venues:?}");
+    assert!(
+        venues.contains(&(2015, "João Pessoa, Brazil")),
+        "{venues:?}"
+    );
+    assert!(
+        !venues
+            .iter()
+            .any(|(y, v)| *y == 2018 && *v != "Paris, France"),
+        "{venues:?}"
+    );
 }

@@ -5,6 +5,7 @@ mod cli;
 mod corpus;
 mod crossyear;
 mod evidence;
+mod formats;
 mod graph;
 mod linking;
 mod publish;

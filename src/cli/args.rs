@@ -204,8 +204,19 @@ pub struct ExportArgs {
 pub struct IngestArgs {
     /// The document to read
     pub file: PathBuf,
-    /// Its format: messages-by-session, messages-by-theme, session-reports, narrative or outline
-    #[arg(long, value_name = "FORMAT")]
+    /// Its format, one of:
+    ///   messages-by-session  key messages under session headings (the IGF 2017 Messages)
+    ///   messages-by-theme    Markdown messages under theme headings (the IGF 2018 Paris Messages)
+    ///   session-reports      session reports with eight numbered fields (the IGF 2019 Reports)
+    ///   narrative            prose cut into statements, with meeting facts (reports, press releases)
+    ///   outline              any text: headings, paragraphs and list items; long blocks cut into sentences
+    ///   transcript           real-time captioning: a title, a header, `>> NAME:` speaker turns
+    ///   records              CSV rows or a JSON array of objects; without a manifest, the columns
+    ///                        named like fields (title, date, year, type, room, speakers …) are read
+    ///   programme            schedules and session indexes: "WS #93 Title", sched.com lists,
+    ///                        "10:00-11:30 Title" lines; type, number, organisers, day, slot, room
+    /// A .html file is read as a saved web page: the text of its main content.
+    #[arg(long, value_name = "FORMAT", verbatim_doc_comment)]
     pub format: Format,
     /// The year of the meeting it is about (default: the first year in the file name)
     #[arg(long, value_name = "YEAR")]

@@ -54,6 +54,8 @@ namespace!(
         valueText, note, documentKind, format, sha256, path, organization, nriKind, linkSubject,
         linkProperty, method, confidence, matchedLabel, later, earlier, rank, score, textScore,
         topicScore, titleScore, sharedTerm, sharedTopic, matchType,
+        // transcripts and saved web pages
+        Utterance, Moderator, speaker, speakerLabel, turn, sourceByteStart, sourceByteEnd,
         sessionNumber, organizer, place, dateAsWritten,
     ]
 );

@@ -3,9 +3,10 @@
 //! mints identifiers and spans for the records.
 
 use crate::meetings::Meetings;
+use crate::sentences::{self, MAX_CHARS};
 use igfkg_model::{
-    Diagnostic, Extraction, Meeting, Message, MessageKind, NodeId, NodeKind, Severity,
-    SourceDocument, Span, Statement, normalize_key,
+    Diagnostic, Extraction, Fact, FactKind, Figure, Meeting, Message, MessageKind, NodeId,
+    NodeKind, Severity, SourceDocument, Span, Statement, normalize_key,
 };
 use igfkg_sources::SourceText;
 use regex::Regex;
@@ -80,11 +81,35 @@ pub(crate) fn blocks_in(
     to: usize,
     options: BlockOptions,
 ) -> Vec<Block> {
+    cut(text, from, to, options, &[])
+}
+
+/// Cuts a whole document into blocks, reading the lines marked in `dropped`
+/// (by line index) as blank: page furniture that must not join a paragraph.
+pub(crate) fn blocks_without(
+    text: &SourceText,
+    options: BlockOptions,
+    dropped: &[bool],
+) -> Vec<Block> {
+    cut(text, 0, usize::MAX, options, dropped)
+}
+
+fn cut(
+    text: &SourceText,
+    from: usize,
+    to: usize,
+    options: BlockOptions,
+    dropped: &[bool],
+) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     // Whether the last line read continues the last block.
     let mut open = false;
     for line in text.lines().skip(from).take(to.saturating_sub(from)) {
-        if line.is_blank() {
+        let is_dropped = dropped
+            .get(line.number as usize - 1)
+            .copied()
+            .unwrap_or(false);
+        if is_dropped || line.is_blank() {
             open = false;
             continue;
         }
@@ -287,8 +312,43 @@ impl<'a> Builder<'a> {
         id
     }
 
-    /// Adds a statement; returns its identifier.
+    /// Adds a statement; returns its identifier. A statement longer than
+    /// [`MAX_CHARS`] is a block without structure (a flattened page, a
+    /// whole document on one line): it is cut into its sentences, one
+    /// statement each, with a warning; the first one's identifier is
+    /// returned.
     pub(crate) fn statement(
+        &mut self,
+        text: String,
+        section: Option<&str>,
+        heading: bool,
+        (start, end): (usize, usize),
+    ) -> NodeId {
+        if text.chars().count() > MAX_CHARS {
+            let source = self.text.as_str();
+            let parts = sentences::sentences(&source[start..end]);
+            if parts.len() > 1 {
+                let length = text.chars().count();
+                self.warn(
+                    start,
+                    format!(
+                        "a block of {length} characters has no structure (no headings, list items or paragraph breaks); read as its {} sentences",
+                        parts.len()
+                    ),
+                );
+                let mut first = None;
+                for (s, e) in parts {
+                    let sentence = strip_markdown(&source[start + s..start + e]);
+                    let id = self.add_statement(sentence, section, heading, (start + s, start + e));
+                    first.get_or_insert(id);
+                }
+                return first.unwrap_or_else(|| unreachable!("parts is not empty"));
+            }
+        }
+        self.add_statement(text, section, heading, (start, end))
+    }
+
+    fn add_statement(
         &mut self,
         text: String,
         section: Option<&str>,
@@ -330,13 +390,54 @@ impl<'a> Builder<'a> {
 
     /// Records a warning at a byte offset.
     pub(crate) fn warn(&mut self, offset: usize, message: impl Into<String>) {
+        self.diagnostic(Severity::Warning, offset, message.into());
+    }
+
+    /// Records something worth knowing (what was dropped as page furniture).
+    pub(crate) fn info(&mut self, offset: usize, message: impl Into<String>) {
+        self.diagnostic(Severity::Info, offset, message.into());
+    }
+
+    fn diagnostic(&mut self, severity: Severity, offset: usize, message: String) {
         let (line, column) = self.text.position(offset);
         self.out.diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
+            severity,
             document: self.document.id.clone(),
             line,
             column,
-            message: message.into(),
+            message,
+        });
+    }
+
+    /// Adds a fact read from a layout's own fixed phrasing (a transcript's
+    /// header) unless the document already states it with the same value.
+    pub(crate) fn fact(
+        &mut self,
+        kind: FactKind,
+        meeting: u16,
+        figure: Option<Figure>,
+        value: String,
+        (start, end): (usize, usize),
+    ) {
+        let known = self
+            .out
+            .facts
+            .iter()
+            .any(|f| f.kind == kind && f.meeting == meeting && f.value == value);
+        if known {
+            return;
+        }
+        let position = self.out.facts.len() + 1;
+        let id = NodeId::keyed(NodeKind::Fact, &[&self.document.id, &position.to_string()]);
+        let span = self.span(start, end);
+        self.out.facts.push(Fact {
+            id,
+            meeting,
+            kind,
+            figure,
+            value,
+            qualifier_note: None,
+            span,
         });
     }
 

@@ -202,12 +202,8 @@ static RANGES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// Single days: "25 November 2019", "November 25, 2019", "25 de noviembre de 2019".
-static SINGLE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    vec![
-        pattern(r"{D1}{OF}{M1}{Y}"),
-        pattern(r"{M1}\s+{D1}{Y}"),
-    ]
-});
+static SINGLE: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| vec![pattern(r"{D1}{OF}{M1}{Y}"), pattern(r"{M1}\s+{D1}{Y}")]);
 
 fn day_number(text: &str) -> u8 {
     text.trim_end_matches(|c: char| c.is_ascii_alphabetic())
@@ -342,13 +338,25 @@ mod tests {
     #[test]
     fn ranges_in_every_layout() {
         let cases = [
-            ("held 14–17 September 2010 in Vilnius", "2010-09-14/2010-09-17"),
+            (
+                "held 14–17 September 2010 in Vilnius",
+                "2010-09-14/2010-09-17",
+            ),
             ("from 30 October – 2 November 2006", "2006-10-30/2006-11-02"),
-            ("will be held in Istanbul from 2 to 5 September 2014", "2014-09-02/2014-09-05"),
+            (
+                "will be held in Istanbul from 2 to 5 September 2014",
+                "2014-09-02/2014-09-05",
+            ),
             ("on September 14-17, 2010.", "2010-09-14/2010-09-17"),
             ("from December 3 to 6, 2008", "2008-12-03/2008-12-06"),
-            ("from November 28 to December 2, 2022", "2022-11-28/2022-12-02"),
-            ("from 28 November to 2 December 2022", "2022-11-28/2022-12-02"),
+            (
+                "from November 28 to December 2, 2022",
+                "2022-11-28/2022-12-02",
+            ),
+            (
+                "from 28 November to 2 December 2022",
+                "2022-11-28/2022-12-02",
+            ),
             ("on 3-6 December, 2008", "2008-12-03/2008-12-06"),
             ("Sep. 14, 2010 – Sep. 17, 2010", "2010-09-14/2010-09-17"),
             ("October 8th to October 12th, 2023", "2023-10-08/2023-10-12"),
@@ -357,7 +365,10 @@ mod tests {
             assert_eq!(iso(text, 1999), [expected], "{text}");
         }
         // Without a year the caller's year is used.
-        assert_eq!(iso("from 12 to 14 November", 2018), ["2018-11-12/2018-11-14"]);
+        assert_eq!(
+            iso("from 12 to 14 November", 2018),
+            ["2018-11-12/2018-11-14"]
+        );
         // A day that is not in its month, and a range that runs backwards.
         assert!(iso("31 September – 2 October 2010", 2010).is_empty());
         assert!(iso("17-14 September 2010", 2010).is_empty());

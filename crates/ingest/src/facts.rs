@@ -374,9 +374,7 @@ fn lists(p: &Paragraph<'_>, found: &mut Vec<Found>) {
         }
     }
     if text.contains("Multistakeholder Advisory Group") || text.contains("MAG") {
-        let mag_year = MAG_YEAR
-            .captures(text)
-            .and_then(|c| c["year"].parse().ok());
+        let mag_year = MAG_YEAR.captures(text).and_then(|c| c["year"].parse().ok());
         for c in MAG_SIZE.captures_iter(text) {
             let Some(value) = number_value(&c["num"]) else {
                 continue;

@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 
 mod blocks;
+mod boilerplate;
 mod by_session;
 mod by_theme;
 mod dates;
@@ -14,6 +15,8 @@ mod people;
 mod programme;
 mod records;
 mod reports;
+mod sentences;
+mod transcript;
 mod venues;
 
 use igfkg_model::{Extraction, Meeting, SourceDocument};
@@ -41,11 +44,13 @@ pub enum Format {
     /// Schedules and session indexes: sessions with their type, number,
     /// organisers, day, time slot and room.
     Programme,
+    /// Real-time captioning transcripts: a title, a header, `>> NAME:` speaker turns.
+    Transcript,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::MessagesBySession,
         Self::MessagesByTheme,
         Self::SessionReports,
@@ -53,6 +58,7 @@ impl Format {
         Self::Outline,
         Self::Records,
         Self::Programme,
+        Self::Transcript,
     ];
 
     /// The name used in the manifest and on the command line.
@@ -65,6 +71,7 @@ impl Format {
             Self::Outline => "outline",
             Self::Records => "records",
             Self::Programme => "programme",
+            Self::Transcript => "transcript",
         }
     }
 
@@ -87,7 +94,7 @@ impl fmt::Display for Format {
 /// The name is not a format igfkg knows.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown document format {0:?}; use one of messages-by-session, messages-by-theme, session-reports, narrative, outline, records, programme"
+    "unknown document format {0:?}; use one of messages-by-session, messages-by-theme, session-reports, narrative, outline, records, programme, transcript"
 )]
 pub struct UnknownFormat(pub String);
 
@@ -156,5 +163,6 @@ pub fn parse(
         Format::Outline => Ok(narrative::parse(document, text, false, meetings)),
         Format::Records => records::parse(document, text, meetings),
         Format::Programme => Ok(programme::parse(document, text, meetings)),
+        Format::Transcript => transcript::parse(document, text, meetings),
     }
 }

@@ -58,8 +58,8 @@ impl Meetings<'_> {
             if c.name("not").is_some() {
                 continue;
             }
-            let Some(ordinal) = crate::numbers::ordinal_value(&c["ord"])
-                .and_then(|n| u16::try_from(n).ok())
+            let Some(ordinal) =
+                crate::numbers::ordinal_value(&c["ord"]).and_then(|n| u16::try_from(n).ok())
             else {
                 continue;
             };
@@ -109,20 +109,24 @@ mod tests {
     use super::*;
 
     fn meetings() -> Vec<Meeting> {
-        [(5, 2010, "Vilnius"), (13, 2018, "Paris"), (12, 2017, "Geneva")]
-            .into_iter()
-            .map(|(ordinal, year, city)| Meeting {
-                ordinal,
-                year,
-                city: Some(city.into()),
-                country: None,
-                country_code: None,
-                start: String::new(),
-                end: String::new(),
-                theme: String::new(),
-                online: false,
-            })
-            .collect()
+        [
+            (5, 2010, "Vilnius"),
+            (13, 2018, "Paris"),
+            (12, 2017, "Geneva"),
+        ]
+        .into_iter()
+        .map(|(ordinal, year, city)| Meeting {
+            ordinal,
+            year,
+            city: Some(city.into()),
+            country: None,
+            country_code: None,
+            start: String::new(),
+            end: String::new(),
+            theme: String::new(),
+            online: false,
+        })
+        .collect()
     }
 
     #[test]
@@ -130,11 +134,17 @@ mod tests {
         let list = meetings();
         let m = Meetings(&list);
         let years = |text: &str| -> Vec<(u16, Option<u16>)> {
-            m.mentions(text).iter().map(|m| (m.year, m.ordinal)).collect()
+            m.mentions(text)
+                .iter()
+                .map(|m| (m.year, m.ordinal))
+                .collect()
         };
         assert_eq!(years("the fifth annual IGF"), [(2010, Some(5))]);
         assert_eq!(years("the 13th IGF was held"), [(2018, Some(13))]);
-        assert_eq!(years("the Twelfth Annual Meeting of the IGF"), [(2017, Some(12))]);
+        assert_eq!(
+            years("the Twelfth Annual Meeting of the IGF"),
+            [(2017, Some(12))]
+        );
         assert_eq!(
             years("the fifth meeting of the Internet Governance Forum"),
             [(2010, Some(5))]

@@ -80,7 +80,6 @@ pub(crate) fn ordinal_value(text: &str) -> Option<u64> {
         .ok()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

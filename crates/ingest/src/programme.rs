@@ -23,9 +23,9 @@
 use crate::blocks::{Builder, fold_spaces};
 use crate::by_session::session_type;
 use crate::dates::{self, Day};
+use crate::reports::{add_person, add_role};
 use igfkg_model::{
-    Extraction, NodeId, NodeKind, Person, Role, RoleKind, Session, SessionDetails, SessionType,
-    SourceDocument, normalize_key,
+    Extraction, NodeId, Person, RoleKind, Session, SessionDetails, SessionType, SourceDocument,
 };
 use igfkg_sources::SourceText;
 use regex::Regex;
@@ -194,10 +194,7 @@ impl State {
             return;
         }
         if let Some(c) = ENTRY.captures(line) {
-            let label = c
-                .name("type")
-                .or(c.name("abbr"))
-                .map_or("", |m| m.as_str());
+            let label = c.name("type").or(c.name("abbr")).map_or("", |m| m.as_str());
             let number = c.name("n1").or(c.name("n2")).or(c.name("n3"));
             let title = c["title"].trim();
             // "Workshop Room 3", a bare type and a sentence ("Workshop
@@ -216,7 +213,9 @@ impl State {
             }
         }
         if let Some((s, e, from, to)) = dates::slot(line) {
-            let rest = line[e..].trim_start_matches([' ', '|', '-', '–', ':']).trim();
+            let rest = line[e..]
+                .trim_start_matches([' ', '|', '-', '–', ':'])
+                .trim();
             let before = line[..s].trim();
             if before.is_empty() && !rest.is_empty() {
                 let title = rest.to_owned();
@@ -232,7 +231,14 @@ impl State {
                     }
                     None => (String::new(), None, title.clone()),
                 };
-                self.open_session(b, &label, number_label, &title, Some((from, to)), (start, end));
+                self.open_session(
+                    b,
+                    &label,
+                    number_label,
+                    &title,
+                    Some((from, to)),
+                    (start, end),
+                );
                 return;
             }
             if let Some(open) = &mut self.open
@@ -316,7 +322,10 @@ impl State {
         if !(rest.trim().is_empty() || dates::slot(&rest).is_some()) {
             return None;
         }
-        let year = c.name("y").and_then(|y| y.as_str().parse().ok()).unwrap_or(self.year);
+        let year = c
+            .name("y")
+            .and_then(|y| y.as_str().parse().ok())
+            .unwrap_or(self.year);
         let (month, _) = dates::month(m.as_str())?;
         Some((Day::new(year, month, d.as_str().parse().ok()?)?, rest))
     }
@@ -368,7 +377,9 @@ impl State {
             Some(c) => (c["title"].to_owned(), Some(c["inner"].to_owned())),
             None => (title.to_owned(), None),
         };
-        let title = title.trim_start_matches([':', '-', '–', '|', ' ']).to_owned();
+        let title = title
+            .trim_start_matches([':', '-', '–', '|', ' '])
+            .to_owned();
         let kind = if label.is_empty() {
             SessionType::Other(String::new())
         } else {
@@ -459,31 +470,21 @@ pub(crate) fn add_speaker(
     kind: RoleKind,
     (start, end): (usize, usize),
 ) {
-    let person = NodeId::keyed(NodeKind::Person, &[&normalize_key(name)]);
-    if !b.out.people.iter().any(|p| p.id == person) {
-        let span = b.span(start, end);
-        b.out.people.push(Person {
-            id: person.clone(),
+    // One helper for people and roles across formats (reports.rs): the
+    // person's id folds case, accents and spacing, and variants are kept.
+    let span = b.span(start, end);
+    let person = add_person(
+        b,
+        Person {
+            id: NodeId::person(name),
             name: name.to_owned(),
+            variants: Vec::new(),
             position_title: None,
             affiliation: None,
             country: None,
             stakeholder_group: None,
             span,
-        });
-    }
-    let role = format!("{kind:?}");
-    let id = NodeId::keyed(NodeKind::Role, &[session.as_str(), person.as_str(), &role]);
-    if b.out.roles.iter().any(|r| r.id == id) {
-        return;
-    }
-    let span = b.span(start, end);
-    b.out.roles.push(Role {
-        id,
-        person,
-        session: session.clone(),
-        kind,
-        subject: None,
-        span,
-    });
+        },
+    );
+    add_role(b, session, &person, kind, None, (start, end));
 }

@@ -67,7 +67,10 @@ pub(crate) fn parse(
     let mut b = Builder::new(document, text).with_meetings(meetings);
     let source = text.as_str();
     let json = document.path.to_lowercase().ends_with(".json")
-        || source.trim_start_matches('\u{feff}').trim_start().starts_with(['[', '{']);
+        || source
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with(['[', '{']);
     let mapping = document.columns.clone();
     let (mapping, rows) = if json {
         json_rows(text, mapping)?
@@ -161,7 +164,11 @@ fn csv_rows(
         .from_reader(source.as_bytes());
     let csv_error = |e: csv::Error| {
         let offset = e.position().map_or(0, |p| p.byte() as usize);
-        error(text, offset, format!("not a CSV file the way it is written: {e}"))
+        error(
+            text,
+            offset,
+            format!("not a CSV file the way it is written: {e}"),
+        )
     };
     let headers: Vec<String> = reader
         .headers()
@@ -224,7 +231,12 @@ fn follow<'a>(
         } else if current.get().starts_with('[') {
             serde_json::from_str::<Vec<&RawValue>>(current.get())
                 .ok()
-                .and_then(|items| token.parse::<usize>().ok().and_then(|i| items.get(i).copied()))
+                .and_then(|items| {
+                    token
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| items.get(i).copied())
+                })
         } else {
             None
         };
@@ -256,7 +268,10 @@ fn json_rows(
             message: format!("not a JSON document: {e}"),
         }
     })?;
-    let pointer = given.as_ref().and_then(|m| m.pointer.clone()).unwrap_or_default();
+    let pointer = given
+        .as_ref()
+        .and_then(|m| m.pointer.clone())
+        .unwrap_or_default();
     let array = follow(text, root, &pointer)?;
     let offset = |raw: &RawValue| raw.get().as_ptr() as usize - source.as_ptr() as usize;
     let items: Vec<&RawValue> = serde_json::from_str(array.get()).map_err(|_| {
@@ -324,9 +339,7 @@ fn cell(value: &Value) -> Option<Cell> {
                 .collect();
             (!items.is_empty()).then_some(Cell::Items(items))
         }
-        other => scalar(other)
-            .filter(|s| !s.is_empty())
-            .map(Cell::Text),
+        other => scalar(other).filter(|s| !s.is_empty()).map(Cell::Text),
     }
 }
 
@@ -380,14 +393,20 @@ fn when(b: &mut Builder<'_>, mapping: &ColumnMapping, row: &Row) -> When {
             DateCell::Impossible => {
                 b.warn(
                     row.start,
-                    format!("{}: {date:?} is not a day of the calendar; kept as written", at("date")),
+                    format!(
+                        "{}: {date:?} is not a day of the calendar; kept as written",
+                        at("date")
+                    ),
                 );
                 out.written = Some(date.clone());
             }
             DateCell::Unread => {
                 b.warn(
                     row.start,
-                    format!("{}: {date:?} is not a date igfkg reads; kept as written", at("date")),
+                    format!(
+                        "{}: {date:?} is not a date igfkg reads; kept as written",
+                        at("date")
+                    ),
                 );
                 out.written = Some(date.clone());
             }
@@ -469,7 +488,11 @@ fn add_row(b: &mut Builder<'_>, mapping: &ColumnMapping, row: &Row) {
             ),
         );
     }
-    let title = row.cells.get("title").map(Cell::text).map(|t| fold_spaces(&t));
+    let title = row
+        .cells
+        .get("title")
+        .map(Cell::text)
+        .map(|t| fold_spaces(&t));
     let body = row.cells.get("text").map(Cell::text);
     if mapping.title.is_some() && title.is_none() {
         b.warn(
@@ -482,12 +505,17 @@ fn add_row(b: &mut Builder<'_>, mapping: &ColumnMapping, row: &Row) {
         );
     }
     match mapping.kind {
-        RowKind::Session => add_session(b, mapping, row, year, when, title.unwrap_or_default(), body),
+        RowKind::Session => {
+            add_session(b, mapping, row, year, when, title.unwrap_or_default(), body)
+        }
         RowKind::Message | RowKind::Statement => {
             let Some(content) = body.clone().or(title.clone()) else {
                 b.warn(
                     row.start,
-                    format!("row {}: no text and no title; the row is left out", row.number),
+                    format!(
+                        "row {}: no text and no title; the row is left out",
+                        row.number
+                    ),
                 );
                 return;
             };

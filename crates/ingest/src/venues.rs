@@ -72,8 +72,7 @@ static PREPARATORY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sessions and events inside a meeting, whose hosts are not the meeting's.
 static SESSION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:workshop|session|open forum|event|booth|side event|reception)\b")
-        .unwrap()
+    Regex::new(r"(?i)\b(?:workshop|session|open forum|event|booth|side event|reception)\b").unwrap()
 });
 
 /// Reads the facts of one paragraph that name when, where and under what

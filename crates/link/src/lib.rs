@@ -110,7 +110,7 @@ impl Linker {
         }
     }
 
-    /// Links every message, session, theme and statement of a document, and
+    /// Links every message, utterance, session, theme and statement of a document, and
     /// its people to their organisations and stakeholder groups.
     pub fn link(&self, extraction: &Extraction) -> DocumentLinks {
         let mut out = Links::default();
@@ -119,6 +119,11 @@ impl Linker {
         }
         for statement in &extraction.statements {
             self.link_text(&mut out, &statement.id, &statement.span, false);
+        }
+        // A transcript's utterances are linked as messages are: they are
+        // what speakers said, and may call on stakeholder groups.
+        for utterance in &extraction.utterances {
+            self.link_text(&mut out, &utterance.id, &utterance.span, true);
         }
         // A session or theme is linked on its own words — its heading and
         // what stands before its first message — and takes the entities of

@@ -3,6 +3,7 @@
 use crate::id::{NodeId, NodeKind};
 use crate::programme::{ColumnMapping, SessionDetails};
 use crate::span::{Diagnostic, Span};
+use crate::utterance::Utterance;
 use serde::{Deserialize, Serialize};
 
 /// SHA-256 of bytes in lower-case hex: a document's checksum
@@ -254,10 +255,16 @@ pub struct Statement {
 /// A person named in a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
-    /// Node identifier (from the normalised name).
+    /// Node identifier, [`NodeId::person`] of the name: the same person in
+    /// every document of the corpus.
     pub id: NodeId,
-    /// Name as written.
+    /// Name as written (in its usual case where the document writes it in
+    /// capitals, as transcripts label speakers).
     pub name: String,
+    /// Other ways the document writes the same name (in capitals, without
+    /// accents, with other spacing), each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
     /// Title or position, if written ("Chief Information Officer").
     #[serde(default)]
     pub position_title: Option<String>,
@@ -284,7 +291,10 @@ pub enum RoleKind {
     Presenter,
     /// Gave the keynote.
     Keynote,
-    /// Spoke in the session (a programme's or a row's speakers).
+    /// Moderated the session (as a transcript's words or labels say).
+    Moderator,
+    /// Spoke in the session (a named speaker of a transcript, a programme's
+    /// or a row's speakers).
     Speaker,
 }
 
@@ -302,6 +312,11 @@ pub struct Role {
     /// The subject or sub-theme covered ("Stability & resilience").
     #[serde(default)]
     pub subject: Option<String>,
+    /// How sure the reading is, in per cent, where the role is inferred
+    /// from what someone said ("I will be moderating") rather than stated
+    /// by the document's structure; `None` when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<u8>,
     /// Where the role is written.
     pub span: Span,
 }
@@ -468,6 +483,9 @@ pub struct Extraction {
     pub participation: Vec<Participation>,
     /// Facts about meetings.
     pub facts: Vec<Fact>,
+    /// Speaker turns of a transcript, in the session's order.
+    #[serde(default)]
+    pub utterances: Vec<Utterance>,
     /// Sessions' numbers, organisers, days, time slots and rooms.
     #[serde(default)]
     pub details: Vec<SessionDetails>,

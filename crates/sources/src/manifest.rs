@@ -2,9 +2,9 @@
 //! source document.
 
 use crate::error::SourceError;
-use crate::text::SourceText;
+use crate::text::{Media, SourceText};
 use crate::toml_file::TomlFile;
-use igfkg_model::{ColumnMapping, SourceDocument, sha256_hex};
+use igfkg_model::{ColumnMapping, SourceDocument};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -37,6 +37,9 @@ pub struct ManifestEntry {
     pub file: PathBuf,
     /// Where the entry's `format` is written, for errors about the format.
     pub format_at: Location,
+    /// What the file holds: the entry's `media`, or else what its
+    /// extension says (`.html` is a web page).
+    pub media: Media,
 }
 
 impl ManifestEntry {
@@ -45,9 +48,9 @@ impl ManifestEntry {
     /// # Errors
     /// The errors of [`SourceText::read`].
     pub fn load(&self) -> Result<(SourceDocument, SourceText), SourceError> {
-        let text = SourceText::read(&self.file)?;
+        let text = SourceText::read_as(&self.file, self.media)?;
         let mut document = self.document.clone();
-        document.sha256 = sha256_hex(text.as_str().as_bytes());
+        document.sha256 = text.digest().to_owned();
         Ok((document, text))
     }
 }
@@ -83,6 +86,9 @@ struct RawEntry {
     #[serde(default)]
     url: Option<String>,
     licence: String,
+    /// The file's media type (`text/html` for a saved web page).
+    #[serde(default)]
+    media: Option<Spanned<String>>,
     #[serde(default)]
     columns: Option<ColumnMapping>,
 }
@@ -133,6 +139,19 @@ impl Manifest {
                     ),
                 ));
             }
+            let media = match &entry.media {
+                None => Media::for_path(&file_path),
+                Some(media) => Media::from_type(media.get_ref()).ok_or_else(|| {
+                    file.invalid(
+                        media.span().start,
+                        format!(
+                            "document {id:?}: media {:?} is not one igfkg reads; use one of {}",
+                            media.get_ref(),
+                            Media::NAMES.join(", ")
+                        ),
+                    )
+                })?,
+            };
             let (line, column) = file.text.position(entry.format.span().start);
             entries.push(ManifestEntry {
                 document: SourceDocument {
@@ -155,6 +174,7 @@ impl Manifest {
                     line,
                     column,
                 },
+                media,
             });
         }
         Ok(Self {
@@ -217,6 +237,22 @@ mod tests {
         let (_dir, result) = manifest("[[document]]\nid = \"a\ntitle = 1\n");
         let error = result.unwrap_err().to_string();
         assert!(error.contains("corpus.toml:2:"), "{error}");
+    }
+
+    #[test]
+    fn media_comes_from_the_entry_or_the_extension() {
+        let (_dir, html) = manifest(&format!("{ENTRY}media = \"text/html\"\n"));
+        assert_eq!(html.unwrap().entries[0].media, Media::Html);
+        let (_dir, text) = manifest(ENTRY);
+        assert_eq!(text.unwrap().entries[0].media, Media::Text);
+        let (_dir, result) = manifest(&format!("{ENTRY}media = \"application/pdf\"\n"));
+        let error = result.unwrap_err().to_string();
+        assert!(
+            error.contains(
+                ":11:9: document \"a\": media \"application/pdf\" is not one igfkg reads"
+            ),
+            "{error}"
+        );
     }
 
     #[test]

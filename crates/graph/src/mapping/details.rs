@@ -9,13 +9,21 @@ use oxigraph::model::{Literal, NamedNode};
 /// Adds the details of a session to the session's node. An organiser is an
 /// `org:Organization` node minted from its normalised name, the node an
 /// affiliation of the same name gets.
-pub(crate) fn add_details(sink: &mut QuadSink<'_>, doc: &NamedNode, details: &SessionDetails) {
+pub(super) fn add_details(sink: &mut QuadSink<'_>, doc: &NamedNode, details: &SessionDetails) {
     let s = sink.iri(&details.session);
     if let Some(number) = details.number {
-        sink.add(s.clone(), igf::sessionNumber, Literal::from(i64::from(number)));
+        sink.add(
+            s.clone(),
+            igf::sessionNumber,
+            Literal::from(i64::from(number)),
+        );
     }
     if let Some(label) = &details.number_label {
-        sink.add(s.clone(), skos::notation, Literal::new_simple_literal(label));
+        sink.add(
+            s.clone(),
+            skos::notation,
+            Literal::new_simple_literal(label),
+        );
     }
     for name in &details.organisers {
         let id = Organization::id_for(name);
@@ -41,7 +49,11 @@ pub(crate) fn add_details(sink: &mut QuadSink<'_>, doc: &NamedNode, details: &Se
         sink.add(s.clone(), schema::endDate, at(&details.end_time));
     }
     if let Some(room) = &details.room {
-        sink.add(s.clone(), schema::location, Literal::new_simple_literal(room));
+        sink.add(
+            s.clone(),
+            schema::location,
+            Literal::new_simple_literal(room),
+        );
     }
     if let Some(place) = &details.place {
         sink.add(s.clone(), igf::place, Literal::new_simple_literal(place));

@@ -2,11 +2,13 @@
 //! document's named graph.
 
 use super::EvidenceLevel;
+use super::details::add_details;
 use super::links::{add_link, add_rollup};
 use super::reference::add_organizations;
-use super::sink::{QuadSink, date, en, integer};
+use super::sink::{QuadSink, date, decimal, en, integer};
+use super::utterance::add_utterance;
 use crate::iri::IriBase;
-use crate::vocab::{dcterms, foaf, igf, rdf, rdfs, schema, xsd};
+use crate::vocab::{dcterms, foaf, igf, rdf, rdfs, schema, skos, xsd};
 use igfkg_model::DocumentLinks;
 use igfkg_model::{
     Extraction, Fact, FactKind, Figure, Message, MessageKind, NodeId, Participation, Person,
@@ -81,6 +83,9 @@ pub(crate) fn document_quads(
     for statement in &extraction.statements {
         add_statement(&mut sink, &context, statement);
     }
+    for utterance in &extraction.utterances {
+        add_utterance(&mut sink, &context, utterance);
+    }
     for person in &extraction.people {
         add_person(&mut sink, &context, person);
     }
@@ -94,7 +99,7 @@ pub(crate) fn document_quads(
         add_fact(&mut sink, &context, fact);
     }
     for details in &extraction.details {
-        super::details::add_details(&mut sink, &context.doc, details);
+        add_details(&mut sink, &context.doc, details);
     }
     add_organizations(&mut sink, &links.organizations, Some(&context.doc));
     for link in &links.links {
@@ -244,6 +249,14 @@ pub(super) fn add_person(sink: &mut QuadSink<'_>, cx: &Context, person: &Person)
         foaf::name,
         Literal::new_simple_literal(&person.name),
     );
+    // The other ways the document writes the name (capitals, no accents).
+    for variant in &person.variants {
+        sink.add(
+            s.clone(),
+            skos::altLabel,
+            Literal::new_simple_literal(variant),
+        );
+    }
     sink.add_opt_text(&s, schema::jobTitle, person.position_title.as_deref());
     sink.add_opt_text(&s, igf::country, person.country.as_deref());
     sink.add_opt_text(
@@ -260,6 +273,7 @@ pub(super) fn add_role(sink: &mut QuadSink<'_>, cx: &Context, role: &Role) {
         RoleKind::Facilitator => igf::Facilitator,
         RoleKind::Presenter => igf::Presenter,
         RoleKind::Keynote => igf::Keynote,
+        RoleKind::Moderator => igf::Moderator,
         RoleKind::Speaker => igf::Speaker,
     };
     sink.add(s.clone(), rdf::TYPE, igf::SessionRole);
@@ -269,6 +283,14 @@ pub(super) fn add_role(sink: &mut QuadSink<'_>, cx: &Context, role: &Role) {
     sink.add(s.clone(), igf::session, session);
     sink.add(s.clone(), igf::roleKind, kind);
     sink.add_opt_text(&s, igf::subject, role.subject.as_deref());
+    if let Some(percent) = role.confidence {
+        // A role read from what a speaker said, not stated by the layout.
+        sink.add(
+            s.clone(),
+            igf::confidence,
+            decimal(f64::from(percent) / 100.0),
+        );
+    }
     sink.add_provenance(&role.id, &cx.doc, &role.span);
 }
 

@@ -13,6 +13,7 @@ mod links;
 mod reference;
 mod relations;
 mod sink;
+mod utterance;
 
 pub(crate) use document::document_quads;
 pub(crate) use reference::reference_quads;

@@ -106,6 +106,12 @@ impl<'a> QuadSink<'a> {
         self.add(source.clone(), oa::hasSelector, quote.clone());
         self.add(source.clone(), igf::startLine, integer(span.start_line));
         self.add(source.clone(), igf::endLine, integer(span.end_line));
+        if let Some((start, end)) = span.source_bytes {
+            // Read from a saved web page: the offsets count characters of
+            // the extracted text, these bytes of the HTML file.
+            self.add(source.clone(), igf::sourceByteStart, offset(start));
+            self.add(source.clone(), igf::sourceByteEnd, offset(end));
+        }
         self.add(position.clone(), rdf::TYPE, oa::TextPositionSelector);
         self.add(position.clone(), oa::start, offset(span.start));
         self.add(position, oa::end, offset(span.end));
