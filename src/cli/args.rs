@@ -147,6 +147,10 @@ pub struct BuildArgs {
     /// Print no summary
     #[arg(short, long)]
     pub quiet: bool,
+    /// Stop at the first document that cannot be read, writing nothing (by default such a
+    /// document is reported and left out, the others are built, and the exit status is 1)
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Args)]
