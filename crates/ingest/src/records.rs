@@ -282,7 +282,9 @@ fn json_rows(
                 .to_owned(),
         )
     })?;
-    let objects: Vec<(usize, &RawValue, Option<serde_json::Map<String, Value>>)> = items
+    // Each row's byte offset, its raw text and, when it is an object, its fields.
+    type Object<'a> = (usize, &'a RawValue, Option<serde_json::Map<String, Value>>);
+    let objects: Vec<Object<'_>> = items
         .iter()
         .map(|raw| (offset(raw), *raw, serde_json::from_str(raw.get()).ok()))
         .collect();
@@ -594,7 +596,7 @@ fn add_session(
         Some(Cell::Items(items)) => items.clone(),
         Some(Cell::Text(text)) => text
             .split(mapping.separator())
-            .flat_map(|part| split_names(part))
+            .flat_map(split_names)
             .collect(),
         None => Vec::new(),
     };

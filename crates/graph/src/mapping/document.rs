@@ -410,13 +410,14 @@ mod tests {
             title: "IGF 2018 Messages".to_owned(),
             publisher: "IGF Secretariat".to_owned(),
             year: 2018,
-            meeting: 2018,
+            meeting: Some(2018),
             kind: "messages".to_owned(),
             format: "messages-by-theme".to_owned(),
             path: "sources/igf-2018-messages.md".to_owned(),
             url: None,
             licence: "UN terms of use".to_owned(),
             sha256: String::new(),
+            columns: None,
         };
         let theme = Theme {
             id: NodeId::slug(NodeKind::Theme, "2018 cybersecurity, trust and privacy"),

@@ -177,6 +177,7 @@ pub(super) mod testing {
             exact: exact.to_owned(),
             prefix: "Key messages: ".to_owned(),
             suffix: String::new(),
+            source_bytes: None,
         }
     }
 
