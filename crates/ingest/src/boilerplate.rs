@@ -2,7 +2,7 @@
 //! the document and must not become statements or links.
 //!
 //! Found, each by its own shape:
-//! - a web archive's capture header ("The Wayback Machine - https://web.archive.org/web/…",
+//! - a web archive's capture header ("The Wayback Machine - `https://web.archive.org/web/…`",
 //!   "57 captures", "About this capture", the capture's date range);
 //! - "Skip to main content" links, cookie banners ("This site uses cookies …",
 //!   "Accept all cookies");
