@@ -11,8 +11,8 @@ pub use igfkg_graph::{
 pub use igfkg_ingest::Format;
 pub use igfkg_sources::DataDir;
 pub use pipeline::{
-    Build, BuildError, BuildOptions, Corpus, ExtractedDocument, ParsedDocument, build, build_with,
-    ingest_file,
+    Build, BuildError, BuildOptions, Corpus, ExtractedDocument, ParsedDocument, SkippedDocument,
+    build, build_with, ingest_file,
 };
 
 /// The typed records: meetings, goals, stakeholder groups, themes,

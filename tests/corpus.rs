@@ -5,7 +5,7 @@
 #![allow(clippy::type_complexity)]
 
 use crate::util::{extraction, select, session_messages, theme_messages};
-use igfkg::model::{Figure, MessageKind, Qualifier, RoleKind, SessionType};
+use igfkg::model::{FactKind, Figure, MessageKind, Qualifier, RoleKind, SessionType};
 
 /// Checks a message's text by its opening and closing words.
 fn assert_text(text: &str, start: &str, end: &str) {
@@ -849,7 +849,7 @@ fn narrative_statements_and_meeting_facts() {
         ),
         ("journalists", "80", None, 34),
         // "Since the 10th IGF, the number of NRIs has grown": the 10th IGF
-        // is named, a fact about IGF 2015 (as the records branch states it).
+        // is named, a fact about IGF 2015 (checked below).
         ("ordinal", "10", None, 90),
         ("NRI count", "43", Some("at the end of 2015"), 90),
         ("NRI count", "100", Some("current record"), 90),
@@ -892,13 +892,19 @@ fn narrative_statements_and_meeting_facts() {
         ("lightning sessions", "23", None, 112),
     ];
     assert_eq!(facts, expected);
+    let tenth = wsis
+        .facts
+        .iter()
+        .find(|f| f.kind == FactKind::Ordinal && f.value == "10")
+        .unwrap();
+    assert_eq!(tenth.meeting, 2015);
     let qualifiers: Vec<Option<Qualifier>> = wsis
         .facts
         .iter()
         .filter_map(|f| f.figure)
         .map(|f| Some(f.qualifier))
         .collect();
-    // 13th, more than 3000, 143, over 150, more than eighty, 43, more than 100, 23
+    // 13th, more than 3000, 143, over 150, more than eighty, 10th, 43, more than 100, 23
     use Qualifier::*;
     assert_eq!(
         qualifiers,
@@ -908,6 +914,7 @@ fn narrative_statements_and_meeting_facts() {
             Some(Exact),
             Some(MoreThan),
             Some(MoreThan),
+            Some(Exact),
             Some(Exact),
             Some(MoreThan),
             Some(Exact)

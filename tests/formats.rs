@@ -500,7 +500,7 @@ fn documents() -> Vec<(PathBuf, Format, u16)> {
     out
 }
 
-fn parse_bytes(path: &Path, format: Format, meeting: u16, bytes: Vec<u8>) -> Extraction {
+fn parse_bytes(path: &std::path::Path, format: Format, meeting: u16, bytes: Vec<u8>) -> Extraction {
     let name = path.file_name().unwrap().to_str().unwrap();
     let text = SourceText::from_bytes(path, bytes).unwrap();
     parse(format, &document(name, format, meeting), &text, meetings()).unwrap()

@@ -590,3 +590,117 @@ fn a_venue_goes_to_the_year_its_sentence_names_not_the_manifests() {
         "{venues:?}"
     );
 }
+
+/// A data directory with the bundled reference data, a good document, one
+/// of an unknown format and one whose file is missing.
+fn mixed_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    std::fs::create_dir(&reference).unwrap();
+    for file in std::fs::read_dir(root().join("data/reference")).unwrap() {
+        let file = file.unwrap().path();
+        std::fs::copy(&file, reference.join(file.file_name().unwrap())).unwrap();
+    }
+    std::fs::copy(
+        fixture("invitation-2014.txt"),
+        dir.path().join("invitation.txt"),
+    )
+    .unwrap();
+    let entry = |id: &str, format: &str, path: &str| {
+        format!(
+            "[[document]]\nid = \"{id}\"\ntitle = \"T\"\npublisher = \"P\"\nyear = 2014\nkind = \"letter\"\nformat = \"{format}\"\npath = \"{path}\"\nlicence = \"test\"\n\n"
+        )
+    };
+    let manifest = entry("letter", "narrative", "invitation.txt")
+        + &entry("typo", "narative", "invitation.txt")
+        + &entry("gone", "outline", "missing.txt");
+    std::fs::write(dir.path().join("corpus.toml"), manifest).unwrap();
+    dir
+}
+
+#[test]
+fn a_build_leaves_out_the_documents_it_cannot_read() {
+    let dir = mixed_corpus();
+    let graph = igfkg::KnowledgeGraph::new().unwrap();
+    let data = igfkg::DataDir::new(dir.path());
+    let built = igfkg::build(&graph, &data, |_| {}).unwrap();
+    let ids: Vec<&str> = built
+        .documents
+        .iter()
+        .map(|d| d.document.id.as_str())
+        .collect();
+    assert_eq!(ids, ["letter"]);
+    let skipped: Vec<(&str, String)> = built
+        .skipped
+        .iter()
+        .map(|s| (s.id.as_str(), s.error.to_string()))
+        .collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert_eq!(skipped[0].0, "typo");
+    assert!(
+        skipped[0]
+            .1
+            .contains("corpus.toml:17:10: unknown document format \"narative\""),
+        "{}",
+        skipped[0].1
+    );
+    assert_eq!(skipped[1].0, "gone");
+    assert!(
+        skipped[1]
+            .1
+            .contains("corpus.toml:28:8: document \"gone\": file"),
+        "{}",
+        skipped[1].1
+    );
+    assert!(
+        skipped[1].1.contains("missing.txt does not exist"),
+        "{}",
+        skipped[1].1
+    );
+
+    let strict = igfkg::BuildOptions {
+        strict: true,
+        ..igfkg::BuildOptions::default()
+    };
+    let error = igfkg::pipeline::build_with(&graph, &data, &strict, |_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("unknown document format \"narative\""),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_binary_builds_the_others_and_exits_1_unless_strict() {
+    let dir = mixed_corpus();
+    let out = dir.path().join("out");
+    let run = crate::util::igfkg(
+        dir.path(),
+        &["build", "--data", ".", "--out", out.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stdout.contains("skipped: typo, gone"), "{stdout}");
+    assert!(
+        stderr.contains("2 of 3 documents were left out"),
+        "{stderr}"
+    );
+    assert!(out.join("igfkg.ttl").is_file());
+
+    let strict_out = dir.path().join("strict");
+    let run = crate::util::igfkg(
+        dir.path(),
+        &[
+            "build",
+            "--strict",
+            "--data",
+            ".",
+            "--out",
+            strict_out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.status.code(), Some(1));
+    assert!(!strict_out.join("igfkg.ttl").exists());
+}

@@ -174,6 +174,10 @@ pub struct BuildArgs {
     /// Print no summary
     #[arg(short, long)]
     pub quiet: bool,
+    /// Stop at the first document that cannot be read, writing nothing (by default such a
+    /// document is reported and left out, the others are built, and the exit status is 1)
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Args)]
@@ -237,9 +241,11 @@ pub struct IngestArgs {
     ///   session-reports      session reports with eight numbered fields (the IGF 2019 Reports)
     ///   narrative            prose cut into statements, with meeting facts (reports, press releases)
     ///   outline              any text: headings, paragraphs and list items; long blocks cut into sentences
-    ///   records              CSV or JSON rows through the manifest's column mapping (events, sessions, NRI lists)
-    ///   programme            schedules and session indexes: type, number, organisers, day, time slot, room
     ///   transcript           real-time captioning: a title, a header, `>> NAME:` speaker turns
+    ///   records              CSV rows or a JSON array of objects; without a manifest, the columns
+    ///                        named like fields (title, date, year, type, room, speakers …) are read
+    ///   programme            schedules and session indexes: "WS #93 Title", sched.com lists,
+    ///                        "10:00-11:30 Title" lines; type, number, organisers, day, slot, room
     /// A .html file is read as a saved web page: the text of its main content.
     #[arg(long, value_name = "FORMAT", verbatim_doc_comment)]
     pub format: Format,

@@ -39,6 +39,7 @@ impl Options {
         build.relations.lineage.threshold = args.lineage_threshold;
         build.relations.lineage.top_k = args.lineage_top_k;
         build.evidence = args.evidence;
+        build.strict = args.strict;
         Ok(Self {
             data: args.data,
             out: args.out,
@@ -77,10 +78,26 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     bar.set_message("writing exports");
     let exports = write_exports(&graph, &options.out)?;
     bar.finish_and_clear();
-    if options.quiet {
+    if !options.quiet {
+        summarise(&built, &graph, &data, &exports)?;
+    }
+    skipped(&built)
+}
+
+/// Fails, after the others were built and written, when documents were left out.
+fn skipped(built: &Build) -> anyhow::Result<()> {
+    if built.skipped.is_empty() {
         return Ok(());
     }
-    summarise(&built, &graph, &data, &exports)
+    let mut message = format!(
+        "{} of {} documents were left out (use --strict to stop at the first):",
+        built.skipped.len(),
+        built.skipped.len() + built.documents.len()
+    );
+    for skipped in &built.skipped {
+        message.push_str(&format!("\n  {}: {}", skipped.id, skipped.error));
+    }
+    bail!(message)
 }
 
 fn progress_bar() -> ProgressBar {
@@ -170,6 +187,10 @@ fn summarise(
     let prefixes = Prefixes::new(graph.base());
     write_class_table(&mut out, &stats, &classes, &years, NoNodes::Zero, &prefixes)?;
     write_warnings(&mut out, built, data)?;
+    if !built.skipped.is_empty() {
+        let ids: Vec<&str> = built.skipped.iter().map(|s| s.id.as_str()).collect();
+        writeln!(out, "skipped: {}", ids.join(", "))?;
+    }
     Ok(())
 }
 

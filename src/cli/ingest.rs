@@ -4,7 +4,7 @@ use super::args::IngestArgs;
 use super::render::write_diagnostic;
 use anyhow::bail;
 use igfkg::ingest::Format;
-use igfkg::model::Extraction;
+use igfkg::model::{Extraction, Severity};
 use igfkg::pipeline;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -118,11 +118,11 @@ fn write_preview(out: &mut impl Write, path: &Path, e: &Extraction) -> std::io::
         )?;
     }
     for d in &e.diagnostics {
-        let severity = match d.severity {
-            igfkg::model::Severity::Info => "  info: ",
+        let lead = match d.severity {
+            Severity::Info => "  info: ",
             _ => "  warning: ",
         };
-        write_diagnostic(out, severity, path, d)?;
+        write_diagnostic(out, lead, path, d)?;
     }
     Ok(())
 }

@@ -282,8 +282,9 @@ fn json_rows(
                 .to_owned(),
         )
     })?;
-    #[allow(clippy::type_complexity)] // a row's index, its raw text and its fields, used once
-    let objects: Vec<(usize, &RawValue, Option<serde_json::Map<String, Value>>)> = items
+    // Each row's byte offset, its raw text and, when it is an object, its fields.
+    type Object<'a> = (usize, &'a RawValue, Option<serde_json::Map<String, Value>>);
+    let objects: Vec<Object<'_>> = items
         .iter()
         .map(|raw| (offset(raw), *raw, serde_json::from_str(raw.get()).ok()))
         .collect();

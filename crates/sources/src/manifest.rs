@@ -27,7 +27,8 @@ impl std::fmt::Display for Location {
     }
 }
 
-/// One entry of the manifest, checked: its file exists.
+/// One entry of the manifest. Whether its file exists is checked when it
+/// is loaded, so that a build can report a missing file and go on.
 #[derive(Debug, Clone)]
 pub struct ManifestEntry {
     /// The document as the manifest describes it (without its checksum,
@@ -37,6 +38,8 @@ pub struct ManifestEntry {
     pub file: PathBuf,
     /// Where the entry's `format` is written, for errors about the format.
     pub format_at: Location,
+    /// Where the entry's `path` is written, for errors about the file.
+    pub path_at: Location,
     /// What the file holds: the entry's `media`, or else what its
     /// extension says (`.html` is a web page).
     pub media: Media,
@@ -46,8 +49,21 @@ impl ManifestEntry {
     /// Reads the document's text and records its SHA-256.
     ///
     /// # Errors
-    /// The errors of [`SourceText::read`].
+    /// A file that does not exist (pointing at the entry's `path`), and the
+    /// errors of [`SourceText::read`].
     pub fn load(&self) -> Result<(SourceDocument, SourceText), SourceError> {
+        if !self.file.is_file() {
+            return Err(SourceError::Invalid {
+                path: self.path_at.path.clone(),
+                line: self.path_at.line,
+                column: self.path_at.column,
+                message: format!(
+                    "document {:?}: file {} does not exist; fix `path` or add the file",
+                    self.document.id,
+                    self.file.display()
+                ),
+            });
+        }
         let text = SourceText::read_as(&self.file, self.media)?;
         let mut document = self.document.clone();
         document.sha256 = text.digest().to_owned();
@@ -130,15 +146,7 @@ impl Manifest {
             }
             let relative = entry.path.get_ref();
             let file_path = base.join(relative);
-            if !file_path.is_file() {
-                return Err(file.invalid(
-                    entry.path.span().start,
-                    format!(
-                        "document {id:?}: file {} does not exist; fix `path` or add the file",
-                        file_path.display()
-                    ),
-                ));
-            }
+            let (path_line, path_column) = file.text.position(entry.path.span().start);
             let media = match &entry.media {
                 None => Media::for_path(&file_path),
                 Some(media) => Media::from_type(media.get_ref()).ok_or_else(|| {
@@ -169,6 +177,11 @@ impl Manifest {
                     columns: entry.columns,
                 },
                 file: file_path,
+                path_at: Location {
+                    path: path.to_owned(),
+                    line: path_line,
+                    column: path_column,
+                },
                 format_at: Location {
                     path: path.to_owned(),
                     line,
@@ -217,7 +230,7 @@ mod tests {
     #[test]
     fn missing_file_points_at_its_path() {
         let (_dir, result) = manifest(&ENTRY.replace("a.txt", "missing.txt"));
-        let error = result.unwrap_err().to_string();
+        let error = result.unwrap().entries[0].load().unwrap_err().to_string();
         assert!(error.contains("corpus.toml:9:8:"), "{error}");
         assert!(error.contains("missing.txt does not exist"), "{error}");
     }
