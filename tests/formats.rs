@@ -9,7 +9,7 @@ use igfkg::model::{
 };
 use igfkg::sources::SourceText;
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The annual meetings of the bundled reference data.
 fn meetings() -> &'static [igfkg::model::Meeting] {
