@@ -3,8 +3,8 @@
 //! side, a message's links with their evidence and its echoes, a session's
 //! messages in document order.
 
-use super::{App, cell, charts, labels};
-use igfkg_graph::model::{NamedNode, Term};
+use super::{App, charts, solutions_table};
+use igfkg_graph::model::NamedNode;
 use igfkg_graph::vocab::{foaf, igf, org, sdgo};
 use igfkg_graph::{QueryOutcome, QueryRequest, Solutions};
 use minijinja::{Value, context};
@@ -112,31 +112,6 @@ pub(crate) fn panels(app: &App, node: &NamedNode, classes: &[NamedNode]) -> Vec<
 }
 
 fn render(app: &App, panel: Panel) -> Value {
-    let limit = app.options.max_html_rows;
-    let solutions = &panel.solutions;
-    let labels = labels(
-        app,
-        solutions
-            .rows()
-            .iter()
-            .take(limit)
-            .flatten()
-            .flatten()
-            .filter_map(|t| match t {
-                Term::NamedNode(n) => Some(n.clone()),
-                _ => None,
-            }),
-    );
-    let header: Vec<String> = solutions
-        .variables()
-        .iter()
-        .map(|v| v.as_str().to_owned())
-        .collect();
-    let rows: Vec<Vec<Value>> = solutions
-        .rows()
-        .iter()
-        .take(limit)
-        .map(|row| row.iter().map(|t| cell(app, t.as_ref(), &labels)).collect())
-        .collect();
+    let (header, rows) = solutions_table(app, &panel.solutions);
     context! { title => panel.title, svg => panel.svg, header, rows }
 }

@@ -5,7 +5,7 @@ use crate::App;
 use crate::http::{answer, error};
 use igfkg_graph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
 use igfkg_graph::vocab::{self, igf};
-use igfkg_graph::{QueryOutcome, QueryRequest};
+use igfkg_graph::{QueryOutcome, QueryRequest, Solutions};
 use igfkg_query::{ParamKind, Question};
 use minijinja::{Environment, Value, context};
 use oxhttp::model::{Body, Response, StatusCode};
@@ -203,28 +203,7 @@ impl Pages {
         let limit = app.options.max_html_rows;
         let (header, rows, count, boolean) = match outcome {
             QueryOutcome::Solutions(solutions) => {
-                let header: Vec<String> = solutions
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_owned())
-                    .collect();
-                let iris = solutions
-                    .rows()
-                    .iter()
-                    .take(limit)
-                    .flatten()
-                    .flatten()
-                    .filter_map(|t| match t {
-                        Term::NamedNode(n) => Some(n.clone()),
-                        _ => None,
-                    });
-                let labels = labels(app, iris);
-                let rows: Vec<Vec<Value>> = solutions
-                    .rows()
-                    .iter()
-                    .take(limit)
-                    .map(|row| row.iter().map(|t| cell(app, t.as_ref(), &labels)).collect())
-                    .collect();
+                let (header, rows) = solutions_table(app, solutions);
                 (header, rows, solutions.len(), None)
             }
             QueryOutcome::Boolean(b) => (Vec::new(), Vec::new(), 0, Some(*b)),
@@ -279,6 +258,30 @@ fn escape(text: &str) -> String {
 
 fn encode(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// The header and the first rows (at most the HTML limit) of solutions,
+/// their IRIs shown by label and linked.
+pub(crate) fn solutions_table(app: &App, solutions: &Solutions) -> (Vec<String>, Vec<Vec<Value>>) {
+    let limit = app.options.max_html_rows;
+    let shown = &solutions.rows()[..solutions.len().min(limit)];
+    let labels = labels(
+        app,
+        shown.iter().flatten().flatten().filter_map(|t| match t {
+            Term::NamedNode(n) => Some(n.clone()),
+            _ => None,
+        }),
+    );
+    let header = solutions
+        .variables()
+        .iter()
+        .map(|v| v.as_str().to_owned())
+        .collect();
+    let rows = shown
+        .iter()
+        .map(|row| row.iter().map(|t| cell(app, t.as_ref(), &labels)).collect())
+        .collect();
+    (header, rows)
 }
 
 /// The parameters of a question, with the values to choose from where the
