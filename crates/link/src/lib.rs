@@ -1,7 +1,9 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
+mod calls;
 mod gazetteer;
+mod mask;
 mod normalize;
 mod sdg;
 
@@ -138,11 +140,6 @@ const WEAK_LABEL: f64 = 0.6;
 const FROM_ORGANIZATION: f64 = 0.8;
 /// Confidence of a call on a stakeholder group read from a sentence.
 const ADDRESSES: f64 = 0.8;
-
-/// A sentence that calls on someone: "should", "must", "called upon" …
-static CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:should|must|shall|ought to|needs? to|have to|has to|called upon|calls? (?:on|for|upon)|urged?|urges|encouraged?|invited?|recommend(?:s|ed)?|responsibilit(?:y|ies)|roles?|it is (?:crucial|essential|important|critical))\b").unwrap()
-});
 
 /// The end of a sentence.
 static SENTENCE_END: LazyLock<Regex> =
@@ -393,9 +390,9 @@ impl Linker {
         }
     }
 
-    /// A message addresses the stakeholder groups named in a sentence that
-    /// calls on someone ("Governments, private companies, and civil society
-    /// should work together").
+    /// A message addresses the stakeholder groups a sentence calls on
+    /// ("Governments, private companies, and civil society should work
+    /// together"; see `calls`), the cue words recorded in the rule.
     fn link_addressed_groups(
         &self,
         out: &mut Links,
@@ -411,14 +408,21 @@ impl Linker {
             start = end.end();
         }
         sentences.push((start, text.len()));
-        for hit in self.groups.find(folded) {
+        let hits = self.groups.find(folded);
+        for hit in &hits {
             let Some(&(s, e)) = sentences
                 .iter()
                 .find(|(s, e)| *s <= hit.start && hit.start < (*e).max(*s + 1))
             else {
                 continue;
             };
-            if CALL.is_match(&text[s..e]) {
+            let in_sentence: Vec<std::ops::Range<usize>> = hits
+                .iter()
+                .filter(|h| s <= h.start && h.end <= e)
+                .map(|h| h.start..h.end)
+                .collect();
+            if let Some(cue) = calls::cue(text, s..e.max(hit.end), hit.start..hit.end, &in_sentence)
+            {
                 out.add(
                     subject,
                     Relation::Addresses,
@@ -427,7 +431,7 @@ impl Linker {
                         span: span.sub_span(hit.start, hit.end),
                         method: Method::Pattern,
                         confidence: Some(ADDRESSES),
-                        rule: format!("{} in a sentence that calls on it", hit.entry.label),
+                        rule: format!("{}, called on by \"{cue}\"", hit.entry.label),
                     },
                 );
             }
