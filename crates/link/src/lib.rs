@@ -7,10 +7,10 @@ mod mask;
 mod normalize;
 mod sdg;
 
-use gazetteer::Gazetteer;
+use gazetteer::{Gazetteer, Hit};
 use igfkg_model::{Extraction, Message, NodeId, NodeKind, Organization, Person, Span};
 use igfkg_sources::ReferenceData;
-use normalize::{fold, normalize};
+use normalize::{fold, normalize, normalize_masked};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -134,7 +134,7 @@ pub struct DocumentLinks {
 
 /// Confidence of a link made from an alternative label.
 const ALT_LABEL: f64 = 0.9;
-/// Confidence of a link made from a weak label.
+/// Confidence of a link made from a weak label (with its support).
 const WEAK_LABEL: f64 = 0.6;
 /// Confidence of a stakeholder group taken from a person's organisation.
 const FROM_ORGANIZATION: f64 = 0.8;
@@ -157,6 +157,9 @@ pub struct Linker {
     topics: Gazetteer<String>,
     /// Topic ids whose preferred label matched (for confidence).
     preferred_topic_labels: BTreeMap<String, String>,
+    /// Topic id → its broader topic's id (the neighbours that support a
+    /// weak label).
+    broader_topics: BTreeMap<String, String>,
 }
 
 impl Linker {
@@ -210,6 +213,11 @@ impl Linker {
             .iter()
             .map(|t| (t.id.clone(), t.label.clone()))
             .collect();
+        let broader_topics = reference
+            .topics
+            .iter()
+            .filter_map(|t| Some((t.id.clone(), t.broader.clone()?)))
+            .collect();
         Self {
             nris,
             organizations,
@@ -218,6 +226,7 @@ impl Linker {
             group_labels,
             topics,
             preferred_topic_labels,
+            broader_topics,
         }
     }
 
@@ -300,19 +309,62 @@ impl Linker {
     /// The topics a short text names (a title), by id, sorted.
     pub fn topics(&self, text: &str) -> Vec<String> {
         let mut topics: Vec<String> = self
-            .topics
-            .find(&normalize(text))
+            .topic_hits(&normalize(text))
             .into_iter()
-            .map(|hit| hit.entry.key.clone())
+            .map(|(hit, _)| hit.entry.key.clone())
             .collect();
         topics.sort();
         topics.dedup();
         topics
     }
 
+    /// The topic labels of a folded text with the confidence of each.
+    ///
+    /// A weak label only usually means its topic ("health", "water",
+    /// "security"), so it needs support in the same text: another label of
+    /// the same topic, or a label that is not weak of a topic next to it
+    /// (under the same broader topic). "People: hunger, health … Planet:
+    /// water, sanitation" is sustainable development; "physical and mental
+    /// health" alone is not.
+    fn topic_hits<'a>(&'a self, folded: &normalize::Normalized) -> Vec<(Hit<'a, String>, f64)> {
+        let hits = self.topics.find(folded);
+        let supported = |weak: &Hit<'a, String>| {
+            let broader = self.broader_topics.get(&weak.entry.key);
+            hits.iter().any(|h| {
+                (h.entry.key == weak.entry.key && h.entry.label != weak.entry.label)
+                    || (!h.entry.weak
+                        && h.entry.key != weak.entry.key
+                        && broader.is_some()
+                        && self.broader_topics.get(&h.entry.key) == broader)
+            })
+        };
+        hits.iter()
+            .filter(|hit| !hit.entry.weak || supported(hit))
+            .map(|hit| {
+                let preferred =
+                    self.preferred_topic_labels.get(&hit.entry.key) == Some(&hit.entry.label);
+                let confidence = match (hit.entry.weak, preferred) {
+                    (true, _) => WEAK_LABEL,
+                    (false, true) => 1.0,
+                    (false, false) => ALT_LABEL,
+                };
+                (hit.clone(), confidence)
+            })
+            .collect()
+    }
+
     fn link_text(&self, out: &mut Links, subject: &NodeId, span: &Span, is_message: bool) {
         let text = span.exact.as_str();
+        let addresses = mask::addresses(text);
+        let in_address = |start: usize, end: usize| {
+            addresses
+                .iter()
+                .any(|a| a.start < end && start < a.end)
+        };
         for hit in sdg::find(text) {
+            if in_address(hit.start, hit.end) {
+                continue;
+            }
             let evidence = Evidence {
                 span: span.sub_span(hit.start, hit.end),
                 method: Method::Pattern,
@@ -329,7 +381,7 @@ impl Linker {
             }
             out.add(subject, Relation::Sdg, Target::Goal(hit.goal), evidence);
         }
-        let folded = normalize(text);
+        let folded = normalize_masked(text, &addresses);
         for hit in self.nris.find(&folded) {
             let evidence = Evidence {
                 span: span.sub_span(hit.start, hit.end),
@@ -365,14 +417,7 @@ impl Linker {
                 },
             );
         }
-        for hit in self.topics.find(&folded) {
-            let preferred =
-                self.preferred_topic_labels.get(&hit.entry.key) == Some(&hit.entry.label);
-            let confidence = match (hit.entry.weak, preferred) {
-                (true, _) => WEAK_LABEL,
-                (false, true) => 1.0,
-                (false, false) => ALT_LABEL,
-            };
+        for (hit, confidence) in self.topic_hits(&folded) {
             out.add(
                 subject,
                 Relation::Topic,
