@@ -407,7 +407,7 @@ pub fn groups_addressed(graph: &KnowledgeGraph) -> Result<Vec<GroupYear>, Catalo
 }
 
 /// A person's role in a session.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PersonRole {
     /// The year.
     pub year: i64,
@@ -417,6 +417,12 @@ pub struct PersonRole {
     pub organisation: Option<String>,
     /// Their stakeholder group.
     pub group: Option<String>,
+    /// Whether the document states the group (`stated`) or igfkg took it
+    /// from their organisation (`inferred`); `None` without evidence (a
+    /// lean graph) or without a group.
+    pub group_basis: Option<String>,
+    /// How sure an inferred group is, from 0 to 1.
+    pub group_confidence: Option<f64>,
     /// `Facilitator`, `Presenter` or `Keynote`.
     pub role: String,
     /// The session's title.
@@ -433,6 +439,8 @@ pub fn people(graph: &KnowledgeGraph) -> Result<Vec<PersonRole>, CatalogueError>
         name: text(r, "name"),
         organisation: optional_text(r, "organisation"),
         group: optional_text(r, "group"),
+        group_basis: optional_text(r, "groupBasis"),
+        group_confidence: r.number("groupConfidence"),
         role: text(r, "role"),
         session: text(r, "session"),
     })
