@@ -240,9 +240,10 @@ impl Linker {
         for statement in &extraction.statements {
             self.link_text(&mut out, &statement.id, &statement.span, false);
         }
-        // A session or theme is linked on its own words — its heading and
-        // what stands before its first message — and takes the entities of
-        // its messages as roll-ups, without repeating their evidence.
+        // A session or theme is linked on its own words — its span less the
+        // records the parser made inside it — and takes the entities of its
+        // messages as roll-ups, without repeating their evidence.
+        let parts = record_parts(extraction);
         let units = extraction
             .sessions
             .iter()
@@ -261,14 +262,9 @@ impl Linker {
                     }
                 })
                 .collect();
-            let own_end = members
-                .iter()
-                .map(|m| m.span.start)
-                .min()
-                .map_or(span.exact.len(), |first| {
-                    byte_at(&span.exact, first.saturating_sub(span.start))
-                });
-            self.link_text(&mut out, id, &span.sub_span(0, own_end), false);
+            for (start, end) in own_words(span, &parts) {
+                self.link_text(&mut out, id, &span.sub_span(start, end), false);
+            }
             for member in members {
                 for (relation, target) in out.targets_of(&member.id) {
                     if matches!(
@@ -618,6 +614,67 @@ fn find_words(text: &str, words: &str) -> Option<(usize, usize)> {
     }
     let found = Regex::new(&pattern).ok()?.find(text)?;
     Some((found.start(), found.end()))
+}
+
+/// The character ranges of the records a parser made of a document's text
+/// (messages, statements, people and their roles, participation figures) and of its report
+/// fields' headings, which every report repeats: what is not a session's
+/// or theme's own words. Sorted by start.
+fn record_parts(extraction: &Extraction) -> Vec<(u64, u64)> {
+    let heading = |span: &Span| {
+        let first_line = span.exact.split('\n').next().unwrap_or("");
+        (span.start, span.start + first_line.chars().count() as u64)
+    };
+    let mut parts: Vec<(u64, u64)> = extraction
+        .messages
+        .iter()
+        .map(|m| &m.span)
+        .chain(extraction.statements.iter().map(|s| &s.span))
+        .chain(extraction.people.iter().map(|p| &p.span))
+        .chain(extraction.roles.iter().map(|r| &r.span))
+        .chain(extraction.participation.iter().map(|p| &p.span))
+        .map(|span| (span.start, span.end))
+        .chain(
+            extraction
+                .sessions
+                .iter()
+                .flat_map(|s| s.fields.iter().map(|f| heading(&f.span))),
+        )
+        .collect();
+    parts.sort_unstable();
+    parts
+}
+
+/// The byte ranges of a unit's span that no record covers and that hold
+/// more than white space: a session's title, type and track lines, and a
+/// report field's text that no message took (a roster of participants).
+fn own_words(span: &Span, parts: &[(u64, u64)]) -> Vec<(usize, usize)> {
+    let mut own = Vec::new();
+    let mut at = span.start;
+    // Parsers make a unit's records inside it: none starts before the unit
+    // and reaches into it, so the records to read start at its start.
+    let first = parts.partition_point(|&(start, _)| start < span.start);
+    for &(start, end) in &parts[first..] {
+        if start >= span.end {
+            break;
+        }
+        if start > at {
+            own.push((at, start));
+        }
+        at = at.max(end);
+    }
+    if at < span.end {
+        own.push((at, span.end));
+    }
+    own.into_iter()
+        .map(|(start, end)| {
+            (
+                byte_at(&span.exact, start - span.start),
+                byte_at(&span.exact, end.min(span.end) - span.start),
+            )
+        })
+        .filter(|&(start, end)| !span.exact[start..end].trim().is_empty())
+        .collect()
 }
 
 /// The byte offset of the `chars`-th character of `text`.
