@@ -86,7 +86,10 @@ pub(crate) fn cue<'t>(
 fn words_without_groups(s: &str, gap: Range<usize>, groups: &[Range<usize>]) -> String {
     let mut out = String::new();
     let mut at = gap.start;
-    for g in groups.iter().filter(|g| g.start >= gap.start && g.end <= gap.end) {
+    for g in groups
+        .iter()
+        .filter(|g| g.start >= gap.start && g.end <= gap.end)
+    {
         out.push_str(&s[at..g.start]);
         out.push_str(" , ");
         at = g.end;
@@ -147,11 +150,7 @@ fn addressee<'t>(s: &'t str, group: &Range<usize>, groups: &[Range<usize>]) -> O
 fn clause<'t>(s: &'t str, group: &Range<usize>) -> Option<&'t str> {
     CLAUSE
         .find_iter(&s[..group.start])
-        .filter(|cue| {
-            CLAUSE_END
-                .find(&s[cue.end()..group.start])
-                .is_none()
-        })
+        .filter(|cue| CLAUSE_END.find(&s[cue.end()..group.start]).is_none())
         .last()
         .map(|cue| cue.as_str())
 }
@@ -191,12 +190,21 @@ mod tests {
         );
         // 2019 reports line 380: an apposition in parentheses.
         assert_eq!(
-            cues("the [regulators] ([government]), the [manufacturers], and the [retailers] must work together"),
-            [called("must"), called("must"), called("must"), called("must")]
+            cues(
+                "the [regulators] ([government]), the [manufacturers], and the [retailers] must work together"
+            ),
+            [
+                called("must"),
+                called("must"),
+                called("must"),
+                called("must")
+            ]
         );
         // 2017 Messages line 30.
         assert_eq!(
-            cues("Some noted that [governments] are mainly responsible, and should invest in education."),
+            cues(
+                "Some noted that [governments] are mainly responsible, and should invest in education."
+            ),
             [called("should")]
         );
         assert_eq!(
@@ -209,11 +217,15 @@ mod tests {
     fn groups_described_or_benefiting_are_not_called_on() {
         // 2019 reports lines 46 and 497, Paris Messages lines 65 and 111.
         assert_eq!(
-            cues("[Civil society] has limited resources to participate and therefore it is important not to create multiple parallel discussions."),
+            cues(
+                "[Civil society] has limited resources to participate and therefore it is important not to create multiple parallel discussions."
+            ),
             [None]
         );
         assert_eq!(
-            cues("The AI advancements shall benefit all: AI data producers, users, [governments], vulnerable communities (women, children, [youth], disabled persons)."),
+            cues(
+                "The AI advancements shall benefit all: AI data producers, users, [governments], vulnerable communities (women, children, [youth], disabled persons)."
+            ),
             [None, None]
         );
         assert_eq!(
@@ -226,7 +238,9 @@ mod tests {
         );
         // 2019 reports line 513: another subject stands before the modal.
         assert_eq!(
-            cues("From a governmental perspective and/or [business] perspective, AI shall benefit the new ecosystem."),
+            cues(
+                "From a governmental perspective and/or [business] perspective, AI shall benefit the new ecosystem."
+            ),
             [None]
         );
         // 2019 reports line 461: the group is the object.
@@ -240,7 +254,9 @@ mod tests {
     fn addressees_of_a_call_and_clauses_that_oblige() {
         // 2019 reports lines 62, 374 and 400, 2017 Messages line 21.
         assert_eq!(
-            cues("A concrete suggestion to the social media [platforms], to use a similar mechanism."),
+            cues(
+                "A concrete suggestion to the social media [platforms], to use a similar mechanism."
+            ),
             [called("suggestion to")]
         );
         assert_eq!(
@@ -248,16 +264,28 @@ mod tests {
             [called("Advice")]
         );
         assert_eq!(
-            cues("It is important that all of us ([government], [private sector]) hold each other in check."),
-            [called("It is important that"), called("It is important that")]
+            cues(
+                "It is important that all of us ([government], [private sector]) hold each other in check."
+            ),
+            [
+                called("It is important that"),
+                called("It is important that")
+            ]
         );
         assert_eq!(
-            cues("the challenges of the digital world also need to be addressed by [governments] and [intergovernmental organisations], through laws."),
-            [called("need to be addressed by"), called("need to be addressed by")]
+            cues(
+                "the challenges of the digital world also need to be addressed by [governments] and [intergovernmental organisations], through laws."
+            ),
+            [
+                called("need to be addressed by"),
+                called("need to be addressed by")
+            ]
         );
         // 2019 reports line 105: too far from the cue.
         assert_eq!(
-            cues("inviting people to question, to challenge and engage their [governments] on the issues."),
+            cues(
+                "inviting people to question, to challenge and engage their [governments] on the issues."
+            ),
             [None]
         );
     }

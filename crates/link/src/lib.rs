@@ -352,11 +352,8 @@ impl Linker {
     fn link_text(&self, out: &mut Links, subject: &NodeId, span: &Span, is_message: bool) {
         let text = span.exact.as_str();
         let addresses = mask::addresses(text);
-        let in_address = |start: usize, end: usize| {
-            addresses
-                .iter()
-                .any(|a| a.start < end && start < a.end)
-        };
+        let in_address =
+            |start: usize, end: usize| addresses.iter().any(|a| a.start < end && start < a.end);
         for hit in sdg::find(text) {
             if in_address(hit.start, hit.end) {
                 continue;

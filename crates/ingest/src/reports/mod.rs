@@ -22,8 +22,8 @@ use igfkg_model::{
     Extraction, MessageKind, NodeId, NodeKind, Participation, ReportField, Session, SessionType,
     SourceDocument, Theme,
 };
-use points::{PeopleContext, read_points};
 use igfkg_sources::{Line, SourceText};
+use points::{PeopleContext, read_points};
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -25,7 +25,10 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 /// A pointer to the session's recording or transcript ("The session video
 /// recording and transcrip is available here.", line 84).
 static RECORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:video|recording|transcripts?|transcrip)\b.*\b(?:is|are) available\b.*\bhere\b").unwrap()
+    Regex::new(
+        r"(?i)\b(?:video|recording|transcripts?|transcrip)\b.*\b(?:is|are) available\b.*\bhere\b",
+    )
+    .unwrap()
 });
 
 /// What the report said about people so far: whether the lead-in of the
@@ -82,6 +85,12 @@ pub(super) fn read_points(
     let section = format!("{title} — {number}. {heading}");
     let mut group: Option<String> = None;
     let mut roster = false;
+    let only_lead_in = {
+        let mut words = blocks
+            .iter()
+            .filter(|b| !(b.is_bullet() && people::parse_line(&fold_spaces(&b.text)).is_some()));
+        matches!((words.next(), words.next()), (Some(only), None) if !only.is_bullet() && fold_spaces(&only.text).ends_with(':'))
+    };
     for (index, block) in blocks.iter().enumerate() {
         let followed = index + 1 < blocks.len();
         let text = fold_spaces(&block.text);
@@ -100,7 +109,9 @@ pub(super) fn read_points(
         if PLACEHOLDER.is_match(&text) {
             b.note(
                 block.start,
-                format!("report {title:?}: field {number} ({heading}) says it does not apply: {text:?}"),
+                format!(
+                    "report {title:?}: field {number} ({heading}) says it does not apply: {text:?}"
+                ),
             );
             continue;
         }
@@ -111,16 +122,17 @@ pub(super) fn read_points(
             );
             continue;
         }
-        if !block.is_bullet() && text.ends_with(':') && followed && introduces_points(&blocks[index + 1..]) {
+        if !block.is_bullet() && text.ends_with(':') && followed && !only_lead_in {
             // A lead-in ("… as listed below:") introduces the points after it.
             people.facilitators = text.to_lowercase().contains("facilita");
             roster = ROSTER.is_match(&text);
             b.statement(text, Some(&section), false, (block.start, block.end));
             continue;
         }
-        if text.ends_with(':') {
-            // A lead-in to people lines only is itself the point ("The group
-            // was divided in 3 grouping … as listed below:", line 30).
+        if only_lead_in {
+            // A field whose only words besides people lines are a lead-in
+            // ("The group was divided in 3 grouping … as listed below:",
+            // line 30) has that lead-in as its point.
             people.facilitators = text.to_lowercase().contains("facilita");
         }
         if is_subheading(block, followed) {
@@ -140,14 +152,4 @@ pub(super) fn read_points(
             (block.start, block.end),
         );
     }
-}
-
-/// Whether the blocks after a lead-in hold points: anything but a list of
-/// people lines.
-fn introduces_points(after: &[Block]) -> bool {
-    let list: Vec<&Block> = after.iter().take_while(|b| b.is_bullet()).collect();
-    list.is_empty()
-        || list
-            .iter()
-            .any(|b| people::parse_line(&fold_spaces(&b.text)).is_none())
 }

@@ -151,4 +151,3 @@ fn block_offset(source: &str, start: usize, end: usize, folded: usize) -> usize 
     }
     raw.len()
 }
-
