@@ -5,7 +5,7 @@
 #![allow(clippy::type_complexity)]
 
 use crate::util::{extraction, select, session_messages, theme_messages};
-use igfkg::model::{Figure, MessageKind, Qualifier, RoleKind, SessionType};
+use igfkg::model::{Figure, MessageKind, Qualifier, RoleKind, SessionType, Severity};
 
 /// Checks a message's text by its opening and closing words.
 fn assert_text(text: &str, start: &str, end: &str) {
@@ -350,7 +350,12 @@ fn igf2019_reports_sessions_and_fields() {
             hl,
             "2020-01-27",
             sssr,
-            22,
+            // Field 1's point (line 26), field 2's lead-in as its only
+            // point (line 30), the 17 recommendations of lines 41-63 and
+            // the gender reflection (line 80); fields 4 and 5 say they do
+            // not apply (lines 66, 70) and field 8 only points to a
+            // recording (line 84).
+            20,
             &[],
         ),
         (
@@ -358,7 +363,11 @@ fn igf2019_reports_sessions_and_fields() {
             hl,
             "2020-01-27",
             sssr,
-            33,
+            // Lines 93, 97-107 (6 paragraphs), 119, the 21 recommendations
+            // under six sub-headings (lines 123-173) and line 191; lines
+            // 177 and 181 say they do not apply, line 195 points to a
+            // recording.
+            30,
             &[],
         ),
         (
@@ -390,7 +399,10 @@ fn igf2019_reports_sessions_and_fields() {
             main,
             "2020-08-19",
             None,
-            28,
+            // 4 questions (lines 280-283), 2 discussion points (286, 288),
+            // 1 recommendation (292), progress (319) and gender (329): the
+            // roster of 19 NRIs (lines 298-316) is not made of messages.
+            9,
             &[8],
         ),
         (
@@ -462,9 +474,33 @@ fn igf2019_reports_sessions_and_fields() {
             );
         }
     }
-    // One warning per empty field: 32, counted above.
-    assert_eq!(e.diagnostics.len(), 32);
-    assert_eq!(e.messages.len(), 161);
+    // One warning per empty field: 32, counted above; and a note for each
+    // field that says it does not apply (lines 66, 70, 177, 181) and each
+    // pointer to a recording the text does not link (lines 84, 195).
+    let warnings = e
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    assert_eq!(warnings, 32);
+    let notes: Vec<u32> = e
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Info)
+        .map(|d| d.line)
+        .collect();
+    assert_eq!(notes, [66, 70, 84, 177, 181, 195]);
+    assert_eq!(e.messages.len(), 137);
+    for placeholder in [
+        "This question does not apply",
+        "is available here",
+        "are available here",
+    ] {
+        assert!(
+            !e.messages.iter().any(|m| m.text.contains(placeholder)),
+            "{placeholder}"
+        );
+    }
 }
 
 #[test]
@@ -502,22 +538,30 @@ fn igf2019_points_take_the_kind_of_their_field() {
         dc_messages[8].text,
         "Access cannot be discussed without addressing sustainability."
     );
-    // The NRIs session lists its 19 NRIs under "Other Initiatives".
+    // The NRIs session lists its 19 NRIs under "Other Initiatives" (lines
+    // 298-316, after "The list of participating NRIs is this session is:"
+    // on line 296): a roster of participants, not 19 initiatives. It stays
+    // in the field's text, where the linker reads the session's NRIs.
     let nris = &e.sessions[6];
-    let initiatives: Vec<&str> = session_messages(e, nris)
+    assert!(
+        !session_messages(e, nris)
+            .iter()
+            .any(|m| m.kind == Initiative)
+    );
+    let field = &nris.fields[3];
+    assert_eq!(field.text.lines().count(), 20);
+    assert!(field.text.lines().nth(1) == Some("African IGF"));
+    assert!(field.text.ends_with("Russian IGF"));
+    // The concluding SSSR report's field 2 is one lead-in to three people
+    // lines (lines 30-34): the lead-in is its discussion point.
+    let concluding = &e.sessions[1];
+    let points: Vec<&str> = session_messages(e, concluding)
         .into_iter()
-        .filter(|m| m.kind == Initiative)
+        .filter(|m| m.kind == DiscussionPoint)
         .map(|m| m.text.as_str())
         .collect();
-    assert_eq!(initiatives.len(), 19);
-    assert_eq!(initiatives[0], "African IGF");
-    assert_eq!(initiatives[18], "Russian IGF");
-    let youth = e
-        .messages
-        .iter()
-        .find(|m| m.text == "Youth Ukraine IGF")
-        .unwrap();
-    assert_eq!((youth.span.start_line, youth.span.end_line), (315, 315));
+    assert_eq!(points.len(), 1);
+    assert!(points[0].starts_with("The group was divided in 3 grouping by 2 subthemes"));
     // A policy question with sub-items is one message over four lines.
     let sdgs = &e.sessions[7];
     let questions = session_messages(e, sdgs);
@@ -545,6 +589,31 @@ fn igf2019_points_take_the_kind_of_their_field() {
     );
     assert_eq!(groups[7], Some("Safety & Security"));
     assert_eq!(groups[16], Some("Internet Ethics & Human Rights"));
+    // The introductory report's breakout groups (lines 121-173): each
+    // recommendation keeps the sub-heading it stands under.
+    let introductory = &e.sessions[2];
+    let mut counts: Vec<(Option<&str>, usize)> = Vec::new();
+    for m in session_messages(e, introductory)
+        .into_iter()
+        .filter(|m| m.kind == Recommendation)
+    {
+        match counts.last_mut() {
+            Some((group, n)) if *group == m.group.as_deref() => *n += 1,
+            _ => counts.push((m.group.as_deref(), 1)),
+        }
+    }
+    assert_eq!(
+        counts,
+        [
+            (None, 1),
+            (Some("Human Rights"), 2),
+            (Some("Security"), 5),
+            (Some("Internet Ethics"), 3),
+            (Some("Stability and Resilience"), 5),
+            (Some("Technology, industry & trade"), 2),
+            (Some("Safety"), 4),
+        ]
+    );
 }
 
 #[test]
@@ -889,6 +958,16 @@ fn narrative_statements_and_meeting_facts() {
         ("lightning sessions", "23", None, 112),
     ];
     assert_eq!(facts, expected);
+    // "… more than doubled from 43 NRIs at the end of 2015 to a current
+    // record of more than 100 recognized NRIs" (line 90): the first figure
+    // is of 2015's meeting, the second of 2018's, the year of the report.
+    let nri_years: Vec<u16> = wsis
+        .facts
+        .iter()
+        .filter(|f| f.kind.label() == "NRI count")
+        .map(|f| f.meeting)
+        .collect();
+    assert_eq!(nri_years, [2015, 2018]);
     let qualifiers: Vec<Option<Qualifier>> = wsis
         .facts
         .iter()

@@ -129,16 +129,29 @@ fn near_misses_of_the_corpus_are_not_goals() {
 
 #[test]
 fn the_19_nris_of_the_2019_session_with_kind_and_country() {
+    // "The list of participating NRIs is this session is:" (line 296) and
+    // the 19 lines after it, "1. African IGF" (line 298) to "19. Russian
+    // IGF" (line 316): the session's igf:nri links, each with its roster
+    // line as evidence, and no message.
     let rows = select(
-        "SELECT ?name ?kind ?where WHERE {
+        "SELECT ?name ?kind ?where ?line WHERE {
            ?s a igf:Session ; rdfs:label ?title .
            FILTER(STRSTARTS(STR(?title), 'Emerging technologies and their interfaces'))
-           ?m igf:session ?s ; a igf:Initiative ; igf:nri ?nri ; igf:position ?p .
+           ?s igf:nri ?nri .
+           ?link igf:linkSubject ?s ; igf:linkProperty igf:nri ; oa:hasBody ?nri ;
+                 oa:hasTarget/igf:startLine ?line .
            ?nri rdfs:label ?name ; igf:nriKind ?k .
            OPTIONAL { ?nri igf:countryCode ?c } OPTIONAL { ?nri igf:region ?r }
            BIND(STRAFTER(STR(?k), '#') AS ?kind) BIND(COALESCE(?c, ?r) AS ?where)
-         } ORDER BY ?p",
+         } ORDER BY ?line",
     );
+    let lines: Vec<i64> = rows.iter().map(|r| r.integer("line").unwrap()).collect();
+    assert_eq!(lines, (298..=316).collect::<Vec<i64>>());
+    let messages = select(
+        "SELECT ?m WHERE { ?m a igf:Message ; igf:nri ?nri ; igf:session ?s . ?s rdfs:label ?title
+           FILTER(STRSTARTS(STR(?title), 'Emerging technologies and their interfaces')) }",
+    );
+    assert!(messages.is_empty(), "{messages:?}");
     let got: Vec<(String, String, String)> = rows
         .iter()
         .map(|r| {
@@ -302,21 +315,160 @@ fn messages_name_organisations() {
     assert_eq!(orgs, ["CNIL", "OECD"]);
 }
 
+/// The stakeholder groups a message starting on `line` of a year addresses.
+fn addressed(year: u16, line: u32) -> Vec<String> {
+    column(
+        &format!(
+            "SELECT ?g WHERE {{ ?m a igf:Message ; igf:year {year} ; igf:sourceSpan/igf:startLine {line} ; igf:addresses ?group
+               BIND(STRAFTER(STR(?group), 'stakeholder-group/') AS ?g) }} ORDER BY ?g"
+        ),
+        "g",
+    )
+}
+
 #[test]
 fn messages_address_the_stakeholder_groups_they_call_on() {
     // "Governments, private companies, and civil society should work together …" (2017 Messages line 13).
-    let groups = column(
-        "SELECT ?g WHERE { ?m a igf:Message ; igf:year 2017 ; igf:sourceSpan/igf:startLine 13 ; igf:addresses ?group
-           BIND(STRAFTER(STR(?group), 'stakeholder-group/') AS ?g) } ORDER BY ?g",
-        "g",
+    assert_eq!(
+        addressed(2017, 13),
+        ["civil-society", "government", "private-sector"]
     );
-    assert_eq!(groups, ["civil-society", "government", "private-sector"]);
     // A message that only reports a view calls on no one:
     // "The digital divide remains a concern around the world …" (line 50).
-    let none = select(
-        "SELECT ?g WHERE { ?m a igf:Message ; igf:year 2017 ; igf:sourceSpan/igf:startLine 50 ; igf:addresses ?g }",
+    assert!(addressed(2017, 50).is_empty());
+    // Platforms, manufacturers and retailers called on are the private
+    // sector: "Platforms should not only focus on compliance …" (2019
+    // reports line 125), "Manufacturers more broadly should think about the
+    // risk …" (line 396), "A concrete suggestion to the social media
+    // platforms, to use …" (line 62), "the regulators (government), the
+    // manufacturers, and the retailers must work together" (line 380).
+    assert_eq!(addressed(2019, 125), ["private-sector"]);
+    assert_eq!(addressed(2019, 396), ["private-sector"]);
+    assert_eq!(addressed(2019, 62), ["private-sector"]);
+    assert_eq!(addressed(2019, 380), ["government", "private-sector"]);
+    // "It is important that all of us (government, private sector, civil
+    // society, technical community) hold each other in check." (line 400).
+    assert_eq!(
+        addressed(2019, 400),
+        [
+            "civil-society",
+            "government",
+            "private-sector",
+            "technical-community"
+        ]
     );
-    assert!(none.is_empty());
+    // "Governments were called upon to abstain from content regulation" (2017 line 30).
+    assert_eq!(addressed(2017, 30), ["government"]);
+}
+
+#[test]
+fn a_group_only_described_or_benefiting_is_not_addressed() {
+    // "Civil society has limited resources to participate and therefore it
+    // is important not to create multiple parallel discussions." (2019
+    // reports line 46): civil society is described, not called on.
+    assert!(addressed(2019, 46).is_empty());
+    // "The AI advancements shall benefit all: AI data producers, users,
+    // governments, vulnerable communities (women, children, youth …)" (line
+    // 497): governments and youth benefit.
+    assert!(addressed(2019, 497).is_empty());
+    // "Who should fund the role of civil society organisations and
+    // journalists …?" (line 461): civil society is funded, not asked.
+    assert!(addressed(2019, 461).is_empty());
+    // "The youth should be of particular attention in this digital training
+    // process, as it will benefit the most from it." (Paris line 111).
+    assert!(addressed(2018, 111).is_empty());
+    // "That places a big responsibility in the way the states are looking
+    // at this issue" (2019 line 99): a responsibility described.
+    assert!(addressed(2019, 99).is_empty());
+}
+
+#[test]
+fn the_evidence_of_a_call_is_the_group_s_words_and_its_rule_the_cue() {
+    let rows = select(
+        "SELECT ?words ?rule WHERE {
+           ?m a igf:Message ; igf:year 2019 ; igf:sourceSpan/igf:startLine 396 .
+           ?link igf:linkSubject ?m ; igf:linkProperty igf:addresses ; igf:matchedLabel ?rule ;
+                 oa:hasTarget/oa:hasSelector/oa:exact ?words
+         }",
+    );
+    let row = rows.iter().next().unwrap();
+    assert_eq!(row.text("words"), Some("Manufacturers"));
+    assert_eq!(
+        row.text("rule"),
+        Some("manufacturers, called on by \"should\"")
+    );
+}
+
+#[test]
+fn nothing_is_linked_from_inside_a_url_an_e_mail_address_or_a_file_name() {
+    // Every link's words, as selected in its source, lie outside the
+    // addresses of the text: "Martin Samaan, samaanm@un.org" and "Wai Min
+    // Kwok, kwok@un.org" (press release lines 48 and 52), "¹
+    // http://www.un.org/en/ga/search/view_doc.asp?symbol=A/RES/70/125"
+    // (WSIS input line 16), "² <https://www.intgovforum.org/multilingual/…>"
+    // (line 18) and the footnotes of lines 72-84 and 98-100.
+    for parsed in &corpus().1.documents {
+        for link in &parsed.links.links {
+            let span = &link.evidence.span;
+            // The whole word the evidence stands in: from the white space
+            // before it to the white space after it.
+            let before = span.prefix.rsplit(char::is_whitespace).next().unwrap_or("");
+            let after = span.suffix.split(char::is_whitespace).next().unwrap_or("");
+            let word = format!("{before}{}{after}", span.exact);
+            assert!(
+                !(word.contains("://") || word.contains('@') || word.contains("www.")),
+                "{} line {}: {:?} in {word:?}",
+                parsed.document.id,
+                span.start_line,
+                span.exact
+            );
+        }
+    }
+    // "multilingual" is written 12 times in the corpus: 11 times in a URL's
+    // "/multilingual/" path (WSIS input lines 18, 38, 72-84 and 98; press
+    // release line 25) and once as a word, "in order to welcome
+    // multilingualism" (Paris line 137): that message alone has the topic.
+    let multilingual = column(
+        "SELECT ?line WHERE { ?s igf:topic <https://w3id.org/igfkg/id/topic/multilingualism> ;
+           a ?class ; igf:sourceSpan/igf:startLine ?line VALUES ?class { igf:Message igf:Statement } }",
+        "line",
+    );
+    assert_eq!(multilingual, ["137"]);
+    // The press release names the UN in its contacts' words ("UN Department
+    // of Public Information", lines 49 and 53), not in their addresses.
+    let un = column(
+        "SELECT ?line WHERE { ?link igf:linkSubject ?s ; oa:hasBody <https://w3id.org/igfkg/id/organization/united-nations> ;
+             oa:hasTarget [ igf:startLine ?line ; oa:hasSelector/oa:exact ?words ] .
+           ?s prov:wasDerivedFrom <https://w3id.org/igfkg/id/document/igf2018-opening-press-release>
+           FILTER(?line >= 48) } ORDER BY ?line",
+        "line",
+    );
+    assert_eq!(un, ["49", "53"]);
+}
+
+#[test]
+fn a_weak_topic_label_needs_support() {
+    let has = |year: u16, line: u32, topic: &str| {
+        !select(&format!(
+            "SELECT ?m WHERE {{ ?m a igf:Message ; igf:year {year} ; igf:sourceSpan/igf:startLine {line} ;
+               igf:topic <https://w3id.org/igfkg/id/topic/{topic}> }}"
+        ))
+        .is_empty()
+    };
+    // "… so as to enhance individuals' physical and mental health." (Paris
+    // line 123) speaks of health, not of sustainable development.
+    assert!(!has(2018, 123, "sustainable-development"));
+    // "People: hunger, health, education, equality; Planet: water,
+    // sanitation, energy" (2019 lines 340-342): the labels support each
+    // other.
+    assert!(has(2019, 340, "sustainable-development"));
+    // "Regulations on IoT must progress according to the innovation in IoT
+    // is progression, meaning regulation and innovation must go together"
+    // (2019 line 398) is about regulation, not the digital economy;
+    // "Digital technologies and research are key to drive innovation,
+    // unlock economic growth" (Paris line 37) is about it.
+    assert!(!has(2019, 398, "digital-economy"));
+    assert!(has(2018, 37, "digital-economy"));
 }
 
 #[test]
@@ -357,7 +509,8 @@ fn at_least_95_percent_of_messages_have_a_topic() {
     );
     let row = rows.iter().next().unwrap();
     let (all, with) = (row.integer("all").unwrap(), row.integer("with").unwrap());
-    assert_eq!(all, 261);
+    // 48 + 52 + 137 messages (the 2017, Paris and 2019 documents).
+    assert_eq!(all, 237);
     assert!(
         with * 100 >= all * 95,
         "{with} of {all} messages have a topic"

@@ -8,7 +8,7 @@ fn build_into_an_on_disk_store_then_query_it() {
     let dir = workspace();
     let output = igfkg(dir.path(), &["build", "--quiet", "--store", "store"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    // 48 + 52 + 161 messages, counted by reading the three message documents.
+    // 48 + 52 + 137 messages, counted by reading the three message documents.
     let output = igfkg(
         dir.path(),
         &[
@@ -21,7 +21,7 @@ fn build_into_an_on_disk_store_then_query_it() {
         ],
     );
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(stdout(&output), "n\r\n261\r\n");
+    assert_eq!(stdout(&output), "n\r\n237\r\n");
     let output = igfkg(dir.path(), &["stats", "--store", "store"]);
     assert!(
         stdout(&output).contains("7 named graphs"),

@@ -5,6 +5,7 @@ Returns the links as (subject, relation, target) triples, the way igfkg's
 lean evidence level states them.
 """
 
+import bisect
 import unicodedata
 
 import regex as re
@@ -12,15 +13,44 @@ import regex as re
 from parse import keyed, normalize_key
 
 
-def normalize(original):
-    """Folded text (lower case, no accents, one space between words) and,
-    for each of its characters, the range of the original it comes from."""
+_URL = re.compile(r"""(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]""")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_FILE_NAME = re.compile(
+    r"(?i)\b[\w~-][\w.~-]*\.(?:pdf|docx?|odt|rtf|txt|md|xlsx?|ods|csv|tsv|json|xml|pptx?|odp|zip|gz|tar|png|jpe?g|gif|svg|mp[34]|html?|php|aspx?)\b")
+
+
+def addresses(text):
+    """igfkg's crates/link/src/mask.rs: the URLs (with a scheme, or a www.
+    host), e-mail addresses and file names of a text, as character ranges.
+    igfkg finds URLs and e-mail addresses with linkify; these patterns
+    follow it for the shapes documents write."""
+    ranges = sorted((m.start(), m.end()) for pattern in (_URL, _EMAIL, _FILE_NAME)
+                    for m in pattern.finditer(text))
+    merged = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def normalize(original, masked=None):
+    """Folded text (lower case, no accents, one space between words, an
+    address folded to a space) and, for each of its characters, the range
+    of the original it comes from."""
+    if masked is None:
+        masked = addresses(original)
     text = []
     origin = []
     space = True
+    k = 0
     for i, c in enumerate(original):
+        while k < len(masked) and masked[k][1] <= i:
+            k += 1
+        in_address = k < len(masked) and masked[k][0] <= i
         pushed = False
-        for d in unicodedata.normalize("NFKD", c):
+        for d in ("" if in_address else unicodedata.normalize("NFKD", c)):
             if unicodedata.category(d).startswith("M"):
                 continue
             for folded in d.lower():
@@ -54,17 +84,26 @@ class Gazetteer:
     joined spellings."""
 
     def __init__(self, labels):
+        """`labels`: (key, label) or (key, label, weak)."""
         self.forms = {}
         self.longest = 1
-        for key, label in labels:
+        for key, label, *weak in labels:
+            weak = bool(weak and weak[0])
             for form in variants(label):
-                keys = self.forms.setdefault(form, [])
-                if key not in keys:
-                    keys.append(key)
+                entries = self.forms.setdefault(form, [])
+                known = next((e for e in entries if e[0] == key), None)
+                if known is None:
+                    entries.append((key, label, weak))
+                elif known[2] and not weak:
+                    entries[entries.index(known)] = (key, label, weak)
                 self.longest = max(self.longest, form.count(" ") + 1)
 
     def find(self, folded):
         """Each match: (start, end, key), offsets into the folded text."""
+        return [(start, end, key) for start, end, key, _, _ in self.find_labels(folded)]
+
+    def find_labels(self, folded):
+        """Each match: (start, end, key, label, weak)."""
         words = []
         at = 0
         for word in folded.split(" "):
@@ -83,8 +122,8 @@ class Gazetteer:
                 if last.endswith("s"):
                     candidates.append(text[:-1])
                 for form in candidates:
-                    for key in self.forms.get(form, ()):
-                        hits.append((start, start + len(text), key))
+                    for key, label, weak in self.forms.get(form, ()):
+                        hits.append((start, start + len(text), key, label, weak))
         return hits
 
 
@@ -138,8 +177,75 @@ def find_sdgs(text):
     return hits
 
 
-_CALL = re.compile(
-    r"(?i)\b(?:should|must|shall|ought to|needs? to|have to|has to|called upon|calls? (?:on|for|upon)|urged?|urges|encouraged?|invited?|recommend(?:s|ed)?|responsibilit(?:y|ies)|roles?|it is (?:crucial|essential|important|critical))\b")
+# igfkg's crates/link/src/calls.rs: whether a sentence calls on a group.
+_AGENT = re.compile(r"(?i)\b(?:should|must|shall|ought to|needs? to|ha(?:ve|s) to|(?:is|are|was|were|be|been) (?:called (?:up)?on|urged|invited|encouraged|asked|requested|required|expected|obliged) to)\b")
+_DESCRIBES = re.compile(r"(?i)^\s+(?:be\s+(?:of|a|an|the|at|in|on|part)\b|(?:also\s+)?benefit)")
+_ADDRESSEE = re.compile(r"(?i)\b(?:call(?:s|ed|ing)? (?:up)?on|urg(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|ask(?:s|ed|ing)?|advi[cs](?:e|es|ed|ing)|(?:suggestion|recommendation|appeal)s? (?:to|for)|recommend(?:s|ed|ing)? that|requir(?:e|es|ed|ing)|oblig(?:e|es|ed|ing))\b")
+_CLAUSE = re.compile(r"(?i)\b(?:it is (?:crucial|essential|important|critical|key|vital|necessary|paramount|imperative|urgent) that|(?:should|must|shall|ought to|needs? to|ha(?:ve|s) to)(?: \w+)? be [\w ,]{0,60}?\bby)\b")
+_CLAUSE_END = re.compile(r"(?i)[;?!]|\b(?:so that|while|because|which|whereas|although|but)\b")
+_GLUE = {"and", "or", "the", "all", "both", "also", "as", "well", "they"}
+_AGENT_GAP = 3
+_ADDRESSEE_GAP = 4
+
+
+def _without_groups(s, start, end, groups):
+    out = []
+    at = start
+    for g in groups:
+        if g[0] >= start and g[1] <= end:
+            out.append(s[at:g[0]])
+            out.append(" , ")
+            at = g[1]
+    out.append(s[at:end])
+    return "".join(out)
+
+
+def _word_count(text):
+    return len([w for w in re.split(r"[^\w-]|_", text) if w])
+
+
+def _agent(s, group, groups):
+    rest = s[group[1]:]
+    if rest.startswith(("’", "'")):
+        return None
+    gap_start = group[1]
+    if s[:group[0]].rfind("(") > s[:group[0]].rfind(")") and ")" in rest:
+        gap_start = group[1] + rest.index(")") + 1
+    found = _AGENT.search(s, gap_start)
+    if found is None or _DESCRIBES.search(s[found.end():]):
+        return None
+    segments = _without_groups(s, gap_start, found.start(), groups).split(",")
+    first = segments[0]
+    if any(c in first for c in ".;:?!") or _word_count(first) > _AGENT_GAP:
+        return None
+    for segment in segments[1:]:
+        if any(w.lower() not in _GLUE for w in re.split(r"[^\w]|_", segment) if w):
+            return None
+    return found.group(0)
+
+
+def _addressee(s, group, groups):
+    cues = list(_ADDRESSEE.finditer(s[:group[0]]))
+    if not cues:
+        return None
+    cue = cues[-1]
+    gap = _without_groups(s, cue.end(), group[0], groups)
+    if any(c in gap for c in ".;:?!") or _word_count(gap) > _ADDRESSEE_GAP:
+        return None
+    return cue.group(0)
+
+
+def _clause(s, group):
+    cues = [c for c in _CLAUSE.finditer(s[:group[0]]) if not _CLAUSE_END.search(s[c.end():group[0]])]
+    return cues[-1].group(0) if cues else None
+
+
+def call_cue(s, group, groups):
+    """The cue that calls on the group at `group` (offsets in the sentence
+    `s`), among the sentence's group mentions `groups`."""
+    return _agent(s, group, groups) or _addressee(s, group, groups) or _clause(s, group)
+
+
 _SENTENCE_END = re.compile(r"[.!?;]+(?:\s+|$)|\n\s*\n")
 
 ROLLED_UP = ("sdg", "nri", "organization", "topic")
@@ -156,15 +262,31 @@ class Linker:
         self.group_labels = {fold(label): g["id"] for g in reference.groups
                              for label in [g["label"]] + g.get("alt_labels", [])}
         self.topic_gazetteer = Gazetteer(
-            (t["id"], label) for t in reference.topics if not t.get("basket", False)
-            for label in [t["label"]] + t.get("alt_labels", []) + t.get("weak_labels", []))
+            (t["id"], label, weak) for t in reference.topics if not t.get("basket", False)
+            for label, weak in [(t["label"], False)] + [(l, False) for l in t.get("alt_labels", [])]
+            + [(l, True) for l in t.get("weak_labels", [])])
+        self.broader = {t["id"]: t["broader"] for t in reference.topics if t.get("broader")}
         self.organization_labels = {}
         for org in reference.organizations:
             for label in [org["name"]] + org["aliases"]:
                 self.organization_labels.setdefault(fold(label), org)
 
+    def topic_hits(self, folded):
+        """igfkg's Linker::topic_hits: a weak label needs support in its
+        text, another label of its topic or a strong label of a topic under
+        the same broader topic."""
+        hits = self.topic_gazetteer.find_labels(folded)
+
+        def supported(weak):
+            broader = self.broader.get(weak[2])
+            return any((h[2] == weak[2] and h[3] != weak[3])
+                       or (not h[4] and h[2] != weak[2] and broader is not None
+                           and self.broader.get(h[2]) == broader)
+                       for h in hits)
+        return [h for h in hits if not h[4] or supported(h)]
+
     def topics(self, text):
-        return sorted({key for _, _, key in self.topic_gazetteer.find(normalize(text)[0])})
+        return sorted({h[2] for h in self.topic_hits(normalize(text)[0])})
 
     def link(self, extraction):
         """The links of one document: a set of (subject, relation, target),
@@ -179,14 +301,13 @@ class Linker:
         for subject, relation, target in links:
             by_subject.setdefault(subject, []).append((relation, target))
         rollups = set()
+        parts = record_parts(extraction)
         units = [(s, True) for s in extraction.sessions] + [(t, False) for t in extraction.themes]
         for unit, is_session in units:
             members = [m for m in extraction.messages
                        if (m.session if is_session else m.theme) == unit.id]
-            own_end = len(unit.span.exact)
-            if members:
-                own_end = min(m.span.start for m in members) - unit.span.start
-            self.link_text(links, unit.id, unit.span.exact[:own_end], False)
+            for start, end in own_words(unit.span, parts):
+                self.link_text(links, unit.id, unit.span.exact[start:end], False)
             for member in members:
                 for relation, target in by_subject.get(member.id, ()):
                     if relation in ROLLED_UP:
@@ -197,18 +318,21 @@ class Linker:
         return links, links | rollups, organizations
 
     def link_text(self, links, subject, text, is_message):
-        for _, _, goal, target in find_sdgs(text):
+        masked = addresses(text)
+        for start, end, goal, target in find_sdgs(text):
+            if any(a < end and start < b for a, b in masked):
+                continue
             if target is not None:
                 links.add((subject, "sdg", ("goal-target", goal, target)))
             links.add((subject, "sdg", ("goal", goal)))
-        folded, origin = normalize(text)
+        folded, origin = normalize(text, masked)
         for _, _, key in self.nris.find(folded):
             links.add((subject, "nri", ("nri", key)))
             links.add((subject, "topic", ("topic", "nri")))
         for _, _, key in self.organizations.find(folded):
             links.add((subject, "organization", ("organization", f"organization/{key}")))
-        for _, _, key in self.topic_gazetteer.find(folded):
-            links.add((subject, "topic", ("topic", key)))
+        for hit in self.topic_hits(folded):
+            links.add((subject, "topic", ("topic", hit[2])))
         if is_message:
             sentences = []
             start = 0
@@ -216,10 +340,15 @@ class Linker:
                 sentences.append((start, end.start()))
                 start = end.end()
             sentences.append((start, len(text)))
-            for hit_start, _, key in self.groups.find(folded):
-                at = origin[hit_start][0]
-                sentence = next(((s, e) for s, e in sentences if s <= at < max(e, s + 1)), None)
-                if sentence is not None and _CALL.search(text[sentence[0]:sentence[1]]):
+            hits = [(origin[s][0], origin[e - 1][1], key) for s, e, key in self.groups.find(folded)]
+            for hit_start, hit_end, key in hits:
+                sentence = next(((s, e) for s, e in sentences if s <= hit_start < max(e, s + 1)), None)
+                if sentence is None:
+                    continue
+                s, e = sentence
+                e = max(e, hit_end)
+                in_sentence = sorted({(h[0] - s, h[1] - s) for h in hits if s <= h[0] and h[1] <= sentence[1]})
+                if call_cue(text[s:e], (hit_start - s, hit_end - s), in_sentence):
                     links.add((subject, "addresses", ("stakeholder-group", key)))
 
     def link_person(self, links, organizations, person):
@@ -240,3 +369,34 @@ class Linker:
         group = written or organization_group
         if group is not None:
             links.add((person.id, "stakeholderGroup", ("stakeholder-group", group)))
+
+
+def record_parts(extraction):
+    """igfkg's record_parts: the character ranges of a document's records
+    and of its report fields' headings, sorted."""
+    spans = ([m.span for m in extraction.messages] + [s.span for s in extraction.statements]
+             + [p.span for p in extraction.people] + [r.span for r in extraction.roles]
+             + [p.span for p in extraction.participation])
+    parts = [(span.start, span.end) for span in spans]
+    for session in extraction.sessions:
+        for f in session.fields:
+            parts.append((f.span.start, f.span.start + len(f.span.exact.split("\n")[0])))
+    return sorted(parts)
+
+
+def own_words(span, parts):
+    """igfkg's own_words: the ranges of a unit's text no record covers, as
+    offsets into its exact text, without those of white space only."""
+    own = []
+    at = span.start
+    first = bisect.bisect_left(parts, (span.start, -1))
+    for start, end in parts[first:]:
+        if start >= span.end:
+            break
+        if start > at:
+            own.append((at, start))
+        at = max(at, end)
+    if at < span.end:
+        own.append((at, span.end))
+    return [(a - span.start, min(b, span.end) - span.start) for a, b in own
+            if span.exact[a - span.start:min(b, span.end) - span.start].strip()]

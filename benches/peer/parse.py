@@ -553,11 +553,25 @@ def is_subheading(blk, followed):
             and len(blk.text.split()) <= 8 and not blk.text.rstrip().endswith(tuple(".:?!;,")))
 
 
+_ROSTER = re.compile(r"(?i)\b(?:list of (?:the )?participa\w*|participating (?:NRIs|initiatives|organi[sz]ations|countries)\b[^:]*:$)")
+_PLACEHOLDER = re.compile(r"(?i)^(?:this (?:question|field|section) (?:does not|doesn't|did not) apply|not applicable\b|n/?a\.?$|none\.?$|tbd\.?$)")
+_RECORDING = re.compile(r"(?i)\b(?:video|recording|transcripts?|transcrip)\b.*\b(?:is|are) available\b.*\bhere\b")
+
+
 def read_points(b, session, theme, title, number, heading, blocks, people):
+    """igfkg's crates/ingest/src/reports/points.rs: rosters stay in the
+    field's text, placeholders and pointers to unlinked recordings are
+    diagnostics, and a field whose only words besides people lines are a
+    lead-in has that lead-in as its point."""
     blocks = merge_children(blocks)
     kind = FIELD_KINDS.get(number, "Output")
     section = f"{title} — {number}. {heading}"
     group = None
+    roster = False
+    words = [blk for blk in blocks
+             if not (blk.is_bullet() and parse_person_line(fold_spaces(blk.text)) is not None)]
+    only_lead_in = (len(words) == 1 and not words[0].is_bullet()
+                    and fold_spaces(words[0].text).endswith(":"))
     for index, blk in enumerate(blocks):
         followed = index + 1 < len(blocks)
         text = fold_spaces(blk.text)
@@ -565,10 +579,20 @@ def read_points(b, session, theme, title, number, heading, blocks, people):
         if line is not None:
             add_person_line(b, session, line, blk, people)
             continue
-        if not blk.is_bullet() and text.endswith(":") and followed:
+        if roster and blk.is_bullet():
+            continue
+        roster = False
+        if _PLACEHOLDER.search(text):
+            continue
+        if _RECORDING.search(text) and "://" not in text and "www." not in text:
+            continue
+        if not blk.is_bullet() and text.endswith(":") and followed and not only_lead_in:
             people["facilitators"] = "facilita" in text.lower()
+            roster = bool(_ROSTER.search(text))
             b.statement(text, section, False, blk.start, blk.end)
             continue
+        if only_lead_in:
+            people["facilitators"] = "facilita" in text.lower()
         if is_subheading(blk, followed):
             group = text
             continue

@@ -308,13 +308,23 @@ impl<'a> Builder<'a> {
 
     /// Records a warning at a byte offset.
     pub(crate) fn warn(&mut self, offset: usize, message: impl Into<String>) {
+        self.diagnostic(Severity::Warning, offset, message.into());
+    }
+
+    /// Records a note at a byte offset: something a reader should know
+    /// about what was left out, which is not an oddity of the document.
+    pub(crate) fn note(&mut self, offset: usize, message: impl Into<String>) {
+        self.diagnostic(Severity::Info, offset, message.into());
+    }
+
+    fn diagnostic(&mut self, severity: Severity, offset: usize, message: String) {
         let (line, column) = self.text.position(offset);
         self.out.diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
+            severity,
             document: self.document.id.clone(),
             line,
             column,
-            message: message.into(),
+            message,
         });
     }
 

@@ -66,7 +66,7 @@ static COUNTS: LazyLock<Vec<(FactKind, Regex)>> = LazyLock::new(|| {
         (
             FactKind::NriCount,
             regex(
-                r"(?i)\b{QUALIFIER}{NUMBER}\s+\[?(?:officially )?(?:recogni[sz]ed )?NRIs\b(?:\]\([^)]*\))?(?P<note>\s+at the end of \d{4})?",
+                r"(?i)\b{QUALIFIER}{NUMBER}\s+\[?(?:officially )?(?:recogni[sz]ed )?NRIs\b(?:\]\([^)]*\))?(?P<note>\s+at the end of (?P<noted_year>\d{4}))?",
             ),
         ),
     ]
@@ -265,9 +265,15 @@ pub(crate) fn extract(b: &mut Builder<'_>, start: usize, end: usize) {
                 note = Some("current record".to_owned());
             }
             let (s, e) = at(whole);
+            // "43 NRIs at the end of 2015" is a figure of 2015's meeting,
+            // whatever year the document is about.
+            let meeting = c
+                .name("noted_year")
+                .and_then(|y| y.as_str().parse().ok())
+                .unwrap_or(year);
             found.push(Found {
                 kind: *kind,
-                meeting: year,
+                meeting,
                 figure: Some(Figure {
                     value,
                     qualifier: qualifier(&c),

@@ -1,34 +1,31 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
+mod calls;
 mod gazetteer;
+mod mask;
 mod normalize;
 mod sdg;
 
-use gazetteer::Gazetteer;
+use gazetteer::{Gazetteer, Hit};
 pub use igfkg_model::{DocumentLinks, Evidence, Link, Method, Relation, RollUp, Target};
 
 use igfkg_model::{
     Extraction, Message, NodeId, NodeKind, Organization, Person, ReferenceData, Span,
 };
-use normalize::{fold, normalize};
+use normalize::{fold, normalize, normalize_masked};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 /// Confidence of a link made from an alternative label.
 const ALT_LABEL: f64 = 0.9;
-/// Confidence of a link made from a weak label.
+/// Confidence of a link made from a weak label (with its support).
 const WEAK_LABEL: f64 = 0.6;
 /// Confidence of a stakeholder group taken from a person's organisation.
 const FROM_ORGANIZATION: f64 = 0.8;
 /// Confidence of a call on a stakeholder group read from a sentence.
 const ADDRESSES: f64 = 0.8;
-
-/// A sentence that calls on someone: "should", "must", "called upon" …
-static CALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:should|must|shall|ought to|needs? to|have to|has to|called upon|calls? (?:on|for|upon)|urged?|urges|encouraged?|invited?|recommend(?:s|ed)?|responsibilit(?:y|ies)|roles?|it is (?:crucial|essential|important|critical))\b").unwrap()
-});
 
 /// The end of a sentence.
 static SENTENCE_END: LazyLock<Regex> =
@@ -46,6 +43,9 @@ pub struct Linker {
     topics: Gazetteer<String>,
     /// Topic ids whose preferred label matched (for confidence).
     preferred_topic_labels: BTreeMap<String, String>,
+    /// Topic id → its broader topic's id (the neighbours that support a
+    /// weak label).
+    broader_topics: BTreeMap<String, String>,
 }
 
 impl Linker {
@@ -99,6 +99,11 @@ impl Linker {
             .iter()
             .map(|t| (t.id.clone(), t.label.clone()))
             .collect();
+        let broader_topics = reference
+            .topics
+            .iter()
+            .filter_map(|t| Some((t.id.clone(), t.broader.clone()?)))
+            .collect();
         Self {
             nris,
             organizations,
@@ -107,6 +112,7 @@ impl Linker {
             group_labels,
             topics,
             preferred_topic_labels,
+            broader_topics,
         }
     }
 
@@ -120,9 +126,10 @@ impl Linker {
         for statement in &extraction.statements {
             self.link_text(&mut out, &statement.id, &statement.span, false);
         }
-        // A session or theme is linked on its own words — its heading and
-        // what stands before its first message — and takes the entities of
-        // its messages as roll-ups, without repeating their evidence.
+        // A session or theme is linked on its own words — its span less the
+        // records the parser made inside it — and takes the entities of its
+        // messages as roll-ups, without repeating their evidence.
+        let parts = record_parts(extraction);
         let units = extraction
             .sessions
             .iter()
@@ -141,14 +148,9 @@ impl Linker {
                     }
                 })
                 .collect();
-            let own_end = members
-                .iter()
-                .map(|m| m.span.start)
-                .min()
-                .map_or(span.exact.len(), |first| {
-                    byte_at(&span.exact, first.saturating_sub(span.start))
-                });
-            self.link_text(&mut out, id, &span.sub_span(0, own_end), false);
+            for (start, end) in own_words(span, &parts) {
+                self.link_text(&mut out, id, &span.sub_span(start, end), false);
+            }
             for member in members {
                 for (relation, target) in out.targets_of(&member.id) {
                     if matches!(
@@ -200,19 +202,59 @@ impl Linker {
     /// The topics a short text names (a title), by id, sorted.
     pub fn topics(&self, text: &str) -> Vec<String> {
         let mut topics: Vec<String> = self
-            .topics
-            .find(&normalize(text))
+            .topic_hits(&normalize(text))
             .into_iter()
-            .map(|hit| hit.entry.key.clone())
+            .map(|(hit, _)| hit.entry.key.clone())
             .collect();
         topics.sort();
         topics.dedup();
         topics
     }
 
+    /// The topic labels of a folded text with the confidence of each.
+    ///
+    /// A weak label only usually means its topic ("health", "water",
+    /// "security"), so it needs support in the same text: another label of
+    /// the same topic, or a label that is not weak of a topic next to it
+    /// (under the same broader topic). "People: hunger, health … Planet:
+    /// water, sanitation" is sustainable development; "physical and mental
+    /// health" alone is not.
+    fn topic_hits<'a>(&'a self, folded: &normalize::Normalized) -> Vec<(Hit<'a, String>, f64)> {
+        let hits = self.topics.find(folded);
+        let supported = |weak: &Hit<'a, String>| {
+            let broader = self.broader_topics.get(&weak.entry.key);
+            hits.iter().any(|h| {
+                (h.entry.key == weak.entry.key && h.entry.label != weak.entry.label)
+                    || (!h.entry.weak
+                        && h.entry.key != weak.entry.key
+                        && broader.is_some()
+                        && self.broader_topics.get(&h.entry.key) == broader)
+            })
+        };
+        hits.iter()
+            .filter(|hit| !hit.entry.weak || supported(hit))
+            .map(|hit| {
+                let preferred =
+                    self.preferred_topic_labels.get(&hit.entry.key) == Some(&hit.entry.label);
+                let confidence = match (hit.entry.weak, preferred) {
+                    (true, _) => WEAK_LABEL,
+                    (false, true) => 1.0,
+                    (false, false) => ALT_LABEL,
+                };
+                (hit.clone(), confidence)
+            })
+            .collect()
+    }
+
     fn link_text(&self, out: &mut Links, subject: &NodeId, span: &Span, is_message: bool) {
         let text = span.exact.as_str();
+        let addresses = mask::addresses(text);
+        let in_address =
+            |start: usize, end: usize| addresses.iter().any(|a| a.start < end && start < a.end);
         for hit in sdg::find(text) {
+            if in_address(hit.start, hit.end) {
+                continue;
+            }
             let evidence = Evidence {
                 span: span.sub_span(hit.start, hit.end),
                 method: Method::Pattern,
@@ -229,7 +271,7 @@ impl Linker {
             }
             out.add(subject, Relation::Sdg, Target::Goal(hit.goal), evidence);
         }
-        let folded = normalize(text);
+        let folded = normalize_masked(text, &addresses);
         for hit in self.nris.find(&folded) {
             let evidence = Evidence {
                 span: span.sub_span(hit.start, hit.end),
@@ -265,14 +307,7 @@ impl Linker {
                 },
             );
         }
-        for hit in self.topics.find(&folded) {
-            let preferred =
-                self.preferred_topic_labels.get(&hit.entry.key) == Some(&hit.entry.label);
-            let confidence = match (hit.entry.weak, preferred) {
-                (true, _) => WEAK_LABEL,
-                (false, true) => 1.0,
-                (false, false) => ALT_LABEL,
-            };
+        for (hit, confidence) in self.topic_hits(&folded) {
             out.add(
                 subject,
                 Relation::Topic,
@@ -290,9 +325,9 @@ impl Linker {
         }
     }
 
-    /// A message addresses the stakeholder groups named in a sentence that
-    /// calls on someone ("Governments, private companies, and civil society
-    /// should work together").
+    /// A message addresses the stakeholder groups a sentence calls on
+    /// ("Governments, private companies, and civil society should work
+    /// together"; see `calls`), the cue words recorded in the rule.
     fn link_addressed_groups(
         &self,
         out: &mut Links,
@@ -308,14 +343,21 @@ impl Linker {
             start = end.end();
         }
         sentences.push((start, text.len()));
-        for hit in self.groups.find(folded) {
+        let hits = self.groups.find(folded);
+        for hit in &hits {
             let Some(&(s, e)) = sentences
                 .iter()
                 .find(|(s, e)| *s <= hit.start && hit.start < (*e).max(*s + 1))
             else {
                 continue;
             };
-            if CALL.is_match(&text[s..e]) {
+            let in_sentence: Vec<std::ops::Range<usize>> = hits
+                .iter()
+                .filter(|h| s <= h.start && h.end <= e)
+                .map(|h| h.start..h.end)
+                .collect();
+            if let Some(cue) = calls::cue(text, s..e.max(hit.end), hit.start..hit.end, &in_sentence)
+            {
                 out.add(
                     subject,
                     Relation::Addresses,
@@ -324,7 +366,7 @@ impl Linker {
                         span: span.sub_span(hit.start, hit.end),
                         method: Method::Pattern,
                         confidence: Some(ADDRESSES),
-                        rule: format!("{} in a sentence that calls on it", hit.entry.label),
+                        rule: format!("{}, called on by \"{cue}\"", hit.entry.label),
                     },
                 );
             }
@@ -466,6 +508,67 @@ fn find_words(text: &str, words: &str) -> Option<(usize, usize)> {
     }
     let found = Regex::new(&pattern).ok()?.find(text)?;
     Some((found.start(), found.end()))
+}
+
+/// The character ranges of the records a parser made of a document's text
+/// (messages, statements, people and their roles, participation figures) and of its report
+/// fields' headings, which every report repeats: what is not a session's
+/// or theme's own words. Sorted by start.
+fn record_parts(extraction: &Extraction) -> Vec<(u64, u64)> {
+    let heading = |span: &Span| {
+        let first_line = span.exact.split('\n').next().unwrap_or("");
+        (span.start, span.start + first_line.chars().count() as u64)
+    };
+    let mut parts: Vec<(u64, u64)> = extraction
+        .messages
+        .iter()
+        .map(|m| &m.span)
+        .chain(extraction.statements.iter().map(|s| &s.span))
+        .chain(extraction.people.iter().map(|p| &p.span))
+        .chain(extraction.roles.iter().map(|r| &r.span))
+        .chain(extraction.participation.iter().map(|p| &p.span))
+        .map(|span| (span.start, span.end))
+        .chain(
+            extraction
+                .sessions
+                .iter()
+                .flat_map(|s| s.fields.iter().map(|f| heading(&f.span))),
+        )
+        .collect();
+    parts.sort_unstable();
+    parts
+}
+
+/// The byte ranges of a unit's span that no record covers and that hold
+/// more than white space: a session's title, type and track lines, and a
+/// report field's text that no message took (a roster of participants).
+fn own_words(span: &Span, parts: &[(u64, u64)]) -> Vec<(usize, usize)> {
+    let mut own = Vec::new();
+    let mut at = span.start;
+    // Parsers make a unit's records inside it: none starts before the unit
+    // and reaches into it, so the records to read start at its start.
+    let first = parts.partition_point(|&(start, _)| start < span.start);
+    for &(start, end) in &parts[first..] {
+        if start >= span.end {
+            break;
+        }
+        if start > at {
+            own.push((at, start));
+        }
+        at = at.max(end);
+    }
+    if at < span.end {
+        own.push((at, span.end));
+    }
+    own.into_iter()
+        .map(|(start, end)| {
+            (
+                byte_at(&span.exact, start - span.start),
+                byte_at(&span.exact, end.min(span.end) - span.start),
+            )
+        })
+        .filter(|&(start, end)| !span.exact[start..end].trim().is_empty())
+        .collect()
 }
 
 /// The byte offset of the `chars`-th character of `text`.

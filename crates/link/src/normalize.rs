@@ -1,7 +1,10 @@
 //! Text folded for matching: lower case, accents removed, every run of
-//! characters that are not letters or digits turned into one space — with a
-//! map back to the original bytes.
+//! characters that are not letters or digits — and every URL, e-mail
+//! address and file name — turned into one space, with a map back to the
+//! original bytes.
 
+use crate::mask;
+use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -21,16 +24,27 @@ impl Normalized {
 }
 
 /// Folds a text: `Multi-Stakeholder Café` → `multi stakeholder cafe`.
+/// Addresses (URLs, e-mail addresses, file names) fold to a space like
+/// punctuation, so no label is found inside one and the offsets of the
+/// words around them stay right.
 pub(crate) fn normalize(original: &str) -> Normalized {
+    normalize_masked(original, &mask::addresses(original))
+}
+
+/// Folds a text whose addresses are already known (sorted byte ranges).
+pub(crate) fn normalize_masked(original: &str, addresses: &[Range<usize>]) -> Normalized {
+    let mut masked = addresses.iter().peekable();
     let mut text = String::with_capacity(original.len());
     let mut origin = Vec::with_capacity(original.len());
     let mut space = true;
     for (i, c) in original.char_indices() {
         let range = (i, i + c.len_utf8());
+        while masked.next_if(|m| m.end <= i).is_some() {}
+        let in_address = masked.peek().is_some_and(|m| m.start <= i);
         let mut pushed = false;
         for folded in c
             .nfkd()
-            .filter(|d| !is_combining_mark(*d))
+            .filter(|d| !is_combining_mark(*d) && !in_address)
             .flat_map(char::to_lowercase)
         {
             if folded.is_alphanumeric() {
@@ -72,5 +86,16 @@ mod tests {
         let start = n.text.find("forum").unwrap();
         let (s, e) = n.original(start, start + "forum".len());
         assert_eq!(&text[s..e], "Fórum");
+    }
+
+    #[test]
+    fn addresses_fold_to_a_space() {
+        // The press release's contact line (line 48).
+        let text = "Martin Samaan, samaanm@un.org, UN DPI";
+        let n = normalize(text);
+        assert_eq!(n.text, "martin samaan un dpi");
+        let start = n.text.find("un dpi").unwrap();
+        let (s, e) = n.original(start, start + "un dpi".len());
+        assert_eq!(&text[s..e], "UN DPI");
     }
 }

@@ -61,6 +61,12 @@ impl Decode for Option<i64> {
     }
 }
 
+impl Decode for Option<f64> {
+    fn decode(row: &Solution<'_>, name: &str) -> Self {
+        row.number(name)
+    }
+}
+
 impl Decode for f64 {
     fn decode(row: &Solution<'_>, name: &str) -> Self {
         row.number(name).unwrap_or_default()

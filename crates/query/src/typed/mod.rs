@@ -345,7 +345,7 @@ pub fn groups_addressed(graph: &KnowledgeGraph) -> Result<Vec<GroupYear>, Catalo
 
 row! {
     /// A person's role in a session.
-    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct PersonRole {
         /// The year.
         year: i64 = "year",
@@ -355,6 +355,12 @@ row! {
         organisation: Option<String> = "organisation",
         /// Their stakeholder group.
         group: Option<String> = "group",
+        /// Whether the document states the group (`stated`) or igfkg took it
+        /// from their organisation (`inferred`); `None` without evidence (a
+        /// lean graph) or without a group.
+        group_basis: Option<String> = "groupBasis",
+        /// How sure an inferred group is, from 0 to 1.
+        group_confidence: Option<f64> = "groupConfidence",
         /// `Facilitator`, `Presenter` or `Keynote`.
         role: String = "role",
         /// The session's title.

@@ -4,19 +4,26 @@
 //! `Ceremonial/HL Session`), an `Updated:` line, an optional track line and
 //! the eight numbered report fields (`1. Key Policy Questions and
 //! Expectations` … `8. Session Outputs:`), some of them empty. Points in a
-//! field become messages whose kind follows the field; people lines become
-//! people and their roles; the participation field becomes figures.
+//! field become messages whose kind follows the field (`points.rs`); people
+//! lines become people and their roles (`roles.rs`); the participation
+//! field becomes figures. A roster of participants ("The list of
+//! participating NRIs …") stays in the field's text, not as messages;
+//! fields that say they do not apply, and pointers to recordings the text
+//! does not link, are diagnostics.
+
+mod points;
+mod roles;
 
 use crate::ParseError;
-use crate::blocks::{Block, BlockOptions, Builder, blocks_in, fold_spaces};
+use crate::blocks::{BlockOptions, Builder, blocks_in, fold_spaces};
 use crate::by_session::session_type;
 use crate::participation;
-use crate::people::{self, PersonLine};
 use igfkg_model::{
-    Extraction, MessageKind, NodeId, NodeKind, Participation, Person, ReportField, Role, RoleKind,
-    Session, SessionType, SourceDocument, Theme, normalize_key,
+    Extraction, MessageKind, NodeId, NodeKind, Participation, ReportField, Session, SessionType,
+    SourceDocument, Theme,
 };
 use igfkg_sources::{Line, SourceText};
+use points::{PeopleContext, read_points};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -41,7 +48,7 @@ const FIELD_WORDS: [&str; 8] = [
 ];
 
 /// The kind of the messages of a field.
-fn field_kind(number: u8) -> MessageKind {
+pub(super) fn field_kind(number: u8) -> MessageKind {
     match number {
         1 => MessageKind::PolicyQuestion,
         2 => MessageKind::DiscussionPoint,
@@ -277,238 +284,6 @@ fn read_report(
         });
     }
     b.out.sessions.push(session);
-}
-
-/// What the report said about people so far: whether the lead-in of the
-/// current list speaks of facilitators.
-#[derive(Default)]
-struct PeopleContext {
-    facilitators: bool,
-}
-
-/// Bullets indented under a bullet are part of it: `1. How can … pillar of
-/// development:` with its sub-items `1. People: …`.
-fn merge_children(blocks: &[Block]) -> Vec<Block> {
-    let mut merged: Vec<Block> = Vec::new();
-    for block in blocks {
-        match merged.last_mut() {
-            Some(parent)
-                if block.is_bullet() && parent.is_bullet() && block.indent() > parent.indent() =>
-            {
-                parent.text.push(' ');
-                parent.text.push_str(&block.text);
-                parent.end = block.end;
-                parent.last_line = block.last_line;
-            }
-            _ => merged.push(block.clone()),
-        }
-    }
-    merged
-}
-
-/// Whether a block is a sub-heading inside a field ("Safety & Security"):
-/// one short line without closing punctuation, followed by more content.
-fn is_subheading(block: &Block, followed: bool) -> bool {
-    followed
-        && !block.is_bullet()
-        && block.line == block.last_line
-        && block.text.split_whitespace().count() <= 8
-        && !block
-            .text
-            .trim_end()
-            .ends_with(['.', ':', '?', '!', ';', ','])
-}
-
-fn read_points(
-    b: &mut Builder<'_>,
-    (session, theme): (&NodeId, Option<&NodeId>),
-    title: &str,
-    number: u8,
-    heading: &str,
-    blocks: &[Block],
-    people: &mut PeopleContext,
-) {
-    let blocks = merge_children(blocks);
-    let kind = field_kind(number);
-    let section = format!("{title} — {number}. {heading}");
-    let mut group: Option<String> = None;
-    for (index, block) in blocks.iter().enumerate() {
-        let followed = index + 1 < blocks.len();
-        let text = fold_spaces(&block.text);
-        if block.is_bullet()
-            && let Some(line) = people::parse_line(&text)
-        {
-            add_person_line(b, session, &line, block, people);
-            continue;
-        }
-        if !block.is_bullet() && text.ends_with(':') && followed {
-            // A lead-in ("… as listed below:") introduces the points after it.
-            people.facilitators = text.to_lowercase().contains("facilita");
-            b.statement(text, Some(&section), false, (block.start, block.end));
-            continue;
-        }
-        if is_subheading(block, followed) {
-            group = Some(text);
-            continue;
-        }
-        if let Some(keynote) = people::keynote(&text) {
-            add_keynote(b, session, block, &keynote, &blocks);
-        }
-        b.message(
-            kind,
-            text,
-            None,
-            Some(session),
-            theme,
-            group.as_deref(),
-            (block.start, block.end),
-        );
-    }
-}
-
-fn person_id(name: &str) -> NodeId {
-    NodeId::keyed(NodeKind::Person, &[&normalize_key(name)])
-}
-
-/// Adds a person once per document; later mentions fill in what the first lacked.
-fn add_person(b: &mut Builder<'_>, person: Person) -> NodeId {
-    let id = person.id.clone();
-    match b.out.people.iter_mut().find(|p| p.id == id) {
-        Some(known) => {
-            known.position_title = known.position_title.take().or(person.position_title);
-            known.affiliation = known.affiliation.take().or(person.affiliation);
-            known.country = known.country.take().or(person.country);
-            known.stakeholder_group = known.stakeholder_group.take().or(person.stakeholder_group);
-        }
-        None => b.out.people.push(person),
-    }
-    id
-}
-
-fn add_role(
-    b: &mut Builder<'_>,
-    session: &NodeId,
-    person: &NodeId,
-    kind: RoleKind,
-    subject: Option<String>,
-    (start, end): (usize, usize),
-) {
-    let role = format!("{kind:?}");
-    let id = NodeId::keyed(NodeKind::Role, &[session.as_str(), person.as_str(), &role]);
-    if b.out.roles.iter().any(|r| r.id == id) {
-        return;
-    }
-    let span = b.span(start, end);
-    b.out.roles.push(Role {
-        id,
-        person: person.clone(),
-        session: session.clone(),
-        kind,
-        subject,
-        span,
-    });
-}
-
-fn add_person_line(
-    b: &mut Builder<'_>,
-    session: &NodeId,
-    line: &PersonLine,
-    block: &Block,
-    people: &PeopleContext,
-) {
-    let span = b.span(block.start, block.end);
-    let id = add_person(
-        b,
-        Person {
-            id: person_id(&line.name),
-            name: line.name.clone(),
-            position_title: line.position_title.clone(),
-            affiliation: line.affiliation.clone(),
-            country: line.country.clone(),
-            stakeholder_group: line.stakeholder_group.clone(),
-            span,
-        },
-    );
-    if line.presented {
-        add_role(
-            b,
-            session,
-            &id,
-            RoleKind::Presenter,
-            line.subject.clone(),
-            (block.start, block.end),
-        );
-    }
-    if people.facilitators || !line.presented {
-        add_role(
-            b,
-            session,
-            &id,
-            RoleKind::Facilitator,
-            line.subject.clone(),
-            (block.start, block.end),
-        );
-    }
-}
-
-fn add_keynote(
-    b: &mut Builder<'_>,
-    session: &NodeId,
-    block: &Block,
-    keynote: &people::Keynote,
-    blocks: &[Block],
-) {
-    // The keynote's affiliation is read from the report's own words about
-    // the speaker ("the efforts of the Australian Government").
-    let all: String = blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let affiliation = people::government_affiliation(&all);
-    let offset = block.start + block_offset(b.text.as_str(), block.start, block.end, keynote.start);
-    let end = block.start + block_offset(b.text.as_str(), block.start, block.end, keynote.end);
-    let stakeholder_group = match (&affiliation, &keynote.title) {
-        (Some((org, _)), _) if org.contains("Government") => Some("Government".to_owned()),
-        (_, Some(title)) if title.contains("Ambassador") || title.contains("Minister") => {
-            Some("Government".to_owned())
-        }
-        _ => None,
-    };
-    let span = b.span(offset, end);
-    let id = add_person(
-        b,
-        Person {
-            id: person_id(&keynote.name),
-            name: keynote.name.clone(),
-            position_title: keynote.title.clone(),
-            affiliation: affiliation.as_ref().map(|a| a.0.clone()),
-            country: affiliation.and_then(|a| a.1),
-            stakeholder_group,
-            span,
-        },
-    );
-    add_role(b, session, &id, RoleKind::Keynote, None, (offset, end));
-}
-
-/// Maps an offset in a block's folded text back to the source: blocks of
-/// one line keep their text as written, so the offset carries over; for
-/// blocks of several lines the line breaks were folded to single spaces.
-fn block_offset(source: &str, start: usize, end: usize, folded: usize) -> usize {
-    let raw = &source[start..end];
-    let mut seen = 0;
-    let mut previous_space = false;
-    for (i, c) in raw.char_indices() {
-        if seen >= folded {
-            return i;
-        }
-        let space = c.is_whitespace();
-        if !(space && previous_space) {
-            seen += c.len_utf8();
-        }
-        previous_space = space;
-    }
-    raw.len()
 }
 
 fn read_participation(b: &mut Builder<'_>, session: &NodeId, text: &str, start: usize, end: usize) {
