@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod crossyear;
+mod eval;
 mod evidence;
 mod graph;
 mod linking;
