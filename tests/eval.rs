@@ -225,6 +225,7 @@ fn scoring_follows_the_documented_rules() {
             r#"
             [ignore]
             organization = ["IGF Secretariat"]
+            topic = ["Internet governance"]
             [[mention]]
             passage = "p"
             kind = "organization"
@@ -265,6 +266,12 @@ fn scoring_follows_the_documented_rules() {
             entity = "access"
             [[mention]]
             passage = "p"
+            kind = "topic"
+            text = "broadband"
+            occurrence = 1
+            entity = "fixed broadband"
+            [[mention]]
+            passage = "p"
             kind = "nri"
             text = "IGF"
             occurrence = 1
@@ -296,7 +303,8 @@ fn scoring_follows_the_documented_rules() {
         link(&set, Kind::Sdg, Found::Goal(5, None), "SDG 5", 1),
         link(&set, Kind::Sdg, Found::Goal(9, None), "SDG 5", 1),
         // A narrower topic of the labelled one is right, twice is one link;
-        // an unlabelled topic is wrong.
+        // a topic whose label is the labelled words is right; an unlabelled
+        // topic is wrong, except one that every passage is about.
         link(
             &set,
             Kind::Topic,
@@ -315,6 +323,28 @@ fn scoring_follows_the_documented_rules() {
                 key: "broadband".into(),
                 labels: ["broadband".into()].into(),
                 ancestors: ["access".into()].into(),
+            },
+            "Access",
+            1,
+        ),
+        link(
+            &set,
+            Kind::Topic,
+            Found::Topic {
+                key: "broadband-networks".into(),
+                labels: ["broadband".into()].into(),
+                ancestors: BTreeSet::new(),
+            },
+            "broadband",
+            1,
+        ),
+        link(
+            &set,
+            Kind::Topic,
+            Found::Topic {
+                key: "internet-governance".into(),
+                labels: ["internet governance".into()].into(),
+                ancestors: BTreeSet::new(),
             },
             "Access",
             1,
@@ -343,7 +373,11 @@ fn scoring_follows_the_documented_rules() {
     );
     assert_eq!(figures(Kind::Addresses), (1, 0, 0, 1, 0));
     assert_eq!(figures(Kind::Sdg), (3, 2, 1, 2, 2));
-    assert_eq!(figures(Kind::Topic), (2, 1, 0, 1, 1));
+    assert_eq!(figures(Kind::Topic), (3, 2, 1, 2, 2));
+    assert_eq!(
+        report.score(Kind::Topic).false_links,
+        ["p: \"SDG 5\" → topic sdgs"]
+    );
     assert_eq!(figures(Kind::Nri), (0, 0, 0, 1, 0));
     assert_eq!(report.score(Kind::Nri).precision(), None);
     assert_eq!(report.score(Kind::Nri).recall(), Some(0.0));
