@@ -27,10 +27,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         match arg.as_str() {
             "-v" | "--verbose" => verbose = true,
             other => {
-                return Err(format!(
-                    "unknown argument {other:?}: the report takes only --verbose"
-                )
-                .into());
+                return Err(
+                    format!("unknown argument {other:?}: the report takes only --verbose").into(),
+                );
             }
         }
     }

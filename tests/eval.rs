@@ -51,7 +51,11 @@ fn labels_are_well_formed() {
         set.labels.mention.len()
     );
     for kind in Kind::ALL {
-        assert!(set.count(kind) >= 50, "{kind}: {} mentions", set.count(kind));
+        assert!(
+            set.count(kind) >= 50,
+            "{kind}: {} mentions",
+            set.count(kind)
+        );
     }
     // Every passage is labelled, and says what it is about.
     for passage in &set.passages {
@@ -72,7 +76,11 @@ fn every_passage_says_what_it_imitates_and_where_its_layout_comes_from() {
     let dir = root().join("tests/eval/passages");
     for passage in &set.passages {
         let raw = std::fs::read_to_string(dir.join(format!("{}.txt", passage.stem))).unwrap();
-        assert!(!raw.contains('\r'), "{}: line ends must be LF", passage.stem);
+        assert!(
+            !raw.contains('\r'),
+            "{}: line ends must be LF",
+            passage.stem
+        );
         let header = passage.header.join("\n");
         assert!(
             header.contains("Kind:") && header.contains("Layout:"),
@@ -102,11 +110,7 @@ fn every_passage_says_what_it_imitates_and_where_its_layout_comes_from() {
             "{}: the layout's year {years:?} is outside 2006–2016 and 2020–2025",
             passage.stem
         );
-        assert!(
-            !passage.units().is_empty(),
-            "{}: empty body",
-            passage.stem
-        );
+        assert!(!passage.units().is_empty(), "{}: empty body", passage.stem);
     }
 }
 
@@ -163,9 +167,15 @@ fn malformed_labels_are_reported_with_the_mention_and_what_to_fix() {
     )
     .unwrap_err();
     let message = harness::EvalError::Labels("labels.toml".into(), err).to_string();
-    assert!(message.starts_with("labels.toml: TOML parse error at line 3"), "{message}");
+    assert!(
+        message.starts_with("labels.toml: TOML parse error at line 3"),
+        "{message}"
+    );
     assert!(message.contains("`nri`"), "{message}");
-    assert!(message.contains("each [[mention]] takes passage"), "{message}");
+    assert!(
+        message.contains("each [[mention]] takes passage"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -182,7 +192,10 @@ fn mentions_are_found_by_their_occurrence_in_the_body() {
     assert_eq!(passage.find("ITU", 4), None);
     let units: Vec<_> = passage.units().into_iter().map(|(r, _)| r).collect();
     assert_eq!(units, [0..18, 20..45]);
-    assert_eq!(harness::fold("Fórum  da Internet no BRASIL"), "forum da internet no brasil");
+    assert_eq!(
+        harness::fold("Fórum  da Internet no BRASIL"),
+        "forum da internet no brasil"
+    );
 }
 
 /// A link of the given kind and target on a line of the passage of
@@ -209,6 +222,15 @@ fn named(key: &str, names: &[&str]) -> Found {
     Found::Named {
         key: key.into(),
         names: names.iter().map(|n| harness::fold(n)).collect(),
+    }
+}
+
+fn topic(key: &str, labels: &[&str], ancestors: &[&str]) -> Found {
+    let set = |names: &[&str]| names.iter().map(|n| (*n).to_owned()).collect();
+    Found::Topic {
+        key: key.into(),
+        labels: set(labels),
+        ancestors: set(ancestors),
     }
 }
 
@@ -280,7 +302,12 @@ fn scoring_follows_the_documented_rules() {
         )
         .unwrap(),
     };
-    let itu = || named("organization/itu", &["International Telecommunication Union", "ITU"]);
+    let itu = || {
+        named(
+            "organization/itu",
+            &["International Telecommunication Union", "ITU"],
+        )
+    };
     let links = vec![
         // One link per line and entity: it finds both mentions of its line.
         link(&set, Kind::Organization, itu(), "ITU", 1),
@@ -295,11 +322,23 @@ fn scoring_follows_the_documented_rules() {
             1,
         ),
         // The right group, but its evidence is not on the labelled words.
-        link(&set, Kind::Addresses, Found::Group("government".into()), "should", 1),
+        link(
+            &set,
+            Kind::Addresses,
+            Found::Group("government".into()),
+            "should",
+            1,
+        ),
         // The goal of a labelled target is implied; the target is right;
         // SDG 5 is found, and a goal nobody labelled is wrong.
         link(&set, Kind::Sdg, Found::Goal(9, None), "target 9.c", 1),
-        link(&set, Kind::Sdg, Found::Goal(9, Some("c".into())), "target 9.c", 1),
+        link(
+            &set,
+            Kind::Sdg,
+            Found::Goal(9, Some("c".into())),
+            "target 9.c",
+            1,
+        ),
         link(&set, Kind::Sdg, Found::Goal(5, None), "SDG 5", 1),
         link(&set, Kind::Sdg, Found::Goal(9, None), "SDG 5", 1),
         // A narrower topic of the labelled one is right, twice is one link;
@@ -308,55 +347,35 @@ fn scoring_follows_the_documented_rules() {
         link(
             &set,
             Kind::Topic,
-            Found::Topic {
-                key: "broadband".into(),
-                labels: ["broadband".into()].into(),
-                ancestors: ["access".into()].into(),
-            },
+            topic("broadband", &["broadband"], &["access"]),
             "broadband",
             1,
         ),
         link(
             &set,
             Kind::Topic,
-            Found::Topic {
-                key: "broadband".into(),
-                labels: ["broadband".into()].into(),
-                ancestors: ["access".into()].into(),
-            },
+            topic("broadband", &["broadband"], &["access"]),
             "Access",
             1,
         ),
         link(
             &set,
             Kind::Topic,
-            Found::Topic {
-                key: "broadband-networks".into(),
-                labels: ["broadband".into()].into(),
-                ancestors: BTreeSet::new(),
-            },
+            topic("broadband-networks", &["broadband"], &[]),
             "broadband",
             1,
         ),
         link(
             &set,
             Kind::Topic,
-            Found::Topic {
-                key: "internet-governance".into(),
-                labels: ["internet governance".into()].into(),
-                ancestors: BTreeSet::new(),
-            },
+            topic("internet-governance", &["internet governance"], &[]),
             "Access",
             1,
         ),
         link(
             &set,
             Kind::Topic,
-            Found::Topic {
-                key: "sdgs".into(),
-                labels: ["sustainable development".into()].into(),
-                ancestors: BTreeSet::new(),
-            },
+            topic("sdgs", &["sustainable development"], &[]),
             "SDG 5",
             1,
         ),
@@ -407,7 +426,10 @@ fn linker_meets_the_out_of_sample_targets() {
     let text = harness::render(&report, true);
     for kind in Kind::ALL {
         let precision = report.score(kind).precision().unwrap_or(0.0);
-        assert!(precision >= 0.90, "{kind}: precision {precision:.3}\n{text}");
+        assert!(
+            precision >= 0.90,
+            "{kind}: precision {precision:.3}\n{text}"
+        );
     }
     for kind in [Kind::Nri, Kind::Organization] {
         let recall = report.score(kind).recall().unwrap_or(0.0);

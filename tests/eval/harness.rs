@@ -256,9 +256,8 @@ impl EvalSet {
         let mut problems = Vec::new();
         let mut topics = BTreeSet::new();
         for (i, m) in self.labels.mention.iter().enumerate() {
-            let mut problem = |what: String| {
-                problems.push(format!("mention {} ({}): {what}", i + 1, m.passage))
-            };
+            let mut problem =
+                |what: String| problems.push(format!("mention {} ({}): {what}", i + 1, m.passage));
             let Some(passage) = self.passage(&m.passage) else {
                 problem(format!(
                     "no passage {:?} in passages/ (give the file stem)",
@@ -281,7 +280,10 @@ impl EvalSet {
                 problem("empty entity".to_owned());
             }
             if m.acronym.is_some() && !matches!(m.kind, Kind::Nri | Kind::Organization) {
-                problem(format!("an acronym is for nri and organization, not {}", m.kind));
+                problem(format!(
+                    "an acronym is for nri and organization, not {}",
+                    m.kind
+                ));
             }
             if m.broader.is_some() && m.kind != Kind::Topic {
                 problem(format!("broader is for topic, not {}", m.kind));
@@ -316,7 +318,8 @@ pub fn parse_goal(text: &str) -> Option<(u8, Option<&str>)> {
         Some(t)
             if !t.is_empty()
                 && t.len() <= 2
-                && t.chars().all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()) =>
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()) =>
         {
             Some((goal, Some(t)))
         }
@@ -428,7 +431,10 @@ pub fn run_linker(linker: &Linker, reference: &ReferenceData, set: &EvalSet) -> 
             let Some(&unit) = by_id.get(&link.subject) else {
                 continue;
             };
-            let Some(kind) = Kind::ALL.into_iter().find(|k| k.relation() == link.relation) else {
+            let Some(kind) = Kind::ALL
+                .into_iter()
+                .find(|k| k.relation() == link.relation)
+            else {
                 continue;
             };
             let target = describe_target(reference, &link.target);
@@ -499,7 +505,10 @@ pub fn names_entity(target: &Found, mention: &Mention) -> bool {
     match target {
         Found::Named { names, .. } => {
             names.contains(&fold(&mention.entity))
-                || mention.acronym.as_deref().is_some_and(|a| names.contains(&fold(a)))
+                || mention
+                    .acronym
+                    .as_deref()
+                    .is_some_and(|a| names.contains(&fold(a)))
         }
         Found::Group(id) => *id == mention.entity,
         Found::Goal(n, t) => parse_goal(&mention.entity) == Some((*n, t.as_deref())),
@@ -710,7 +719,8 @@ pub fn score(set: &EvalSet, links: &[FoundLink]) -> Report {
 /// The report as text: one row per kind, and with `verbose` the false links
 /// and the missed mentions.
 pub fn render(report: &Report, verbose: bool) -> String {
-    let percent = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), |x| format!("{:.1}%", x * 100.0));
+    let percent =
+        |x: Option<f64>| x.map_or_else(|| "—".to_owned(), |x| format!("{:.1}%", x * 100.0));
     let mut out = String::from(
         "kind          links  correct  false  ignored  precision  mentions  found  missed  recall\n",
     );
@@ -731,7 +741,10 @@ pub fn render(report: &Report, verbose: bool) -> String {
     }
     if verbose {
         for (kind, s) in &report.scores {
-            out.push_str(&format!("\n{kind}: false links ({})\n", s.false_links.len()));
+            out.push_str(&format!(
+                "\n{kind}: false links ({})\n",
+                s.false_links.len()
+            ));
             for line in &s.false_links {
                 out.push_str(&format!("  {line}\n"));
             }
