@@ -4,6 +4,7 @@ mod architecture;
 mod cli;
 mod corpus;
 mod crossyear;
+mod eval;
 mod evidence;
 mod graph;
 mod linking;

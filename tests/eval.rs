@@ -1,0 +1,438 @@
+//! The out-of-sample evaluation of the entity linker (issue 14, item 6):
+//! passages in the layouts of IGF documents of other years than the bundled
+//! corpus, labelled by hand, scored by the rules of `tests/eval/README.md`.
+//! `cargo run --example eval_report -- --verbose` prints the same figures
+//! with the false links and missed mentions.
+
+#[allow(dead_code)] // shared with examples/eval_report.rs, which uses other parts
+mod harness;
+
+use crate::util::{data_dir, root};
+use harness::{EvalSet, Found, FoundLink, Kind, Labels, Passage, Report};
+use igfkg::DataDir;
+use igfkg::link::Linker;
+use igfkg::sources::ReferenceData;
+use std::collections::BTreeSet;
+
+fn eval_set() -> EvalSet {
+    EvalSet::load(&root().join("tests/eval")).unwrap()
+}
+
+fn reference() -> ReferenceData {
+    DataDir::new(data_dir()).reference().unwrap()
+}
+
+fn groups(reference: &ReferenceData) -> BTreeSet<String> {
+    reference
+        .stakeholder_groups
+        .iter()
+        .map(|g| g.id.clone())
+        .collect()
+}
+
+/// The linker's figures on the whole set.
+fn baseline() -> (EvalSet, Report) {
+    let set = eval_set();
+    let reference = reference();
+    let linker = Linker::new(&reference);
+    let links = harness::run_linker(&linker, &reference, &set);
+    let report = harness::score(&set, &links);
+    (set, report)
+}
+
+#[test]
+fn labels_are_well_formed() {
+    let set = eval_set();
+    let problems = set.problems(&groups(&reference()));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(
+        set.labels.mention.len() >= 320,
+        "{} mentions",
+        set.labels.mention.len()
+    );
+    for kind in Kind::ALL {
+        assert!(
+            set.count(kind) >= 50,
+            "{kind}: {} mentions",
+            set.count(kind)
+        );
+    }
+    // Every passage is labelled, and says what it is about.
+    for passage in &set.passages {
+        let topics = set
+            .labels
+            .mention
+            .iter()
+            .filter(|m| m.passage == passage.stem && m.kind == Kind::Topic)
+            .count();
+        assert!(topics > 0, "{}: no topic labelled", passage.stem);
+    }
+}
+
+#[test]
+fn every_passage_says_what_it_imitates_and_where_its_layout_comes_from() {
+    let set = eval_set();
+    assert!(set.passages.len() >= 15, "{} passages", set.passages.len());
+    let dir = root().join("tests/eval/passages");
+    for passage in &set.passages {
+        let raw = std::fs::read_to_string(dir.join(format!("{}.txt", passage.stem))).unwrap();
+        assert!(
+            !raw.contains('\r'),
+            "{}: line ends must be LF",
+            passage.stem
+        );
+        let header = passage.header.join("\n");
+        assert!(
+            header.contains("Kind:") && header.contains("Layout:"),
+            "{}: the header names the kind of document and the layout",
+            passage.stem
+        );
+        assert!(
+            header.contains("https://") || header.contains("http://"),
+            "{}: the header gives the pages read",
+            passage.stem
+        );
+        // The layout is that of a year the bundled corpus (2017–2019) does not hold.
+        let layout = passage
+            .header
+            .iter()
+            .find(|l| l.starts_with("Kind:"))
+            .unwrap();
+        let years: Vec<u16> = layout
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|w| w.parse().ok())
+            .filter(|y| (2006..=2025).contains(y))
+            .collect();
+        assert!(
+            years
+                .iter()
+                .any(|y| (2006..=2016).contains(y) || (2020..=2025).contains(y)),
+            "{}: the layout's year {years:?} is outside 2006–2016 and 2020–2025",
+            passage.stem
+        );
+        assert!(!passage.units().is_empty(), "{}: empty body", passage.stem);
+    }
+}
+
+#[test]
+fn malformed_labels_are_reported_with_the_mention_and_what_to_fix() {
+    let mut set = eval_set();
+    set.labels = toml::from_str(
+        r#"
+        [[mention]]
+        passage = "09-katowice-2021-messages"
+        kind = "organization"
+        text = "Freedom Online Coalition"
+        occurrence = 2
+        entity = "Freedom Online Coalition"
+
+        [[mention]]
+        passage = "09-katowice-2021-messages"
+        kind = "addresses"
+        text = "states"
+        occurrence = 1
+        entity = "states"
+
+        [[mention]]
+        passage = "no-such-passage"
+        kind = "sdg"
+        text = "SDG 18"
+        occurrence = 1
+        entity = "18"
+
+        [[mention]]
+        passage = "09-katowice-2021-messages"
+        kind = "sdg"
+        text = "SDG 8"
+        occurrence = 1
+        entity = "18"
+        acronym = "SDG"
+        "#,
+    )
+    .unwrap();
+    let problems = set.problems(&groups(&reference()));
+    assert_eq!(
+        problems,
+        [
+            "mention 1 (09-katowice-2021-messages): text \"Freedom Online Coalition\" occurs 1 time(s) in the passage's body, occurrence 2 was asked",
+            "mention 2 (09-katowice-2021-messages): \"states\" is not a stakeholder group of data/reference/stakeholder-groups.toml",
+            "mention 3 (no-such-passage): no passage \"no-such-passage\" in passages/ (give the file stem)",
+            "mention 4 (09-katowice-2021-messages): an acronym is for nri and organization, not sdg",
+            "mention 4 (09-katowice-2021-messages): \"18\" is not a goal (1 to 17) or a target (\"9.c\", \"16.10\")",
+        ]
+    );
+    // An unknown kind is a TOML error that says where it is and what a mention takes.
+    let err = toml::from_str::<Labels>(
+        "[[mention]]\npassage = \"x\"\nkind = \"person\"\ntext = \"x\"\noccurrence = 1\nentity = \"x\"\n",
+    )
+    .unwrap_err();
+    let message = harness::EvalError::Labels("labels.toml".into(), err).to_string();
+    assert!(
+        message.starts_with("labels.toml: TOML parse error at line 3"),
+        "{message}"
+    );
+    assert!(message.contains("`nri`"), "{message}");
+    assert!(
+        message.contains("each [[mention]] takes passage"),
+        "{message}"
+    );
+}
+
+#[test]
+fn mentions_are_found_by_their_occurrence_in_the_body() {
+    let passage = Passage::parse(
+        "x",
+        "# Kind: a test\n# Layout: none\nThe ITU and ITU-D.\n\nSee the ITU site: itu.int\n",
+    );
+    assert_eq!(passage.header, ["Kind: a test", "Layout: none"]);
+    // Offsets are characters of the body, counted past its blank lines.
+    assert_eq!(passage.find("ITU", 1), Some(4..7));
+    assert_eq!(passage.find("ITU", 2), Some(12..15));
+    assert_eq!(passage.find("ITU", 3), Some(28..31));
+    assert_eq!(passage.find("ITU", 4), None);
+    let units: Vec<_> = passage.units().into_iter().map(|(r, _)| r).collect();
+    assert_eq!(units, [0..18, 20..45]);
+    assert_eq!(
+        harness::fold("Fórum  da Internet no BRASIL"),
+        "forum da internet no brasil"
+    );
+}
+
+/// A link of the given kind and target on a line of the passage of
+/// `scoring_follows_the_documented_rules`, its evidence being `words`.
+fn link(set: &EvalSet, kind: Kind, target: Found, words: &str, occurrence: usize) -> FoundLink {
+    let passage = set.passage("p").unwrap();
+    let span = passage.find(words, occurrence).unwrap();
+    let unit = passage
+        .units()
+        .iter()
+        .position(|(r, _)| r.start <= span.start && span.start < r.end)
+        .unwrap();
+    FoundLink {
+        passage: "p".into(),
+        unit,
+        kind,
+        target,
+        span,
+        words: words.into(),
+    }
+}
+
+fn named(key: &str, names: &[&str]) -> Found {
+    Found::Named {
+        key: key.into(),
+        names: names.iter().map(|n| harness::fold(n)).collect(),
+    }
+}
+
+fn topic(key: &str, labels: &[&str], ancestors: &[&str]) -> Found {
+    let set = |names: &[&str]| names.iter().map(|n| (*n).to_owned()).collect();
+    Found::Topic {
+        key: key.into(),
+        labels: set(labels),
+        ancestors: set(ancestors),
+    }
+}
+
+#[test]
+fn scoring_follows_the_documented_rules() {
+    let set = EvalSet {
+        passages: vec![Passage::parse(
+            "p",
+            "Governments should ask the ITU, and the ITU agrees.\n\
+             Write to info@itu.int or the IGF Secretariat.\n\
+             Access to broadband serves target 9.c and SDG 5.\n",
+        )],
+        labels: toml::from_str(
+            r#"
+            [ignore]
+            organization = ["IGF Secretariat"]
+            topic = ["Internet governance"]
+            [[mention]]
+            passage = "p"
+            kind = "organization"
+            text = "ITU"
+            occurrence = 1
+            entity = "International Telecommunication Union"
+            acronym = "ITU"
+            [[mention]]
+            passage = "p"
+            kind = "organization"
+            text = "ITU"
+            occurrence = 2
+            entity = "International Telecommunication Union"
+            acronym = "ITU"
+            [[mention]]
+            passage = "p"
+            kind = "addresses"
+            text = "Governments"
+            occurrence = 1
+            entity = "government"
+            [[mention]]
+            passage = "p"
+            kind = "sdg"
+            text = "target 9.c"
+            occurrence = 1
+            entity = "9.c"
+            [[mention]]
+            passage = "p"
+            kind = "sdg"
+            text = "SDG 5"
+            occurrence = 1
+            entity = "5"
+            [[mention]]
+            passage = "p"
+            kind = "topic"
+            text = "Access"
+            occurrence = 1
+            entity = "access"
+            [[mention]]
+            passage = "p"
+            kind = "topic"
+            text = "broadband"
+            occurrence = 1
+            entity = "fixed broadband"
+            [[mention]]
+            passage = "p"
+            kind = "nri"
+            text = "IGF"
+            occurrence = 1
+            entity = "Internet Governance Forum USA"
+            "#,
+        )
+        .unwrap(),
+    };
+    let itu = || {
+        named(
+            "organization/itu",
+            &["International Telecommunication Union", "ITU"],
+        )
+    };
+    let links = vec![
+        // One link per line and entity: it finds both mentions of its line.
+        link(&set, Kind::Organization, itu(), "ITU", 1),
+        // Inside an e-mail address: no labelled mention there.
+        link(&set, Kind::Organization, itu(), "itu", 1),
+        // The Forum's own body: left out.
+        link(
+            &set,
+            Kind::Organization,
+            named("organization/igf-secretariat", &["IGF Secretariat"]),
+            "IGF Secretariat",
+            1,
+        ),
+        // The right group, but its evidence is not on the labelled words.
+        link(
+            &set,
+            Kind::Addresses,
+            Found::Group("government".into()),
+            "should",
+            1,
+        ),
+        // The goal of a labelled target is implied; the target is right;
+        // SDG 5 is found, and a goal nobody labelled is wrong.
+        link(&set, Kind::Sdg, Found::Goal(9, None), "target 9.c", 1),
+        link(
+            &set,
+            Kind::Sdg,
+            Found::Goal(9, Some("c".into())),
+            "target 9.c",
+            1,
+        ),
+        link(&set, Kind::Sdg, Found::Goal(5, None), "SDG 5", 1),
+        link(&set, Kind::Sdg, Found::Goal(9, None), "SDG 5", 1),
+        // A narrower topic of the labelled one is right, twice is one link;
+        // a topic whose label is the labelled words is right; an unlabelled
+        // topic is wrong, except one that every passage is about.
+        link(
+            &set,
+            Kind::Topic,
+            topic("broadband", &["broadband"], &["access"]),
+            "broadband",
+            1,
+        ),
+        link(
+            &set,
+            Kind::Topic,
+            topic("broadband", &["broadband"], &["access"]),
+            "Access",
+            1,
+        ),
+        link(
+            &set,
+            Kind::Topic,
+            topic("broadband-networks", &["broadband"], &[]),
+            "broadband",
+            1,
+        ),
+        link(
+            &set,
+            Kind::Topic,
+            topic("internet-governance", &["internet governance"], &[]),
+            "Access",
+            1,
+        ),
+        link(
+            &set,
+            Kind::Topic,
+            topic("sdgs", &["sustainable development"], &[]),
+            "SDG 5",
+            1,
+        ),
+    ];
+    let report = harness::score(&set, &links);
+    let figures = |kind| {
+        let s = report.score(kind);
+        (s.links, s.correct, s.ignored, s.mentions, s.found)
+    };
+    assert_eq!(figures(Kind::Organization), (2, 1, 1, 2, 2));
+    assert_eq!(
+        report.score(Kind::Organization).false_links,
+        ["p: \"itu\" → organization/itu"]
+    );
+    assert_eq!(figures(Kind::Addresses), (1, 0, 0, 1, 0));
+    assert_eq!(figures(Kind::Sdg), (3, 2, 1, 2, 2));
+    assert_eq!(figures(Kind::Topic), (3, 2, 1, 2, 2));
+    assert_eq!(
+        report.score(Kind::Topic).false_links,
+        ["p: \"SDG 5\" → topic sdgs"]
+    );
+    assert_eq!(figures(Kind::Nri), (0, 0, 0, 1, 0));
+    assert_eq!(report.score(Kind::Nri).precision(), None);
+    assert_eq!(report.score(Kind::Nri).recall(), Some(0.0));
+    assert_eq!(
+        report.score(Kind::Nri).missed,
+        ["p: \"IGF\" (Internet Governance Forum USA)"]
+    );
+    assert_eq!(report.score(Kind::Sdg).precision(), Some(2.0 / 3.0));
+}
+
+#[test]
+fn the_baseline_scores_every_label_and_every_link() {
+    let (set, report) = baseline();
+    for kind in Kind::ALL {
+        let s = report.score(kind);
+        assert_eq!(s.mentions, set.count(kind), "{kind}");
+        assert_eq!(s.found + s.missed.len(), s.mentions, "{kind}");
+        assert_eq!(s.correct + s.false_links.len(), s.links, "{kind}");
+    }
+    eprintln!("{}", harness::render(&report, false));
+}
+
+#[test]
+#[ignore = "the NRI, organisation and topic registries of issue 14 are being rewritten; the lead un-ignores this when they land"]
+fn linker_meets_the_out_of_sample_targets() {
+    let (_, report) = baseline();
+    let text = harness::render(&report, true);
+    for kind in Kind::ALL {
+        let precision = report.score(kind).precision().unwrap_or(0.0);
+        assert!(
+            precision >= 0.90,
+            "{kind}: precision {precision:.3}\n{text}"
+        );
+    }
+    for kind in [Kind::Nri, Kind::Organization] {
+        let recall = report.score(kind).recall().unwrap_or(0.0);
+        assert!(recall >= 0.80, "{kind}: recall {recall:.3}\n{text}");
+    }
+}
