@@ -403,6 +403,8 @@ impl Linker {
                             stakeholder_group: None,
                             country: None,
                             source: None,
+                            kind: None,
+                            wikidata: None,
                         });
                     }
                     (id, "affiliation as written".to_owned(), Method::Pattern)

@@ -16,8 +16,8 @@ pub use document::{
 pub use id::{NodeId, NodeKind, normalize_key, slugify};
 pub use link::{DocumentLinks, Evidence, Link, Method, Relation, RollUp, Target};
 pub use reference::{
-    Attribution, Goal, Meeting, Nri, NriKind, Organization, ReferenceData, SDG_NAMESPACE,
-    StakeholderGroup, Topic, goal_iri, ordinal_word,
+    Attribution, Goal, Meeting, Nri, NriKind, NriStatus, Organization, ReferenceData,
+    SDG_NAMESPACE, StakeholderGroup, Topic, goal_iri, ordinal_word,
 };
 pub use relation::{Alignment, Echo, Relations};
 pub use span::{Diagnostic, Severity, Span};

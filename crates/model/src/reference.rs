@@ -138,12 +138,59 @@ pub struct Nri {
     /// ISO 3166-1 alpha-2 code of its country, for a national initiative.
     #[serde(default)]
     pub country: Option<String>,
-    /// UN M49 code of its region, for a regional initiative.
+    /// UN M49 codes of the areas it covers, for a regional, sub-regional
+    /// or regional youth initiative: the smallest set of areas that covers
+    /// its members (Asia-Pacific is `142` and `009`).
     #[serde(default)]
-    pub region: Option<String>,
+    pub regions: Vec<String>,
+    /// Year of its first meeting, where known.
+    #[serde(default)]
+    pub established: Option<u16>,
+    /// Whether it is active, or became another initiative.
+    #[serde(default)]
+    pub status: NriStatus,
+    /// The id of the initiative it became, for a renamed or merged one.
+    #[serde(default)]
+    pub successor: Option<String>,
     /// Where the facts about it come from.
     #[serde(default)]
     pub source: String,
+}
+
+/// Whether an NRI is still the initiative the Secretariat lists.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum NriStatus {
+    /// On the Secretariat's list, no rename known.
+    #[default]
+    Active,
+    /// Renewed under another name (its successor).
+    Renamed,
+    /// Joined another initiative (its successor).
+    Merged,
+    /// No longer meets.
+    Inactive,
+}
+
+impl NriStatus {
+    /// The registry's word for the status.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Renamed => "renamed",
+            Self::Merged => "merged",
+            Self::Inactive => "inactive",
+        }
+    }
+
+    /// Reads the registry's word.
+    pub fn parse(word: &str) -> Option<Self> {
+        [Self::Active, Self::Renamed, Self::Merged, Self::Inactive]
+            .into_iter()
+            .find(|s| s.as_str() == word)
+    }
 }
 
 impl Nri {
@@ -160,6 +207,9 @@ pub struct Topic {
     pub id: String,
     /// Preferred label in English.
     pub label: String,
+    /// One sentence on what the topic covers.
+    #[serde(default)]
+    pub definition: Option<String>,
     /// Alternative labels and spelling variants.
     #[serde(default)]
     pub alt_labels: Vec<String>,
@@ -202,6 +252,13 @@ pub struct Organization {
     /// Where the facts about it come from, for organisations of the gazetteer.
     #[serde(default)]
     pub source: Option<String>,
+    /// What the body is (`un-body`, `technical`, …), for organisations of
+    /// the gazetteer.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Its Wikidata item (`Q1065`), where the registry is sure of it.
+    #[serde(default)]
+    pub wikidata: Option<String>,
 }
 
 impl Organization {

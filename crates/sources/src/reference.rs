@@ -5,8 +5,8 @@ use crate::error::SourceError;
 use crate::text::SourceText;
 use crate::toml_file::TomlFile;
 use igfkg_model::{
-    Attribution, Goal, Meeting, Nri, NriKind, Organization, ReferenceData, StakeholderGroup, Topic,
-    slugify,
+    Attribution, Goal, Meeting, Nri, NriKind, NriStatus, Organization, ReferenceData,
+    StakeholderGroup, Topic, slugify,
 };
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -327,6 +327,7 @@ fn read_nris(path: &Path) -> Result<Vec<Nri>, SourceError> {
     let table = CsvTable::read(path)?;
     let mut ids = BTreeSet::new();
     let mut nris = Vec::with_capacity(table.rows.len());
+    let mut lines = Vec::with_capacity(table.rows.len());
     for (line, row) in &table.rows {
         let get = |name| table.get(row, name);
         let id = get("id")?;
@@ -347,7 +348,7 @@ fn read_nris(path: &Path) -> Result<Vec<Nri>, SourceError> {
             }
         };
         let country = optional(get("country")?);
-        let region = optional(get("region")?);
+        let regions = split_aliases(get("region")?);
         if country.as_deref().is_some_and(|c| !is_country_code(c)) {
             return Err(invalid_row(
                 path,
@@ -355,21 +356,56 @@ fn read_nris(path: &Path) -> Result<Vec<Nri>, SourceError> {
                 format!("NRI {id:?}: country must be an ISO 3166-1 alpha-2 code such as FR"),
             ));
         }
-        if region
-            .as_deref()
-            .is_some_and(|r| r.len() != 3 || !r.bytes().all(|b| b.is_ascii_digit()))
+        if let Some(bad) = regions
+            .iter()
+            .find(|r| r.len() != 3 || !r.bytes().all(|b| b.is_ascii_digit()))
         {
             return Err(invalid_row(
                 path,
                 *line,
-                format!("NRI {id:?}: region must be a three-digit UN M49 code such as 150"),
+                format!(
+                    "NRI {id:?}: region {bad:?} must be three-digit UN M49 codes separated by | such as 142|009"
+                ),
             ));
         }
-        if country.is_none() && region.is_none() {
+        if country.is_some() == !regions.is_empty() {
             return Err(invalid_row(
                 path,
                 *line,
-                format!("NRI {id:?}: give a country or a region"),
+                format!("NRI {id:?}: give either a country or a region, not both"),
+            ));
+        }
+        let established = match get("established")? {
+            "" => None,
+            year => match year.parse::<u16>() {
+                Ok(y) if (FIRST_NRI_YEAR..=LAST_PLAUSIBLE_YEAR).contains(&y) => Some(y),
+                _ => {
+                    return Err(invalid_row(
+                        path,
+                        *line,
+                        format!(
+                            "NRI {id:?}: established {year:?} must be a year from {FIRST_NRI_YEAR} to {LAST_PLAUSIBLE_YEAR}, or empty"
+                        ),
+                    ));
+                }
+            },
+        };
+        let status = get("status")?;
+        let Some(status) = NriStatus::parse(status) else {
+            return Err(invalid_row(
+                path,
+                *line,
+                format!("NRI {id:?}: status {status:?} is not active, renamed, merged or inactive"),
+            ));
+        };
+        let successor = optional(get("successor")?);
+        if successor.is_some() != matches!(status, NriStatus::Renamed | NriStatus::Merged) {
+            return Err(invalid_row(
+                path,
+                *line,
+                format!(
+                    "NRI {id:?}: a successor is given exactly for a renamed or merged initiative"
+                ),
             ));
         }
         nris.push(Nri {
@@ -378,11 +414,43 @@ fn read_nris(path: &Path) -> Result<Vec<Nri>, SourceError> {
             aliases: split_aliases(get("aliases")?),
             kind,
             country,
-            region,
+            regions,
+            established,
+            status,
+            successor,
             source: get("source")?.to_owned(),
         });
+        lines.push(*line);
+    }
+    // Successors may come later in the file: checked once all ids are read.
+    for (nri, line) in nris.iter().zip(lines) {
+        if let Some(successor) = &nri.successor
+            && !ids.contains(successor)
+        {
+            return Err(invalid_row(
+                path,
+                line,
+                format!(
+                    "NRI {:?}: successor {successor:?} is not an id of nris.csv",
+                    nri.id
+                ),
+            ));
+        }
     }
     Ok(nris)
+}
+
+/// The IGF was convened in 2006 and no NRI predates the WSIS years; a year
+/// before this is a typing error.
+const FIRST_NRI_YEAR: u16 = 2000;
+/// A year past this is a typing error in a registry written in 2026.
+const LAST_PLAUSIBLE_YEAR: u16 = 2100;
+
+/// A Wikidata item id: `Q` and digits, no leading zero.
+fn is_wikidata_id(id: &str) -> bool {
+    id.strip_prefix('Q').is_some_and(|digits| {
+        !digits.is_empty() && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 fn read_organizations(
@@ -416,6 +484,14 @@ fn read_organizations(
                 format!("organisation {id:?}: country must be an ISO 3166-1 alpha-2 code"),
             ));
         }
+        let wikidata = optional(get("wikidata")?);
+        if let Some(q) = wikidata.as_deref().filter(|q| !is_wikidata_id(q)) {
+            return Err(invalid_row(
+                path,
+                *line,
+                format!("organisation {id:?}: wikidata {q:?} must be a bare Q-id such as Q1065"),
+            ));
+        }
         organizations.push(Organization {
             id: Organization::gazetteer_id(id),
             name: get("name")?.to_owned(),
@@ -423,6 +499,8 @@ fn read_organizations(
             stakeholder_group: group,
             country,
             source: optional(get("source")?),
+            kind: optional(get("kind")?),
+            wikidata,
         });
     }
     Ok(organizations)

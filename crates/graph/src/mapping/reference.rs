@@ -110,7 +110,7 @@ pub(super) fn add_nris(sink: &mut QuadSink<'_>, reference: &ReferenceData) {
                 Literal::new_simple_literal(country),
             );
         }
-        if let Some(region) = &nri.region {
+        for region in &nri.regions {
             sink.add(s.clone(), igf::region, Literal::new_simple_literal(region));
         }
         sink.add(s, dcterms::source, Literal::new_simple_literal(&nri.source));
