@@ -297,7 +297,10 @@ fn groups_addressed_people_and_organisations() {
         ),
         (Some("Government"), Some("inferred"), Some(0.8))
     );
-    let isavnin = people.iter().find(|p| p.name == "Alexander Isavnin").unwrap();
+    let isavnin = people
+        .iter()
+        .find(|p| p.name == "Alexander Isavnin")
+        .unwrap();
     assert_eq!(
         (isavnin.group_basis.as_deref(), isavnin.group_confidence),
         (Some("stated"), None)
