@@ -211,6 +211,48 @@ impl Linker {
         topics
     }
 
+    /// The NRIs and organisations a text names. The longest name wins
+    /// across both registries: "Ukraine IGF" is not named inside "Youth
+    /// Ukraine IGF", nor the Internet Governance Forum inside "Kenya
+    /// Internet Governance Forum". A one-word name ("UN", "EU", "CoE",
+    /// "Orange", "Apple") is an acronym or a word of the language too, and
+    /// matches only as the registry writes it: the folded match is checked
+    /// against the case of the original words.
+    fn names<'a>(
+        &'a self,
+        text: &str,
+        folded: &normalize::Normalized,
+    ) -> (Vec<Hit<'a, String>>, Vec<Hit<'a, usize>>) {
+        let as_written = |label: &str, start: usize, end: usize| {
+            label.contains(char::is_whitespace)
+                || text.get(start..end).is_some_and(|w| w.starts_with(label))
+        };
+        let nris: Vec<_> = (self.nris.find(folded).into_iter())
+            .filter(|h| as_written(&h.entry.label, h.start, h.end))
+            .collect();
+        let organizations: Vec<_> = (self.organizations.find(folded).into_iter())
+            .filter(|h| as_written(&h.entry.label, h.start, h.end))
+            .collect();
+        // A hit is kept unless a strictly longer hit of either registry
+        // covers part of it.
+        let spans: Vec<(usize, usize)> = (nris.iter().map(|h| (h.start, h.end)))
+            .chain(organizations.iter().map(|h| (h.start, h.end)))
+            .collect();
+        let beaten = |start: usize, end: usize| {
+            spans
+                .iter()
+                .any(|&(s, e)| e - s > end - start && s < end && start < e)
+        };
+        (
+            nris.into_iter()
+                .filter(|h| !beaten(h.start, h.end))
+                .collect(),
+            (organizations.into_iter())
+                .filter(|h| !beaten(h.start, h.end))
+                .collect(),
+        )
+    }
+
     /// The topic labels of a folded text with the confidence of each.
     ///
     /// A weak label only usually means its topic ("health", "water",
@@ -272,7 +314,8 @@ impl Linker {
             out.add(subject, Relation::Sdg, Target::Goal(hit.goal), evidence);
         }
         let folded = normalize_masked(text, &addresses);
-        for hit in self.nris.find(&folded) {
+        let (nris, organizations) = self.names(text, &folded);
+        for hit in nris {
             let evidence = Evidence {
                 span: span.sub_span(hit.start, hit.end),
                 method: Method::Gazetteer,
@@ -293,7 +336,7 @@ impl Linker {
                 evidence,
             );
         }
-        for hit in self.organizations.find(&folded) {
+        for hit in organizations {
             let organization = &self.known_organizations[hit.entry.key];
             out.add(
                 subject,
