@@ -229,8 +229,9 @@ class Builder:
             self.add(s, IGF.nriKind, kinds[nri["kind"]])
             if nri["country"]:
                 self.add(s, IGF.countryCode, Literal(nri["country"]))
-            if nri["region"]:
-                self.add(s, IGF.region, Literal(nri["region"]))
+            # One igf:region per UN M49 code of the `|`-separated column.
+            for region in filter(None, nri["region"].split("|")):
+                self.add(s, IGF.region, Literal(region))
             self.add(s, DCTERMS.source, Literal(nri["source"]))
         for org in ref.organizations:
             self.organization(dict(org, id=f"organization/{org['id']}"))
