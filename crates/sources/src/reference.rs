@@ -368,7 +368,7 @@ fn read_nris(path: &Path) -> Result<Vec<Nri>, SourceError> {
                 ),
             ));
         }
-        if country.is_some() == !regions.is_empty() {
+        if country.is_some() != regions.is_empty() {
             return Err(invalid_row(
                 path,
                 *line,
@@ -577,7 +577,7 @@ mod tests {
                 "nris.csv:3:1: NRI \"auigf\": successor \"net-thing\" is not an id of nris.csv",
             ),
             (
-                format!("auigf,auIGF,,national,AU,,212,active,,s\n"),
+                "auigf,auIGF,,national,AU,,212,active,,s\n".to_owned(),
                 "nris.csv:2:1: NRI \"auigf\": established \"212\" must be a year",
             ),
             (
