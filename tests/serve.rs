@@ -506,7 +506,10 @@ fn standard_answers_agree_with_oxigraph_serve() {
         "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class",
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
         "SELECT ?t ?label WHERE { ?t a igf:Topic ; skos:prefLabel ?label } ORDER BY ?t",
-        "SELECT (COUNT(?m) AS ?n) FROM <https://w3id.org/igfkg/id/graph/igf2017-messages> WHERE { ?m a igf:Message }",
+        // Not FROM: `oxigraph serve --union-default-graph` answers a FROM
+        // query over the union anyway (261 messages where the 2017 graph
+        // has 48), so FROM is checked against the documents in
+        // from_and_the_dataset_parameters_choose_the_default_graph instead.
     ] {
         let full = format!("{prefixes}{query}");
         let ours = ask(format!("{}sparql", server()), JSON, Some(&full));
