@@ -8,12 +8,15 @@
 //! `IGFKG_PUSH_BENCH_SIZES=10000,100000 cargo bench --bench push`
 //! (default: 10000 messages); it prints a Markdown table.
 
+#[path = "../tests/net.rs"]
+mod net;
+#[path = "synthetic.rs"]
+mod synthetic;
+
 use igfkg::push::{Prepared, Pusher, StoreKind};
 use igfkg::{BuildOptions, DataDir, EvidenceLevel, ExportFormat, KnowledgeGraph};
-use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use net::{free_port, oxigraph_load, oxigraph_serve};
+use std::time::Instant;
 
 fn main() {
     let sizes: Vec<u64> = std::env::var("IGFKG_PUSH_BENCH_SIZES")
@@ -27,24 +30,13 @@ fn main() {
         .collect();
     let oxigraph =
         std::env::var("IGFKG_TEST_OXIGRAPH_BIN").unwrap_or_else(|_| "oxigraph".to_owned());
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let reference_dir = root.join("data/reference");
-    let reference =
-        igfkg::sources::read_reference(&reference_dir).expect("the bundled reference data");
     println!(
         "| messages | triples | graphs | N-Quads MiB | split (s) | push + count check (s) | push triples/s | `oxigraph load` (s) | load triples/s | push / load time |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for messages in sizes {
         let dir = tempfile::tempdir().unwrap();
-        let data = dir.path().join("data");
-        let options = igfkg::synth::GenOptions {
-            years: 20,
-            sessions: 40,
-            messages,
-            seed: 2006,
-        };
-        igfkg::synth::generate(&options, &reference, &reference_dir, &data).unwrap();
+        let data = synthetic::corpus(dir.path(), messages);
         let graph = KnowledgeGraph::new().unwrap();
         let build = BuildOptions {
             evidence: EvidenceLevel::Lean,
@@ -59,27 +51,8 @@ fn main() {
         let size = std::fs::metadata(&dump).unwrap().len();
 
         // igfkg push into a server on a folder of its own.
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let mut server = Command::new(&oxigraph)
-            .args(["serve", "--location"])
-            .arg(dir.path().join("served"))
-            .args(["--bind", &format!("127.0.0.1:{port}")])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the oxigraph binary: pip install oxigraph");
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(60),
-                "oxigraph serve does not listen"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let port = free_port();
+        let mut server = oxigraph_serve(&oxigraph, &dir.path().join("served"), port, &[]);
         let split_started = Instant::now();
         let prepared = Prepared::split(&dump, None).unwrap();
         let split = split_started.elapsed().as_secs_f64();
@@ -91,16 +64,10 @@ fn main() {
 
         // Oxigraph's own loader, of the same file, into the same kind of store.
         let load_started = Instant::now();
-        let status = Command::new(&oxigraph)
-            .args(["load", "--location"])
-            .arg(dir.path().join("loaded"))
-            .arg("--file")
-            .arg(&dump)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(status.success(), "oxigraph load failed");
+        assert!(
+            oxigraph_load(&oxigraph, &dir.path().join("loaded"), &dump),
+            "oxigraph load failed (pip install oxigraph)"
+        );
         let load = load_started.elapsed().as_secs_f64();
         let triples = summary.triples as f64;
         println!(

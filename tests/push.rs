@@ -7,6 +7,7 @@
 //! server in the middle of a push and show that the re-run completes; and
 //! check that each way a push goes wrong fails with a clear message.
 
+use crate::net::{free_port, oxigraph_serve};
 use crate::util::{corpus, igfkg, root, stderr, stdout};
 use igfkg::ExportFormat;
 use igfkg::push::{Credentials, Event, Method, Prepared, PushError, Pusher, Secret, StoreKind};
@@ -16,11 +17,10 @@ use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, SliceQueryResultsParserOutput,
 };
 use std::collections::BTreeMap;
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| {
@@ -310,22 +310,7 @@ struct OwnServer {
 
 impl OwnServer {
     fn start(location: &Path, port: u16) -> Self {
-        let child = Command::new(env("IGFKG_TEST_OXIGRAPH_BIN"))
-            .args(["serve", "--location"])
-            .arg(location)
-            .args(["--bind", &format!("127.0.0.1:{port}")])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(60),
-                "oxigraph serve does not listen"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let child = oxigraph_serve(&env("IGFKG_TEST_OXIGRAPH_BIN"), location, port, &[]);
         Self {
             child,
             url: format!("http://127.0.0.1:{port}"),
@@ -344,14 +329,6 @@ impl Drop for OwnServer {
     fn drop(&mut self) {
         self.stop();
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 #[test]

@@ -2,22 +2,14 @@
 //! 1.1 Protocol, the Graph Store Protocol's read side, dereferenced IRIs and
 //! the catalogue's questions, over a real socket on loopback.
 
+use crate::net::{free_addr, url_encode};
 use crate::util::corpus;
 use igfkg::serve::{App, ServeOptions};
-use std::net::{SocketAddr, TcpListener};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-/// A free loopback port (the listener is closed before the server binds it).
-fn free_port() -> SocketAddr {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-}
-
 fn start(options: ServeOptions) -> String {
-    let bind = free_port();
+    let bind = free_addr();
     let app = App::new(corpus().0.clone(), ServeOptions { bind, ..options }).unwrap();
     let url = app.base_url().to_owned();
     let server = app.spawn().unwrap();
@@ -80,17 +72,6 @@ fn get(path: &str, accept: &str) -> Answer {
 fn sparql_get(query: &str, accept: &str) -> Answer {
     let encoded: String = url_encode(query);
     get(&format!("sparql?query={encoded}"), accept)
-}
-
-fn url_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 fn json(answer: &Answer) -> serde_json::Value {

@@ -8,6 +8,7 @@ mod evidence;
 mod formats;
 mod graph;
 mod linking;
+mod net;
 mod publish;
 mod push;
 mod records;

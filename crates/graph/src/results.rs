@@ -4,9 +4,9 @@
 //! the binary's: presentation is not the RDF crate's job.
 
 use crate::error::ExportError;
-use crate::export::{ExportFormat, canonical_order, write_quads};
+use crate::export::{ExportFormat, canonical_triples, write_quads};
 use crate::iri::IriBase;
-use oxigraph::model::{GraphName, Quad, Term, Triple, Variable};
+use oxigraph::model::{Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use std::fmt;
 use std::io::Write;
@@ -244,17 +244,12 @@ pub fn write_outcome<W: Write>(
             Ok(QueryResultsSerializer::from_format(results_format)
                 .serialize_boolean_to_writer(writer, *value)?)
         }
-        (QueryOutcome::Graph(triples), OutputFormat::Rdf(rdf)) => {
-            let quads: Vec<Quad> = canonical_order(
-                base,
-                triples
-                    .iter()
-                    .cloned()
-                    .map(|t| t.in_graph(GraphName::DefaultGraph)),
-                false,
-            );
-            Ok(write_quads(base, &quads, rdf, writer)?)
-        }
+        (QueryOutcome::Graph(triples), OutputFormat::Rdf(rdf)) => Ok(write_quads(
+            base,
+            &canonical_triples(base, triples),
+            rdf,
+            writer,
+        )?),
         (QueryOutcome::Graph(_), _) => Err(WriteResultsError::Mismatch {
             kind: "CONSTRUCT and DESCRIBE",
             format,

@@ -80,13 +80,7 @@ pub(crate) fn parse(
     text: &SourceText,
 ) -> Result<Extraction, ParseError> {
     let mut b = Builder::new(document, text);
-    let blocks = blocks(
-        text,
-        BlockOptions {
-            markdown: false,
-            numbered_at_margin: true,
-        },
-    );
+    let blocks = blocks(text, BlockOptions::PLAIN);
     let mut pending: Vec<&Block> = Vec::new();
     let mut current: Option<Open> = None;
     for block in &blocks {

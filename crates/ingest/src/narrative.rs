@@ -70,14 +70,7 @@ pub(crate) fn parse(
         b.info(run.offset, format!("dropped {} ({lines})", run.what));
     }
     let mut section: Option<String> = None;
-    for block in blocks_without(
-        text,
-        BlockOptions {
-            markdown: true,
-            numbered_at_margin: true,
-        },
-        &dropped,
-    ) {
+    for block in blocks_without(text, BlockOptions::MARKDOWN, &dropped) {
         if block.kind == BlockKind::Rule {
             continue;
         }

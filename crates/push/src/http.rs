@@ -3,6 +3,7 @@
 
 use crate::auth::Credentials;
 use crate::error::PushError;
+use crate::push::Event;
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
@@ -35,21 +36,6 @@ pub(crate) enum Body<'a> {
 /// An answer with a success status (200, 201 or 204) that is not an HTML page.
 pub(crate) struct Answer {
     pub(crate) body: String,
-}
-
-/// What happened while sending, for progress.
-pub(crate) enum Progress<'a> {
-    /// Bytes of the body were sent.
-    Sent(u64),
-    /// An attempt failed and the request will be sent again after `delay`;
-    /// `sent` bytes of it had gone.
-    Retry {
-        url: &'a str,
-        attempt: u32,
-        delay: Duration,
-        reason: &'a str,
-        sent: u64,
-    },
 }
 
 /// How often and how patiently to try again.
@@ -112,7 +98,7 @@ impl Client {
         url: &str,
         accept: Option<&str>,
         body: &Body<'_>,
-        progress: &mut dyn FnMut(Progress<'_>),
+        progress: &mut dyn FnMut(Event<'_>),
     ) -> Result<Answer, PushError> {
         let mut delay = self.retry.first_delay;
         let attempts = self.retry.retries + 1;
@@ -121,7 +107,7 @@ impl Client {
             let mut sent = 0;
             let outcome = self.attempt(method, url, accept, body, &mut |n| {
                 sent += n;
-                progress(Progress::Sent(n));
+                progress(Event::Sent(n));
             });
             match outcome {
                 Ok(answer) => return Ok(answer),
@@ -147,12 +133,12 @@ impl Client {
                             reason,
                         }));
                     }
-                    progress(Progress::Retry {
+                    progress(Event::Retry {
                         url,
                         attempt,
                         delay,
                         reason: &reason,
-                        sent,
+                        unsent: sent,
                     });
                     std::thread::sleep(delay);
                     delay = (delay * 2).min(Duration::from_secs(30));

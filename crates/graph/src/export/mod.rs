@@ -12,7 +12,7 @@ mod order;
 mod prefixes;
 
 pub use format::{ExportFormat, UnknownFormat};
-pub use order::{CanonicalOrder, canonical_order};
+pub use order::{CanonicalOrder, canonical_order, canonical_triples};
 pub use prefixes::{PrefixScan, Prefixes, used_prefixes};
 
 use crate::error::ExportError;

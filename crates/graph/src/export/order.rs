@@ -9,6 +9,7 @@ use crate::iri::IriBase;
 use crate::vocab::{rdf, rdfs, skos};
 use oxigraph::model::{
     GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef,
+    Triple,
 };
 use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxBuildHasher;
@@ -117,6 +118,19 @@ pub fn canonical_order(
     keep_graphs: bool,
 ) -> Vec<Quad> {
     CanonicalOrder::new(base).sort(quads, keep_graphs)
+}
+
+/// The triples of a CONSTRUCT or DESCRIBE answer in export order, each in
+/// the default graph: what a result writer or a table prints.
+pub fn canonical_triples(base: &IriBase, triples: &[Triple]) -> Vec<Quad> {
+    canonical_order(
+        base,
+        triples
+            .iter()
+            .cloned()
+            .map(|t| t.in_graph(GraphName::DefaultGraph)),
+        false,
+    )
 }
 
 /// The export order of [`canonical_order`], made once and applied to a

@@ -74,6 +74,20 @@ pub(crate) struct BlockOptions {
     pub(crate) numbered_at_margin: bool,
 }
 
+impl BlockOptions {
+    /// A Markdown document whose numbered lines are list items (the
+    /// key-messages layouts).
+    pub(crate) const MARKDOWN: Self = Self {
+        markdown: true,
+        numbered_at_margin: true,
+    };
+    /// A plain-text document whose numbered lines are list items.
+    pub(crate) const PLAIN: Self = Self {
+        markdown: false,
+        numbered_at_margin: true,
+    };
+}
+
 /// Cuts lines `[from, to)` (indices into `text.lines()`) into blocks.
 pub(crate) fn blocks_in(
     text: &SourceText,
@@ -280,6 +294,14 @@ impl<'a> Builder<'a> {
         self.text.span(start, end)
     }
 
+    /// The position (from 1) and identifier of the next record of `kind`
+    /// in this document, after `count` of them.
+    fn next(&self, kind: NodeKind, count: usize) -> (u32, NodeId) {
+        let position = count as u32 + 1;
+        let id = NodeId::keyed(kind, &[&self.document.id, &position.to_string()]);
+        (position, id)
+    }
+
     /// Adds a message; returns its identifier.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn message(
@@ -292,11 +314,7 @@ impl<'a> Builder<'a> {
         group: Option<&str>,
         (start, end): (usize, usize),
     ) -> NodeId {
-        let position = self.out.messages.len() as u32 + 1;
-        let id = NodeId::keyed(
-            NodeKind::Message,
-            &[&self.document.id, &position.to_string()],
-        );
+        let (position, id) = self.next(NodeKind::Message, self.out.messages.len());
         self.out.messages.push(Message {
             id: id.clone(),
             kind,
@@ -355,11 +373,7 @@ impl<'a> Builder<'a> {
         heading: bool,
         (start, end): (usize, usize),
     ) -> NodeId {
-        let position = self.out.statements.len() as u32 + 1;
-        let id = NodeId::keyed(
-            NodeKind::Statement,
-            &[&self.document.id, &position.to_string()],
-        );
+        let (position, id) = self.next(NodeKind::Statement, self.out.statements.len());
         self.out.statements.push(Statement {
             id: id.clone(),
             text,
@@ -427,8 +441,7 @@ impl<'a> Builder<'a> {
         if known {
             return;
         }
-        let position = self.out.facts.len() + 1;
-        let id = NodeId::keyed(NodeKind::Fact, &[&self.document.id, &position.to_string()]);
+        let (_, id) = self.next(NodeKind::Fact, self.out.facts.len());
         let span = self.span(start, end);
         self.out.facts.push(Fact {
             id,

@@ -3,7 +3,7 @@
 
 use crate::auth::Credentials;
 use crate::error::{Mismatch, PushError};
-use crate::http::{Body, Client, Progress, Retry};
+use crate::http::{Body, Client, Retry};
 use crate::store::{Endpoints, StoreKind};
 use igfkg_graph::model::NamedNode;
 use igfkg_graph::split_by_graph;

@@ -70,24 +70,11 @@ impl Pusher {
                 index: index + 1,
                 count,
             });
-            let mut progress = |p: Progress<'_>| match p {
-                Progress::Sent(n) => on(Event::Sent(n)),
-                Progress::Retry {
-                    url,
-                    attempt,
-                    delay,
-                    reason,
-                    sent,
-                } => {
+            let mut progress = |event: Event<'_>| {
+                if matches!(event, Event::Retry { .. }) {
                     retries += 1;
-                    on(Event::Retry {
-                        url,
-                        attempt,
-                        delay,
-                        reason,
-                        unsent: sent,
-                    });
                 }
+                on(event);
             };
             match self.method {
                 Method::GraphStore => {

@@ -11,7 +11,7 @@ impl Pusher {
         &self,
         client: &Client,
         graph: &GraphPush,
-        progress: &mut dyn FnMut(Progress<'_>),
+        progress: &mut dyn FnMut(Event<'_>),
     ) -> Result<(), PushError> {
         let url = self.update_endpoint()?;
         let name = graph.target.as_str();
@@ -60,20 +60,21 @@ impl Pusher {
                     // Progress counts the triples' bytes, as for a PUT.
                     &mut |p| {
                         progress(match p {
-                            Progress::Sent(_) => Progress::Sent(data),
-                            Progress::Retry {
+                            Event::Sent(_) => Event::Sent(data),
+                            Event::Retry {
                                 url,
                                 attempt,
                                 delay,
                                 reason,
                                 ..
-                            } => Progress::Retry {
+                            } => Event::Retry {
                                 url,
                                 attempt,
                                 delay,
                                 reason,
-                                sent: data,
+                                unsent: data,
                             },
+                            other => other,
                         })
                     },
                 )?;

@@ -2,6 +2,14 @@
 
 use super::*;
 
+/// The HTML that the first occurrence of `words` in the extracted `text`
+/// comes from.
+fn source_of<'a>(html: &'a str, text: &str, origin: &Origin, words: &str) -> &'a str {
+    let at = text.find(words).unwrap();
+    let (s, e) = origin.source_range(at, at + words.len());
+    &html[s as usize..e as usize]
+}
+
 #[test]
 fn main_content_with_structure() {
     let html = "<!DOCTYPE html><html><head><title>T</title><style>p{}</style></head><body>\
@@ -19,24 +27,17 @@ fn main_content_with_structure() {
         "IGF 2019 – Day 1\n\nFirst paragraph of text.\n\n• One\n\n• Two & three\n\nYear | City\n\n2019 | Berlin\n"
     );
     // "paragraph" is verbatim: its range is exact.
-    let at = text.find("paragraph").unwrap();
-    let (s, e) = origin.source_range(at, at + "paragraph".len());
-    assert_eq!(&html[s as usize..e as usize], "paragraph");
+    assert_eq!(source_of(html, &text, &origin, "paragraph"), "paragraph");
     // "of text." after a folded line break is exact too.
-    let at = text.find("of text.").unwrap();
-    let (s, e) = origin.source_range(at, at + "of text.".len());
-    assert_eq!(&html[s as usize..e as usize], "of text.");
+    assert_eq!(source_of(html, &text, &origin, "of text."), "of text.");
     // Words around a character reference map exactly; the reference
     // maps to itself.
-    let at = text.find("Two").unwrap();
-    let (s, e) = origin.source_range(at, at + "Two & three".len());
-    assert_eq!(&html[s as usize..e as usize], "Two &amp; three");
-    let at = text.find('–').unwrap();
-    let (s, e) = origin.source_range(at, at + '–'.len_utf8());
-    assert_eq!(&html[s as usize..e as usize], "&ndash;");
-    let at = text.find("Day 1").unwrap();
-    let (s, e) = origin.source_range(at, at + "Day 1".len());
-    assert_eq!(&html[s as usize..e as usize], "Day 1");
+    assert_eq!(
+        source_of(html, &text, &origin, "Two & three"),
+        "Two &amp; three"
+    );
+    assert_eq!(source_of(html, &text, &origin, "–"), "&ndash;");
+    assert_eq!(source_of(html, &text, &origin, "Day 1"), "Day 1");
 }
 
 #[test]
