@@ -172,8 +172,11 @@ fn summarise(
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "Built {} documents into {} triples ({} named graphs); wrote {} and {}",
-        built.documents.len(),
+        "Built {} into {} triples ({} named graphs); wrote {} and {}",
+        match built.documents.len() {
+            1 => "1 document".to_owned(),
+            n => format!("{n} documents"),
+        },
         stats.triples,
         stats.graphs,
         exports.turtle.display(),

@@ -4,10 +4,10 @@
 //! answers a dereferenced IRI.
 
 use crate::error::QueryError;
+use crate::export::Prefixes;
+use crate::iri::IriBase;
 use crate::results::{QueryOutcome, Solutions};
 use crate::store::KnowledgeGraph;
-use crate::iri::IriBase;
-use crate::export::Prefixes;
 use crate::vocab;
 use oxigraph::model::{
     GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, TermRef, Triple, Variable,

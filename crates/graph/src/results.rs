@@ -377,7 +377,10 @@ mod tests {
             ("text/csv", OutputFormat::Csv),
             ("text/tab-separated-values", OutputFormat::Tsv),
             ("text/turtle", OutputFormat::Rdf(ExportFormat::Turtle)),
-            ("application/ld+json", OutputFormat::Rdf(ExportFormat::JsonLd)),
+            (
+                "application/ld+json",
+                OutputFormat::Rdf(ExportFormat::JsonLd),
+            ),
         ] {
             assert_eq!(name.parse::<OutputFormat>().unwrap(), format, "{name}");
         }
@@ -392,7 +395,11 @@ mod tests {
             ("txt", None),
             ("docx", None),
         ] {
-            assert_eq!(OutputFormat::from_extension(extension), format, "{extension}");
+            assert_eq!(
+                OutputFormat::from_extension(extension),
+                format,
+                "{extension}"
+            );
         }
     }
 }

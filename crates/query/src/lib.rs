@@ -151,7 +151,9 @@ pub enum CatalogueError {
         reason: String,
     },
     /// A well-formed value that names no node of its kind in the graph.
-    #[error("parameter {param} = {value:?}: the graph has no {kind} with this id, IRI or label; the closest are {closest}")]
+    #[error(
+        "parameter {param} = {value:?}: the graph has no {kind} with this id, IRI or label; the closest are {closest}"
+    )]
     UnknownValue {
         /// The parameter.
         param: String,
@@ -361,8 +363,10 @@ mod tests {
                     Value::Label(label) => panic!("{}: {label:?} read as a label", question.name),
                 })
                 .collect();
-            let bindings: Vec<(&str, Term)> =
-                bindings.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+            let bindings: Vec<(&str, Term)> = bindings
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.clone()))
+                .collect();
             graph
                 .query_with(question.sparql, &bindings)
                 .unwrap_or_else(|e| panic!("{}: {e}", question.name));
@@ -388,10 +392,7 @@ mod tests {
         );
         assert!(goal.parse(&base, "18").is_err());
         let text = &question("search").unwrap().params[0];
-        assert_eq!(
-            term(text, "a \"b\"").to_string(),
-            "\"a \\\"b\\\"\""
-        );
+        assert_eq!(term(text, "a \"b\"").to_string(), "\"a \\\"b\\\"\"");
     }
 
     #[test]
@@ -414,9 +415,7 @@ mod tests {
             Value::Label(_)
         ));
         let graph = KnowledgeGraph::new().unwrap();
-        let error = q
-            .run(&graph, &[("topic", "} ; DROP ALL ; {")])
-            .unwrap_err();
+        let error = q.run(&graph, &[("topic", "} ; DROP ALL ; {")]).unwrap_err();
         assert!(
             error.to_string().starts_with(
                 "parameter topic = \"} ; DROP ALL ; {\": the graph has no topic with this id"

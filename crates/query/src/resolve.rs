@@ -338,9 +338,7 @@ mod tests {
         let message = &question("echoes-of").unwrap().params[0];
         assert_eq!(
             message.parse(&base, "message:abc").unwrap(),
-            Value::Term(
-                NamedNode::new_unchecked("https://w3id.org/igfkg/id/message/abc").into()
-            )
+            Value::Term(NamedNode::new_unchecked("https://w3id.org/igfkg/id/message/abc").into())
         );
         let year = &question("topics-every-year")
             .unwrap()

@@ -151,7 +151,9 @@ mod tests {
             assert_eq!(format.media_type().parse::<ExportFormat>().unwrap(), format);
         }
         assert_eq!(
-            "text/turtle; charset=utf-8".parse::<ExportFormat>().unwrap(),
+            "text/turtle; charset=utf-8"
+                .parse::<ExportFormat>()
+                .unwrap(),
             ExportFormat::Turtle
         );
     }
