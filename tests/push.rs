@@ -176,7 +176,9 @@ fn questions_for_store() -> Vec<StoreQuestion> {
                     ("message", _) => values["earlier"].clone(),
                     (kind, _) => values[kind].clone(),
                 };
-                let term = param.term(&base, &value).unwrap();
+                let igfkg::query::Value::Term(term) = param.parse(&base, &value).unwrap() else {
+                    panic!("{}: {value:?} is read as a label", question.name)
+                };
                 inline.push_str(&format!("VALUES ?{} {{ {term} }} ", param.name));
                 bound.push((param.name.clone(), value));
             }

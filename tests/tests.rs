@@ -7,6 +7,7 @@ mod crossyear;
 mod evidence;
 mod formats;
 mod graph;
+mod habits;
 mod linking;
 mod net;
 mod publish;

@@ -189,9 +189,10 @@ pub struct GraphArgs {
     #[cfg(feature = "rocksdb")]
     #[arg(long, value_name = "DIR")]
     pub store: Option<PathBuf>,
-    /// The base of the data IRIs (for prefixes in tables and exports)
-    #[arg(long, default_value = IriBase::DEFAULT, value_name = "IRI")]
-    pub base: String,
+    /// The base of the data IRIs (default: the one the build recorded in igfkg.build.json beside
+    /// the graph, else https://w3id.org/igfkg/id/)
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
 }
 
 #[derive(Args)]
@@ -203,27 +204,34 @@ pub struct QueryArgs {
     /// Run a question of the catalogue by name (see --list)
     #[arg(long, value_name = "NAME", conflicts_with = "query")]
     pub named: Option<String>,
-    /// A parameter of the named question, as NAME=VALUE (repeat for several)
-    #[arg(long = "param", value_name = "NAME=VALUE", requires = "named")]
+    /// A parameter of the named question, as NAME=VALUE (repeat for several). A node is given by
+    /// id (encryption), by the name tables print (topic:encryption, message:…), by IRI or by label
+    /// ("Net neutrality"); a goal also as 9, SDG9 or "Goal 9"
+    #[arg(long = "param", value_name = "NAME=VALUE")]
     pub params: Vec<String>,
     /// List the questions of the catalogue with their parameters
     #[arg(long, conflicts_with_all = ["query", "named"])]
     pub list: bool,
     #[command(flatten)]
     pub graph: GraphArgs,
-    /// Result format: table, csv, tsv, json or xml; for CONSTRUCT and DESCRIBE also turtle, ntriples, nquads, trig, rdfxml or jsonld
-    #[arg(short, long, default_value = "table", value_name = "FORMAT")]
-    pub format: QueryFormat,
-    /// Write the results to FILE instead of standard output
+    /// Result format: table (text), csv, tsv, json (srj) or xml (srx); for CONSTRUCT and DESCRIBE
+    /// also turtle, ntriples, nquads, trig, rdfxml or jsonld; or a media type
+    /// (application/sparql-results+json, text/turtle …). Default: from the extension of --output,
+    /// else table
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<QueryFormat>,
+    /// Write the results to FILE instead of standard output (.txt for a table)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
 #[derive(Args)]
 pub struct ExportArgs {
-    /// The RDF format: turtle, ntriples, nquads, trig, rdfxml or jsonld
+    /// The RDF format: turtle, ntriples, nquads, trig, rdfxml or jsonld, or a media type
+    /// (text/turtle …). Default: from the extension of --output (.ttl, .nt, .nq, .trig, .rdf,
+    /// .jsonld)
     #[arg(short, long, value_name = "FORMAT")]
-    pub format: ExportFormat,
+    pub format: Option<ExportFormat>,
     #[command(flatten)]
     pub graph: GraphArgs,
     /// Write to FILE instead of standard output

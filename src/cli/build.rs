@@ -3,6 +3,7 @@
 
 use super::args::BuildArgs;
 use super::io::{commit, create};
+use super::record::BuildRecord;
 use super::render::{NoNodes, TableOptions, write_class_table, write_diagnostic, write_table};
 use anyhow::bail;
 use igfkg::graph::{ExportFormat, IriBase, KnowledgeGraph, Prefixes};
@@ -76,7 +77,7 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         show_step(&bar, step);
     })?;
     bar.set_message("writing exports");
-    let exports = write_exports(&graph, &options.out)?;
+    let exports = write_exports(&graph, &options.out, options.build.evidence)?;
     bar.finish_and_clear();
     if !options.quiet {
         summarise(&built, &graph, &data, &exports)?;
@@ -129,10 +130,14 @@ fn show_step(bar: &ProgressBar, step: Step<'_>) {
     }
 }
 
-/// Writes `igfkg.ttl` and `igfkg.nq` into `out`. Both go to temporary
-/// files first and are renamed only when both are complete, so a failure
-/// leaves the previous build in place.
-fn write_exports(graph: &KnowledgeGraph, out: &std::path::Path) -> anyhow::Result<Exports> {
+/// Writes `igfkg.ttl`, `igfkg.nq` and the build record into `out`. All go
+/// to temporary files first and are renamed only when all are complete, so
+/// a failure leaves the previous build in place.
+fn write_exports(
+    graph: &KnowledgeGraph,
+    out: &std::path::Path,
+    evidence: igfkg::graph::EvidenceLevel,
+) -> anyhow::Result<Exports> {
     let exports = Exports {
         turtle: out.join("igfkg.ttl"),
         nquads: out.join("igfkg.nq"),
@@ -141,8 +146,17 @@ fn write_exports(graph: &KnowledgeGraph, out: &std::path::Path) -> anyhow::Resul
     graph.export(ExportFormat::Turtle, &mut ttl)?;
     let mut nq = create(&exports.nquads)?;
     graph.export(ExportFormat::NQuads, &mut nq)?;
+    let record = BuildRecord {
+        base: graph.base().clone(),
+        evidence,
+        files: vec!["igfkg.ttl".into(), "igfkg.nq".into()],
+    };
+    let mut json = create(&BuildRecord::path(out))?;
+    serde_json::to_writer_pretty(&mut json, &record.to_json())?;
+    writeln!(json)?;
     commit(ttl)?;
     commit(nq)?;
+    commit(json)?;
     Ok(exports)
 }
 
@@ -158,8 +172,11 @@ fn summarise(
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "Built {} documents into {} triples ({} named graphs); wrote {} and {}",
-        built.documents.len(),
+        "Built {} into {} triples ({} named graphs); wrote {} and {}",
+        match built.documents.len() {
+            1 => "1 document".to_owned(),
+            n => format!("{n} documents"),
+        },
         stats.triples,
         stats.graphs,
         exports.turtle.display(),

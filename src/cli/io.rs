@@ -22,10 +22,15 @@ pub struct GraphSource {
 }
 
 impl GraphSource {
-    /// Checks the IRI base.
+    /// Checks the IRI base: the one given, else the one the build
+    /// recorded beside the graph file, else the default.
     pub fn from_args(args: GraphArgs) -> anyhow::Result<Self> {
+        let base = match args.base {
+            Some(base) => IriBase::new(base)?,
+            None => super::record::recorded_base(&args.graph)?.unwrap_or_default(),
+        };
         Ok(Self {
-            base: IriBase::new(args.base)?,
+            base,
             file: args.graph,
             #[cfg(feature = "rocksdb")]
             store: args.store,

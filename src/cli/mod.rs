@@ -17,6 +17,7 @@ mod ingest;
 mod io;
 mod push;
 mod query;
+mod record;
 mod release;
 mod render;
 mod serve;

@@ -15,7 +15,7 @@ pub use error::{ExportError, QueryError, StoreError};
 pub use export::{ExportFormat, Prefixes, UnknownFormat};
 pub use iri::{IriBase, IriBaseError};
 pub use mapping::{EvidenceLevel, UnknownEvidenceLevel};
-pub use protocol::{NodeDescription, QueryRequest, is_update};
+pub use protocol::{NodeDescription, QueryRequest, check_query, is_update};
 pub use results::{
     OutputFormat, QueryOutcome, Solution, Solutions, WriteResultsError, write_outcome,
 };

@@ -95,10 +95,22 @@ pub(crate) fn parse_error(path: &Path, error: RdfParseError) -> StoreError {
                 path: path.to_owned(),
                 line,
                 column,
-                message: error.to_string(),
+                message: without_position(&error.to_string()).to_owned(),
             }
         }
     }
+}
+
+/// A parser's message without the position it starts with ("Parser error
+/// at line 1 column 13: …"): the error names the position once, as
+/// `path:line:column:`.
+fn without_position(message: &str) -> &str {
+    if message.starts_with("Parser error ")
+        && let Some((_, rest)) = message.split_once(": ")
+    {
+        return rest;
+    }
+    message
 }
 
 struct Entry {

@@ -13,7 +13,7 @@ use igfkg_model::Relations;
 use igfkg_model::{Extraction, SourceDocument};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef, Term, Variable};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, HashSet};
 use std::io::{Read, Write};
@@ -233,8 +233,9 @@ impl KnowledgeGraph {
     /// Runs a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE).
     ///
     /// The default graph is the union of all named graphs, and the prefixes
-    /// of [`vocab::PREFIXES`] are declared, so `igf:`, `skos:`, `rdfs:` …
-    /// work without `PREFIX` lines.
+    /// of [`crate::Prefixes`] are declared, so `igf:`, `skos:`, `rdfs:` and
+    /// the data's `topic:`, `message:`, `document:` … work without `PREFIX`
+    /// lines.
     ///
     /// # Errors
     /// [`QueryError::Syntax`] with the line and column of a syntax error, or
@@ -257,13 +258,7 @@ impl KnowledgeGraph {
         sparql: &str,
         bindings: &[(&str, Term)],
     ) -> Result<QueryOutcome, QueryError> {
-        let mut evaluator = SparqlEvaluator::new();
-        for (prefix, namespace) in vocab::PREFIXES {
-            evaluator = evaluator
-                .with_prefix(*prefix, *namespace)
-                .expect("the vocabulary namespaces are valid IRIs");
-        }
-        let mut prepared = evaluator.parse_query(sparql)?;
+        let mut prepared = crate::protocol::evaluator(&self.base).parse_query(sparql)?;
         prepared.dataset_mut().set_default_graph_as_union();
         let mut bound = prepared.on_store(&self.store);
         for (name, value) in bindings {
