@@ -2,7 +2,9 @@
 //! and checksum, the ontology and shapes, and a VoID + DCAT description.
 
 use crate::canonical::{CanonicalError, canonical_nquads, sha256sum_line};
-use igfkg_graph::export::{canonical_order, used_prefixes, write_quads};
+use igfkg_graph::export::{
+    JsonLdContext, canonical_order, used_prefixes, write_context, write_quads,
+};
 use igfkg_graph::model::{
     GraphName, IriParseError, Literal, NamedNode, NamedOrBlankNode, Quad, Term,
 };
@@ -99,9 +101,6 @@ pub enum ReleaseError {
         #[source]
         source: std::io::Error,
     },
-    /// The graph's JSON-LD export is not JSON (a bug of the serialiser).
-    #[error("the graph's JSON-LD export is not valid JSON: {0}")]
-    JsonLd(#[source] serde_json::Error),
     /// The graph's N-Quads export is not UTF-8 (a bug of the serialiser).
     #[error("the graph's N-Quads export is not UTF-8: {0}")]
     NotUtf8(#[source] std::string::FromUtf8Error),
@@ -189,30 +188,16 @@ pub fn write_release(
     ] {
         write(&mut written, name, &graph.export(format, Vec::new())?)?;
     }
-    // JSON-LD: the dataset, with its context in a file of its own.
-    let quads = graph.quads()?;
-    let ordered = canonical_order(base, quads.iter().cloned(), true);
-    let context: serde_json::Map<String, serde_json::Value> = used_prefixes(base, &ordered)
-        .into_iter()
-        .map(|(prefix, namespace)| (prefix, serde_json::Value::String(namespace)))
-        .collect();
-    let context_document = serde_json::json!({ "@context": context });
+    // JSON-LD: the dataset compacted with igfkg's context, which is a file
+    // of its own that the document names (resolved beside it).
+    let (jsonld, context) =
+        graph.export_jsonld(JsonLdContext::Reference(files::CONTEXT), Vec::new())?;
     write(
         &mut written,
         files::CONTEXT,
-        &pretty_json(&context_document),
+        &write_context(&context, Vec::new())?,
     )?;
-    let expanded: serde_json::Value =
-        serde_json::from_slice(&graph.export(ExportFormat::JsonLd, Vec::new())?)
-            .map_err(ReleaseError::JsonLd)?;
-    let graphs = match expanded {
-        serde_json::Value::Object(mut object) => object
-            .remove("@graph")
-            .unwrap_or(serde_json::Value::Array(Vec::new())),
-        array => array,
-    };
-    let document = serde_json::json!({ "@context": files::CONTEXT, "@graph": graphs });
-    write(&mut written, files::JSONLD, &pretty_json(&document))?;
+    write(&mut written, files::JSONLD, &jsonld)?;
     // The canonical form and its checksum.
     let nquads = String::from_utf8(graph.export(ExportFormat::NQuads, Vec::new())?)
         .map_err(ReleaseError::NotUtf8)?;
@@ -234,7 +219,7 @@ pub fn write_release(
     write(&mut written, files::ONTOLOGY, ONTOLOGY.as_bytes())?;
     write(&mut written, files::SHAPES, SHAPES.as_bytes())?;
     // The description, last: it states the other files' sizes.
-    let union = canonical_order(base, quads, false);
+    let union = canonical_order(base, graph.quads()?, false);
     let sizes: BTreeMap<String, u64> = written.iter().cloned().collect();
     let description = describe(graph, &union, &sizes, options)?;
     let description_quads = canonical_order(base, description, false);
@@ -274,12 +259,6 @@ pub fn write_release(
         canonical_sha256,
         triples: union.len(),
     })
-}
-
-fn pretty_json(value: &serde_json::Value) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).expect("JSON values serialise");
-    bytes.push(b'\n');
-    bytes
 }
 
 /// The VoID + DCAT description of a release.
