@@ -96,7 +96,8 @@ pub struct GenArgs {
 
 #[derive(Args)]
 pub struct ReleaseArgs {
-    /// The release folder to write (replaced whole, once everything is written)
+    /// The release folder to write: new, empty, or an earlier release (with --force), replaced
+    /// in one step once everything is written
     pub dir: PathBuf,
     #[command(flatten)]
     pub graph: GraphArgs,
@@ -117,6 +118,10 @@ pub struct ReleaseArgs {
     /// The creation date to state (default: today, or SOURCE_DATE_EPOCH when set)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub created: Option<String>,
+    /// Replace the earlier release in DIR (a folder igfkg release wrote, with its
+    /// .igfkg-release file); a folder of anything else is never replaced
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args)]

@@ -37,6 +37,15 @@ impl GraphSource {
         })
     }
 
+    /// The files the graph is read from, which no output may replace.
+    pub fn inputs(&self) -> Vec<PathBuf> {
+        #[cfg(feature = "rocksdb")]
+        if let Some(dir) = &self.store {
+            return vec![dir.clone()];
+        }
+        vec![self.file.clone()]
+    }
+
     /// Opens the store, or loads the file into memory.
     pub fn open(&self) -> anyhow::Result<KnowledgeGraph> {
         #[cfg(feature = "rocksdb")]

@@ -1,13 +1,14 @@
 //! A release folder: every serialisation of the graph, its canonical form
 //! and checksum, the ontology and shapes, and a VoID + DCAT description.
 
-use crate::canonical::{CanonicalError, canonical_nquads, sha256sum_line};
+use crate::canonical::{canonical_nquads, sha256sum_line};
+pub use crate::release_error::ReleaseError;
+use crate::swap::{MARKER, check_release_target, marker_text, swap_in};
+use crate::temp;
 use igfkg_graph::export::{
     JsonLdContext, canonical_order, used_prefixes, write_context, write_quads,
 };
-use igfkg_graph::model::{
-    GraphName, IriParseError, Literal, NamedNode, NamedOrBlankNode, Quad, Term,
-};
+use igfkg_graph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use igfkg_graph::vocab::{dcat, dcterms, rdf, rdfs, void, xsd};
 use igfkg_graph::{ExportFormat, KnowledgeGraph, QueryOutcome};
 use std::collections::{BTreeMap, BTreeSet};
@@ -60,6 +61,12 @@ pub struct ReleaseOptions {
     /// given, the release holds the `.htaccess` that w3id.org needs to
     /// redirect the persistent IRIs to it.
     pub host: Option<String>,
+    /// Replace an earlier release at the path (a folder with the
+    /// [`MARKER`](crate::MARKER) file); without it, such a folder is an error.
+    pub force: bool,
+    /// The files the release is made from: a folder holding one of them is
+    /// never replaced.
+    pub inputs: Vec<PathBuf>,
 }
 
 impl Default for ReleaseOptions {
@@ -70,6 +77,8 @@ impl Default for ReleaseOptions {
             created: "1970-01-01".to_owned(),
             license: "https://creativecommons.org/licenses/by/4.0/".to_owned(),
             host: None,
+            force: false,
+            inputs: Vec::new(),
         }
     }
 }
@@ -85,48 +94,6 @@ pub struct Release {
     pub canonical_sha256: String,
     /// Distinct triples in the union of all graphs.
     pub triples: usize,
-}
-
-/// A release could not be written.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ReleaseError {
-    /// A file or folder of the release could not be written, renamed or
-    /// removed.
-    #[error("{}: {source}", path.display())]
-    Io {
-        /// The file or folder.
-        path: PathBuf,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
-    /// The graph's N-Quads export is not UTF-8 (a bug of the serialiser).
-    #[error("the graph's N-Quads export is not UTF-8: {0}")]
-    NotUtf8(#[source] std::string::FromUtf8Error),
-    /// A value the description states as an IRI is not one.
-    #[error("{what} {value:?} is not a valid IRI: {source}")]
-    Iri {
-        /// What the value is (`the SPARQL endpoint`, `a download URL` …).
-        what: &'static str,
-        /// The value.
-        value: String,
-        /// What is wrong with it.
-        #[source]
-        source: IriParseError,
-    },
-    /// The canonical form could not be computed.
-    #[error(transparent)]
-    Canonical(#[from] CanonicalError),
-    /// The graph could not be read.
-    #[error(transparent)]
-    Store(#[from] igfkg_graph::StoreError),
-    /// The query for the source documents failed.
-    #[error(transparent)]
-    Query(#[from] igfkg_graph::QueryError),
-    /// An export of the graph failed.
-    #[error(transparent)]
-    Export(#[from] igfkg_graph::ExportError),
 }
 
 /// A distribution: file name, format name, media type.
@@ -146,8 +113,12 @@ const DISTRIBUTIONS: [(&str, &str, &str); 7] = [
 
 /// Writes a release of `graph` into `dir`.
 ///
-/// Every file is written into a temporary folder beside `dir`, which then
-/// replaces `dir`: a failure leaves any earlier release as it was.
+/// Nothing is written when `dir` is a file, a folder that is neither empty
+/// nor an igfkg release, a folder holding one of `options.inputs`, or an
+/// earlier release without `options.force`. Every file is written into a
+/// temporary folder beside `dir`, which then trades places with `dir` in
+/// one step (see [`MARKER`](crate::MARKER) and the `swap` module): a
+/// failure leaves any earlier release as it was.
 ///
 /// # Errors
 /// [`ReleaseError`] if the graph cannot be read or a file cannot be written.
@@ -164,13 +135,15 @@ pub fn write_release(
         path: parent.clone(),
         source,
     })?;
-    let staging = tempfile::Builder::new()
-        .prefix(".igfkg-release-")
+    check_release_target(dir, options)?;
+    temp::remove_stale(&parent);
+    let staging = temp::builder(true)
         .tempdir_in(&parent)
         .map_err(|source| ReleaseError::Io {
             path: parent.clone(),
             source,
         })?;
+    let _registration = temp::register(staging.path());
     let mut written: Vec<(String, u64)> = Vec::new();
     let folder = staging.path().to_owned();
     let write =
@@ -229,30 +202,9 @@ pub fn write_release(
         &write_quads(base, &description_quads, ExportFormat::Turtle, Vec::new())?,
     )?;
 
-    // Swap the finished release in.
-    let staged = staging.keep();
-    let old = parent.join(format!(".igfkg-release-old-{}", std::process::id()));
-    if dir.exists() {
-        std::fs::rename(dir, &old).map_err(|source| ReleaseError::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
-    }
-    if let Err(source) = std::fs::rename(&staged, dir) {
-        // Put the earlier release back.
-        let _ = std::fs::rename(&old, dir);
-        let _ = std::fs::remove_dir_all(&staged);
-        return Err(ReleaseError::Io {
-            path: dir.to_owned(),
-            source,
-        });
-    }
-    if old.exists() {
-        std::fs::remove_dir_all(&old).map_err(|source| ReleaseError::Io {
-            path: old.clone(),
-            source,
-        })?;
-    }
+    // The marker, then the swap.
+    write(&mut written, MARKER, marker_text().as_bytes())?;
+    swap_in(&staging.keep(), dir)?;
     Ok(Release {
         dir: dir.to_owned(),
         files: written,
