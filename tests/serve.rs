@@ -216,8 +216,12 @@ fn a_query_past_its_deadline_is_stopped() {
         timeout: Duration::from_millis(200),
         ..ServeOptions::default()
     });
-    // Every pair of triples of the corpus: billions of rows.
-    let query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    // Every pair of triples of the corpus (billions of rows), each tested
+    // with a lookup: Oxigraph checks the deadline as it reads the store, so
+    // the query reads it all the time (a plain cross product of two
+    // patterns read once runs on from memory and cannot be stopped).
+    let query =
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . FILTER NOT EXISTS { ?a ?x ?d } }";
     let started = std::time::Instant::now();
     let answer = read(
         agent()
