@@ -219,10 +219,14 @@ struct Candidates {
 
 impl Candidates {
     fn of(graph: &KnowledgeGraph, class: &NamedNode) -> Result<Self, CatalogueError> {
+        // rdfs:label, then skos:prefLabel, then the alternative labels: the
+        // first is the name an error shows ("Encryption", not "E2EE").
         let select = format!(
             "SELECT ?node ?label WHERE {{ ?node a {class} . \
-             OPTIONAL {{ ?node rdfs:label|skos:prefLabel|skos:altLabel ?label }} }} \
-             ORDER BY ?node ?label"
+             OPTIONAL {{ {{ ?node rdfs:label ?label BIND(0 AS ?rank) }} \
+               UNION {{ ?node skos:prefLabel ?label BIND(1 AS ?rank) }} \
+               UNION {{ ?node skos:altLabel ?label BIND(2 AS ?rank) }} }} }} \
+             ORDER BY ?node ?rank ?label"
         );
         let mut nodes: BTreeMap<NamedNode, Vec<String>> = BTreeMap::new();
         if let QueryOutcome::Solutions(rows) = graph.query(&select)? {
