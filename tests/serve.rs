@@ -535,3 +535,39 @@ fn standard_answers_agree_with_oxigraph_serve() {
 }
 
 type BTreeSetOfStrings = std::collections::BTreeSet<String>;
+
+#[test]
+fn nri_and_document_pages_say_where_they_are_named_and_what_was_read() {
+    // The 2019 NRIs session lists its participants one a line; "2. Vanuatu
+    // IGF" is line 299 of the 2019 reports.
+    let nri = get("id/nri/vanuatu-igf", "text/html");
+    assert_eq!(nri.status, 200, "{}", nri.body);
+    let at = nri
+        .body
+        .find("Where it is named, with the words")
+        .expect("the panel of mentions");
+    let panel = &nri.body[at..];
+    assert!(panel.contains("Vanuatu IGF"), "{panel}");
+    assert!(panel.contains("299"), "{panel}");
+    // The 2017 Messages: 48 key messages under 8 session headings
+    // (tests/corpus.rs reads them).
+    let document = get("id/document/igf2017-messages", "text/html");
+    assert_eq!(document.status, 200, "{}", document.body);
+    let at = document
+        .body
+        .find("What was read from this document")
+        .expect("the panel of what the document gave");
+    let panel = &document.body[at..document.body[at..].find("</table>").unwrap() + at];
+    let row = |class: &str| {
+        let start = panel
+            .find(&format!(">{class}<"))
+            .unwrap_or_else(|| panel.len());
+        panel[start..]
+            .split("</tr>")
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    };
+    assert!(row("igf:KeyMessage").contains(">48<"), "{panel}");
+    assert!(row("igf:Session").contains(">8<"), "{panel}");
+}

@@ -103,6 +103,14 @@ pub(crate) fn panels(app: &App, node: &NamedNode, classes: &[NamedNode]) -> Vec<
         panels.push(per_year(app, "Nodes that name it, per year", "nodes", format!(
             "SELECT ?year (COUNT(DISTINCT ?x) AS ?n) {{ ?x igf:nri|igf:organization|igf:person|igf:affiliation <{n}> . {YEAR} }} GROUP BY ?year ORDER BY ?year"
         )));
+        panels.push(table(app, "Where it is named, with the words", format!(
+            "SELECT ?node ?year ?words ?line {{ ?l oa:hasBody <{n}> ; igf:linkSubject ?node ; oa:hasTarget ?t . ?t oa:hasSelector/oa:exact ?words ; igf:startLine ?line OPTIONAL {{ ?node igf:year ?year }} }} ORDER BY ?year ?node ?line LIMIT 300"
+        )));
+    }
+    if is(igf::SourceDocument) {
+        panels.push(table(app, "What was read from this document", format!(
+            "SELECT ?class (COUNT(DISTINCT ?x) AS ?n) {{ ?x prov:wasDerivedFrom <{n}> ; a ?class }} GROUP BY ?class ORDER BY DESC(?n) ?class"
+        )));
     }
     panels
         .into_iter()
