@@ -559,9 +559,7 @@ fn nri_and_document_pages_say_where_they_are_named_and_what_was_read() {
         .expect("the panel of what the document gave");
     let panel = &document.body[at..document.body[at..].find("</table>").unwrap() + at];
     let row = |class: &str| {
-        let start = panel
-            .find(&format!(">{class}<"))
-            .unwrap_or_else(|| panel.len());
+        let start = panel.find(&format!(">{class}<")).unwrap_or(panel.len());
         panel[start..]
             .split("</tr>")
             .next()
