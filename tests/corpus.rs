@@ -966,10 +966,9 @@ fn narrative_statements_and_meeting_facts() {
             // the 14th IGF annual meeting to be hosted by the Government of Germany in 2019."
             ("MAG size", 2019, "52", 23),
             // Line 23 names "the 14th IGF annual meeting to be hosted by the
-            // Government of Germany in 2019": its ordinal is read; its host
-            // is a fact the merged fact readers do not yet keep (noted as a
-            // known gap in the stop's note).
+            // Government of Germany in 2019": its ordinal and its host.
             ("ordinal", 2019, "14", 23),
+            ("host", 2019, "Government of Germany", 23),
             ("workshops", 2018, "70", 31),
             ("open sessions", 2018, "20", 31),
             ("venue", 2018, "Paris, France", 39),

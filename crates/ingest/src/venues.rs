@@ -135,11 +135,19 @@ pub(crate) fn find(p: &Paragraph<'_>, fallback: Option<u16>, found: &mut Vec<Fou
         let whole = c.get(0).unwrap();
         let sentence = sentence_of(whole.start());
         let year = c.name("year").and_then(|y| y.as_str().parse().ok());
+        // "the 14th IGF annual meeting to be hosted by …": the host of the
+        // meeting named just before, whatever else the sentence is about
+        // (here the MAG that prepares it).
+        let host_of_named_meeting = p.mentions.iter().any(|m| {
+            m.end <= whole.start()
+                && whole.start() - m.end <= 30
+                && !SESSION_WORDS.is_match(&text[m.end..whole.start()])
+        });
         let about_a_meeting = year.is_some()
             || c.name("government").is_some()
             || (p.meeting_at(whole.start(), whole.end()).is_some()
                 && !SESSION_WORDS.is_match(sentence));
-        if !about_a_meeting || PREPARATORY.is_match(sentence) {
+        if !host_of_named_meeting && (!about_a_meeting || PREPARATORY.is_match(sentence)) {
             continue;
         }
         found.push(Found {
