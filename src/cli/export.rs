@@ -19,11 +19,7 @@ impl Options {
     pub fn from_args(args: ExportArgs) -> anyhow::Result<Self> {
         let format = match (args.format, &args.output) {
             (Some(format), _) => format,
-            (None, Some(path)) => path
-                .extension()
-                .and_then(|e| e.to_str())
-                .and_then(ExportFormat::from_extension)
-                .with_context(|| {
+            (None, Some(path)) => ExportFormat::from_path(path).with_context(|| {
                     format!(
                         "{}: cannot tell the RDF format from the extension; use .ttl, .nt, .nq, .trig, .rdf or .jsonld, or give --format",
                         path.display()

@@ -153,13 +153,9 @@ impl Entry {
 /// statement outside a named graph, [`SplitError::Write`] when `dir` cannot
 /// be written.
 pub fn split_by_graph(input: &Path, dir: &Path) -> Result<Vec<GraphFile>, SplitError> {
-    let format = input
-        .extension()
-        .and_then(|e| e.to_str())
-        .and_then(ExportFormat::from_extension)
-        .ok_or_else(|| StoreError::UnknownFormat {
-            path: input.to_owned(),
-        })?;
+    let format = ExportFormat::from_path(input).ok_or_else(|| StoreError::UnknownFormat {
+        path: input.to_owned(),
+    })?;
     if !format.rdf_format().supports_datasets() {
         return Err(SplitError::NoGraphs {
             path: input.to_owned(),

@@ -131,25 +131,19 @@ pub fn write_release(
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).map_err(|source| ReleaseError::Io {
-        path: parent.clone(),
-        source,
-    })?;
+    std::fs::create_dir_all(&parent).map_err(ReleaseError::io(&parent))?;
     check_release_target(dir, options)?;
     temp::remove_stale(&parent);
     let staging = temp::builder(true)
         .tempdir_in(&parent)
-        .map_err(|source| ReleaseError::Io {
-            path: parent.clone(),
-            source,
-        })?;
+        .map_err(ReleaseError::io(&parent))?;
     let _registration = temp::register(staging.path());
     let mut written: Vec<(String, u64)> = Vec::new();
     let folder = staging.path().to_owned();
     let write =
         |written: &mut Vec<(String, u64)>, name: &str, bytes: &[u8]| -> Result<(), ReleaseError> {
             let path = folder.join(name);
-            std::fs::write(&path, bytes).map_err(|source| ReleaseError::Io { path, source })?;
+            std::fs::write(&path, bytes).map_err(ReleaseError::io(&path))?;
             written.push((name.to_owned(), bytes.len() as u64));
             Ok(())
         };

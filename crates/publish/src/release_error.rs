@@ -3,7 +3,7 @@
 use crate::canonical::CanonicalError;
 use crate::swap::MARKER;
 use igfkg_graph::model::IriParseError;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A release could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -73,4 +73,13 @@ pub enum ReleaseError {
     /// An export of the graph failed.
     #[error(transparent)]
     Export(#[from] igfkg_graph::ExportError),
+}
+
+impl ReleaseError {
+    /// The [`ReleaseError::Io`] of a failed operation on `path`, for
+    /// `map_err`.
+    pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Self {
+        let path = path.to_owned();
+        move |source| Self::Io { path, source }
+    }
 }

@@ -39,12 +39,7 @@ pub fn check_release_target(dir: &Path, options: &ReleaseOptions) -> Result<(), 
     let meta = match std::fs::symlink_metadata(dir) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(source) => {
-            return Err(ReleaseError::Io {
-                path: dir.to_owned(),
-                source,
-            });
-        }
+        Err(source) => return Err(ReleaseError::io(dir)(source)),
     };
     if !meta.is_dir() {
         return Err(ReleaseError::NotAFolder {
@@ -56,10 +51,7 @@ pub fn check_release_target(dir: &Path, options: &ReleaseOptions) -> Result<(), 
             },
         });
     }
-    let real = std::fs::canonicalize(dir).map_err(|source| ReleaseError::Io {
-        path: dir.to_owned(),
-        source,
-    })?;
+    let real = std::fs::canonicalize(dir).map_err(ReleaseError::io(dir))?;
     for input in inputs {
         if let Ok(input_real) = std::fs::canonicalize(input)
             && input_real.starts_with(&real)
@@ -70,10 +62,7 @@ pub fn check_release_target(dir: &Path, options: &ReleaseOptions) -> Result<(), 
             });
         }
     }
-    let mut entries = std::fs::read_dir(dir).map_err(|source| ReleaseError::Io {
-        path: dir.to_owned(),
-        source,
-    })?;
+    let mut entries = std::fs::read_dir(dir).map_err(ReleaseError::io(dir))?;
     if entries.next().is_none() {
         return Ok(());
     }
@@ -91,12 +80,10 @@ pub fn check_release_target(dir: &Path, options: &ReleaseOptions) -> Result<(), 
 }
 
 /// Puts the finished `staged` folder at `dir`, replacing what is there
-/// (already checked by [`check_target`]); the earlier release is removed.
+/// (already checked by [`check_release_target`]); the earlier release is
+/// removed.
 pub(crate) fn swap_in(staged: &Path, dir: &Path) -> Result<(), ReleaseError> {
-    let io = |path: &Path| {
-        let path = path.to_owned();
-        move |source| ReleaseError::Io { path, source }
-    };
+    let io = ReleaseError::io;
     if std::fs::symlink_metadata(dir).is_err() {
         return std::fs::rename(staged, dir).map_err(io(dir));
     }
@@ -110,10 +97,7 @@ pub(crate) fn swap_in(staged: &Path, dir: &Path) -> Result<(), ReleaseError> {
     std::fs::rename(dir, &aside).map_err(io(dir))?;
     if let Err(source) = std::fs::rename(staged, dir) {
         let _ = std::fs::rename(&aside, dir);
-        return Err(ReleaseError::Io {
-            path: dir.to_owned(),
-            source,
-        });
+        return Err(io(dir)(source));
     }
     std::fs::remove_dir_all(&aside).map_err(io(&aside))
 }

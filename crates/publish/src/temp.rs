@@ -68,11 +68,16 @@ impl Drop for Registration {
 /// signal handler calls before the process stops.
 pub fn remove_live() {
     for path in live().drain(..) {
-        let _ = if path.is_dir() {
-            std::fs::remove_dir_all(&path)
-        } else {
-            std::fs::remove_file(&path)
-        };
+        let _ = remove(&path, path.is_dir());
+    }
+}
+
+/// Removes a temporary folder with its contents, or a temporary file.
+fn remove(path: &Path, folder: bool) -> std::io::Result<()> {
+    if folder {
+        std::fs::remove_dir_all(path)
+    } else {
+        std::fs::remove_file(path)
     }
 }
 
@@ -96,11 +101,7 @@ pub fn remove_stale(folder: &Path) -> Vec<PathBuf> {
         let path = entry.path();
         // `file_type` does not follow symbolic links: a link is removed,
         // never what it points to.
-        let gone = match entry.file_type() {
-            Ok(t) if t.is_dir() => std::fs::remove_dir_all(&path),
-            Ok(_) => std::fs::remove_file(&path),
-            Err(e) => Err(e),
-        };
+        let gone = entry.file_type().and_then(|t| remove(&path, t.is_dir()));
         if gone.is_ok() {
             removed.push(path);
         }

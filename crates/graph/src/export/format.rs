@@ -88,6 +88,11 @@ impl ExportFormat {
         })
     }
 
+    /// The format of a file, by its extension ([`ExportFormat::from_extension`]).
+    pub fn from_path(path: &std::path::Path) -> Option<Self> {
+        Self::from_extension(path.extension()?.to_str()?)
+    }
+
     /// The format of a file extension (`ttl`, `nt`, `nq`, `trig`, `rdf`, `jsonld`).
     pub fn from_extension(extension: &str) -> Option<Self> {
         let extension = extension.to_ascii_lowercase();

@@ -81,13 +81,9 @@ impl KnowledgeGraph {
     /// [`StoreError::UnknownFormat`], [`StoreError::Io`], or
     /// [`StoreError::Syntax`] with the line and column of the error.
     pub fn load_file(&self, path: &Path) -> Result<usize, StoreError> {
-        let format = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .and_then(ExportFormat::from_extension)
-            .ok_or_else(|| StoreError::UnknownFormat {
-                path: path.to_owned(),
-            })?;
+        let format = ExportFormat::from_path(path).ok_or_else(|| StoreError::UnknownFormat {
+            path: path.to_owned(),
+        })?;
         let file = std::fs::File::open(path).map_err(|source| StoreError::Io {
             path: path.to_owned(),
             source,
