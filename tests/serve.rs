@@ -538,34 +538,34 @@ type BTreeSetOfStrings = std::collections::BTreeSet<String>;
 
 #[test]
 fn nri_and_document_pages_say_where_they_are_named_and_what_was_read() {
+    // The panel titled `title` of the HTML page at `path`, to its table's end.
+    let panel = |path: &str, title: &str| {
+        let page = get(path, "text/html");
+        assert_eq!(page.status, 200, "{}", page.body);
+        let at = page
+            .body
+            .find(title)
+            .unwrap_or_else(|| panic!("{title}: {}", page.body));
+        let end = page.body[at..]
+            .find("</table>")
+            .map_or(page.body.len(), |e| at + e);
+        page.body[at..end].to_owned()
+    };
     // The 2019 NRIs session lists its participants one a line; "2. Vanuatu
     // IGF" is line 299 of the 2019 reports.
-    let nri = get("id/nri/vanuatu-igf", "text/html");
-    assert_eq!(nri.status, 200, "{}", nri.body);
-    let at = nri
-        .body
-        .find("Where it is named, with the words")
-        .expect("the panel of mentions");
-    let panel = &nri.body[at..];
-    assert!(panel.contains("Vanuatu IGF"), "{panel}");
-    assert!(panel.contains("299"), "{panel}");
+    let mentions = panel("id/nri/vanuatu-igf", "Where it is named, with the words");
+    assert!(mentions.contains("Vanuatu IGF"), "{mentions}");
+    assert!(mentions.contains("299"), "{mentions}");
     // The 2017 Messages: 48 key messages under 8 session headings
     // (tests/corpus.rs reads them).
-    let document = get("id/document/igf2017-messages", "text/html");
-    assert_eq!(document.status, 200, "{}", document.body);
-    let at = document
-        .body
-        .find("What was read from this document")
-        .expect("the panel of what the document gave");
-    let panel = &document.body[at..document.body[at..].find("</table>").unwrap() + at];
+    let read = panel(
+        "id/document/igf2017-messages",
+        "What was read from this document",
+    );
     let row = |class: &str| {
-        let start = panel.find(&format!(">{class}<")).unwrap_or(panel.len());
-        panel[start..]
-            .split("</tr>")
-            .next()
-            .unwrap_or("")
-            .to_owned()
+        let start = read.find(&format!(">{class}<")).unwrap_or(read.len());
+        read[start..].split("</tr>").next().unwrap_or("").to_owned()
     };
-    assert!(row("igf:KeyMessage").contains(">48<"), "{panel}");
-    assert!(row("igf:Session").contains(">8<"), "{panel}");
+    assert!(row("igf:KeyMessage").contains(">48<"), "{read}");
+    assert!(row("igf:Session").contains(">8<"), "{read}");
 }

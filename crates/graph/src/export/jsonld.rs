@@ -2,9 +2,9 @@
 //! igfkg's context: the one writer of `export --format jsonld` and of a
 //! release's `igfkg.jsonld`.
 //!
-//! Oxigraph's JSON-LD serialiser declares prefixes in `@context` but writes
-//! every IRI in full and `rdf:type` as a property (its own `TODO: use
-//! @type`), so igfkg compacts here, from quads already in export order:
+//! Oxigraph's JSON-LD serialiser (0.5) declares prefixes in `@context` but
+//! writes every IRI in full and `rdf:type` as a property rather than
+//! `@type`, so igfkg compacts here, from quads already in export order:
 //!
 //! - the context maps each prefix the document uses to its namespace (every
 //!   namespace ends in `/` or `#`, so each is a prefix in JSON-LD 1.1's
