@@ -11,6 +11,9 @@
 //! above that many messages. It prints a markdown table and writes
 //! target/scale-{level}.json.
 
+#[path = "synthetic.rs"]
+mod synthetic;
+
 use igfkg::pipeline;
 use igfkg::relate::RelationsConfig;
 use igfkg::sources::DataDir;
@@ -156,9 +159,6 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(u64::MAX);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let reference_dir = root.join("data/reference");
-    let reference =
-        igfkg::sources::read_reference(&reference_dir).expect("the bundled reference data");
     let mut markdown = String::new();
     let mut json = Vec::new();
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -168,14 +168,7 @@ fn main() {
     );
     for messages in sizes {
         let dir = tempfile::tempdir().unwrap();
-        let data = dir.path().join("data");
-        let options = igfkg::synth::GenOptions {
-            years: 20,
-            sessions: 40,
-            messages,
-            seed: 2006,
-        };
-        igfkg::synth::generate(&options, &reference, &reference_dir, &data).unwrap();
+        let data = synthetic::corpus(dir.path(), messages);
         let mut stages = Vec::new();
 
         // igfkg, stage by stage: the library's own stages, as `build_with`

@@ -10,9 +10,14 @@
 //! `IGFKG_SERVE_CLIENTS` (50) and `IGFKG_SERVE_SECONDS` (30) change the run;
 //! `OXIGRAPH` names the `oxigraph` binary (`pip install oxigraph`).
 
+#[path = "../tests/net.rs"]
+mod net;
+#[path = "synthetic.rs"]
+mod synthetic;
+
 use igfkg::serve::{App, ServeOptions};
 use igfkg::{DataDir, ExportFormat, KnowledgeGraph, QueryOutcome};
-use std::net::{SocketAddr, TcpListener};
+use net::{free_addr, oxigraph_load, url_encode};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -22,13 +27,6 @@ fn env(name: &str, default: u64) -> u64 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
-}
-
-fn free_port() -> SocketAddr {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
 }
 
 /// Peak resident memory of a process, in MiB (Linux).
@@ -86,17 +84,6 @@ fn with_values(sparql: &str, variable: &str, iri: &str) -> String {
     )
 }
 
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 fn mix(graph: &KnowledgeGraph) -> Vec<Request> {
     let column = |sparql: &str| -> Vec<String> {
         match graph.query(sparql).unwrap() {
@@ -123,7 +110,7 @@ fn mix(graph: &KnowledgeGraph) -> Vec<Request> {
         mix.push(Request {
             kind: Kind::Question,
             igfkg: (
-                format!("questions/topic-timeline?topic={}", encode(topic)),
+                format!("questions/topic-timeline?topic={}", url_encode(topic)),
                 "application/sparql-results+json",
             ),
             oxigraph: with_values(timeline, "topic", topic),
@@ -131,7 +118,7 @@ fn mix(graph: &KnowledgeGraph) -> Vec<Request> {
         mix.push(Request {
             kind: Kind::Sparql,
             igfkg: (
-                format!("sparql?query={}", encode(per_year)),
+                format!("sparql?query={}", url_encode(per_year)),
                 "application/sparql-results+json",
             ),
             oxigraph: per_year.to_owned(),
@@ -267,22 +254,7 @@ fn main() {
     let seconds = env("IGFKG_SERVE_SECONDS", 30);
     let oxigraph_bin = std::env::var("OXIGRAPH").unwrap_or_else(|_| "oxigraph".into());
     let work = tempfile::tempdir().unwrap();
-    let data = work.path().join("data");
-    let reference = igfkg::sources::read_reference(std::path::Path::new("data/reference")).unwrap();
-    // The corpus of `igfkg gen --messages N` with its default years, sessions and seed.
-    let options = igfkg::synth::GenOptions {
-        years: 20,
-        sessions: 40,
-        messages,
-        seed: 2006,
-    };
-    igfkg::synth::generate(
-        &options,
-        &reference,
-        std::path::Path::new("data/reference"),
-        &data,
-    )
-    .unwrap();
+    let data = synthetic::corpus(work.path(), messages);
     let graph = KnowledgeGraph::new().unwrap();
     igfkg::build(&graph, &DataDir::new(&data), |_| {}).unwrap();
     let dump = work.path().join("igfkg.nq");
@@ -298,7 +270,7 @@ fn main() {
     println!("| server | requests | per s | p50 ms | p95 ms | errors | peak RSS MiB |");
     println!("|---|---|---|---|---|---|---|");
 
-    let bind = free_port();
+    let bind = free_addr();
     let app = App::new(
         graph,
         ServeOptions {
@@ -315,21 +287,13 @@ fn main() {
     let our_counts = report("igfkg serve", &ours, seconds, peak_mib("self"));
 
     let store = work.path().join("oxigraph");
-    let loaded = Command::new(&oxigraph_bin)
-        .args(["load", "--location"])
-        .arg(&store)
-        .arg("--file")
-        .arg(&dump)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-    if !loaded.is_ok_and(|s| s.success()) {
+    if !oxigraph_load(&oxigraph_bin, &store, &dump) {
         println!(
             "\n`{oxigraph_bin} load` failed or is missing (pip install oxigraph): no baseline"
         );
         return;
     }
-    let bind = free_port();
+    let bind = free_addr();
     let child = Command::new(&oxigraph_bin)
         .args(["serve", "--union-default-graph", "--location"])
         .arg(&store)

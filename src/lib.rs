@@ -11,8 +11,8 @@ pub use igfkg_graph::{
 pub use igfkg_ingest::Format;
 pub use igfkg_sources::DataDir;
 pub use pipeline::{
-    Build, BuildError, BuildOptions, Corpus, ExtractedDocument, ParsedDocument, build, build_with,
-    ingest_file,
+    Build, BuildError, BuildOptions, Corpus, ExtractedDocument, ParsedDocument, SkippedDocument,
+    build, build_with, ingest_file,
 };
 
 /// The typed records: meetings, goals, stakeholder groups, themes,
@@ -69,4 +69,10 @@ pub mod serve {
 /// The knowledge graph: RDF mapping, store, SPARQL, exports.
 pub mod graph {
     pub use igfkg_graph::*;
+}
+
+/// Publishing the graph into a triple store over the SPARQL 1.1 Graph Store
+/// Protocol: `igfkg push`.
+pub mod push {
+    pub use igfkg_push::*;
 }

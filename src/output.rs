@@ -1,5 +1,6 @@
 //! Files written whole or not at all.
 
+use igfkg_publish::temp;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -7,10 +8,16 @@ use std::path::{Path, PathBuf};
 /// folder, which [`AtomicFile::commit`] renames over the target. Dropped
 /// without a commit, the temporary file is removed and the target is left
 /// as it was.
+///
+/// The temporary file is named as all igfkg's temporaries are
+/// ([`igfkg_publish::temp`]): a signal handler removes it, and creating a
+/// file removes the temporaries that killed runs left in its folder. Its
+/// permissions follow the umask (0644 typically), as `File::create`'s do.
 #[derive(Debug)]
 pub struct AtomicFile {
     target: PathBuf,
     temp: BufWriter<tempfile::NamedTempFile>,
+    _registration: temp::Registration,
 }
 
 impl AtomicFile {
@@ -24,13 +31,12 @@ impl AtomicFile {
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&folder)?;
-        let temp = tempfile::Builder::new()
-            .prefix(".igfkg-")
-            .suffix(".tmp")
-            .tempfile_in(&folder)?;
+        temp::remove_stale(&folder);
+        let file = temp::builder(false).tempfile_in(&folder)?;
         Ok(Self {
             target: target.to_owned(),
-            temp: BufWriter::new(temp),
+            _registration: temp::register(file.path()),
+            temp: BufWriter::new(file),
         })
     }
 
@@ -84,5 +90,22 @@ mod tests {
         file.write_all(b"new").unwrap();
         file.commit().unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn committed_files_follow_the_umask_not_0600() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.ttl");
+        let mut file = AtomicFile::create(&target).unwrap();
+        file.write_all(b"x").unwrap();
+        file.commit().unwrap();
+        // What File::create gives under this process's umask.
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&target), mode(&plain));
+        assert_ne!(mode(&plain), 0o600, "the test's umask is not 077");
     }
 }

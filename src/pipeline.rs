@@ -18,7 +18,7 @@ pub enum BuildError {
     Source(#[from] SourceError),
     /// A manifest entry names a format igfkg has no parser for.
     #[error(
-        "{location}: unknown document format {format:?}; use one of messages-by-session, messages-by-theme, session-reports, narrative, outline"
+        "{location}: unknown document format {format:?}; use one of messages-by-session, messages-by-theme, session-reports, narrative, outline, transcript, records, programme"
     )]
     UnknownFormat {
         /// Where the format is written in the manifest.
@@ -32,6 +32,9 @@ pub enum BuildError {
     /// The graph store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A document a strict build cannot read (the first one).
+    #[error("{}", .0.error)]
+    Skipped(SkippedDocument),
 }
 
 /// One document of a build, with what was extracted from it and linked.
@@ -58,6 +61,19 @@ pub struct Build {
     pub relations: Relations,
     /// Quads inserted into the graph.
     pub quads: usize,
+    /// The documents left out, with why (empty in a strict build, which
+    /// stops at the first instead).
+    pub skipped: Vec<SkippedDocument>,
+}
+
+/// A document a build left out: its format is unknown, its file is missing
+/// or unreadable, or it does not have its format's structure.
+#[derive(Debug, Clone)]
+pub struct SkippedDocument {
+    /// The document's manifest id.
+    pub id: String,
+    /// Why, with the file, line and column and what to do.
+    pub error: std::sync::Arc<BuildError>,
 }
 
 impl Build {
@@ -104,16 +120,22 @@ pub struct BuildOptions {
     pub relations: RelationsConfig,
     /// How much evidence of links, echoes and alignments the graph keeps.
     pub evidence: EvidenceLevel,
+    /// Stop at the first document that cannot be read, instead of leaving
+    /// it out and building the others.
+    pub strict: bool,
 }
 
 /// Reads the data directory and inserts everything into `graph`.
 ///
-/// Everything is read and parsed before anything is inserted, so a bad
-/// document leaves the graph as it was.
+/// Everything is read and parsed before anything is inserted. A document
+/// whose format is unknown, whose file is missing or unreadable, or that
+/// does not have its format's structure is left out and listed in
+/// [`Build::skipped`]; with [`BuildOptions::strict`] it stops the build
+/// instead, and the graph stays as it was.
 ///
 /// # Errors
-/// The first [`BuildError`] met: an unreadable or invalid manifest,
-/// reference file or document, an unknown format, or a store failure.
+/// An unreadable or invalid manifest or reference file, a store failure,
+/// or, in a strict build, the first document that cannot be read.
 pub fn build(
     graph: &KnowledgeGraph,
     data: &DataDir,
@@ -135,7 +157,18 @@ pub fn build_with(
 ) -> Result<Build, BuildError> {
     progress(Step::Reference);
     let corpus = load(data)?;
-    let parsed = parse(&corpus, &mut progress)?;
+    let mut skipped = corpus.skipped.clone();
+    let parsed = if options.strict {
+        if let Some(first) = skipped.first() {
+            return Err(BuildError::Skipped(first.clone()));
+        }
+        parse(&corpus, &mut progress)?
+    } else {
+        let (parsed, left_out) = parse_each(&corpus, &mut progress);
+        skipped.extend(left_out);
+        skipped.sort_by_key(|s| corpus.position(&s.id));
+        parsed
+    };
     let documents = link(&corpus.reference, parsed);
     progress(Step::Relate);
     let relations = relate(&documents, &options.relations);
@@ -152,6 +185,7 @@ pub fn build_with(
         documents,
         relations,
         quads,
+        skipped,
     })
 }
 
@@ -163,33 +197,54 @@ pub struct Corpus {
     pub reference: ReferenceData,
     /// The manifest's entries, in manifest order, with their formats.
     pub entries: Vec<(ManifestEntry, Format)>,
+    /// The entries whose format igfkg does not know.
+    pub skipped: Vec<SkippedDocument>,
+    /// Every manifest id, in manifest order.
+    pub ids: Vec<String>,
+}
+
+impl Corpus {
+    /// The position of a document in the manifest.
+    fn position(&self, id: &str) -> usize {
+        self.ids.iter().position(|i| i == id).unwrap_or(usize::MAX)
+    }
 }
 
 /// Stage 1: reads the reference data and the manifest, and checks every
-/// entry's format.
+/// entry's format; an entry whose format is unknown is in [`Corpus::skipped`].
 ///
 /// # Errors
-/// An unreadable or invalid manifest or reference file, or an unknown format.
+/// An unreadable or invalid manifest or reference file.
 pub fn load(data: &DataDir) -> Result<Corpus, BuildError> {
     let reference = data.reference()?;
     let manifest = data.manifest()?;
+    let ids = manifest
+        .entries
+        .iter()
+        .map(|e| e.document.id.clone())
+        .collect();
     // Check every format first: a typo in the last entry should not cost
     // parsing the others.
-    let entries =
-        manifest
-            .entries
-            .into_iter()
-            .map(|entry| {
-                let format = entry.document.format.parse::<Format>().map_err(|_| {
-                    BuildError::UnknownFormat {
-                        location: entry.format_at.clone(),
-                        format: entry.document.format.clone(),
-                    }
-                })?;
-                Ok((entry, format))
-            })
-            .collect::<Result<Vec<_>, BuildError>>()?;
-    Ok(Corpus { reference, entries })
+    let mut entries = Vec::with_capacity(manifest.entries.len());
+    let mut skipped = Vec::new();
+    for entry in manifest.entries {
+        match entry.document.format.parse::<Format>() {
+            Ok(format) => entries.push((entry, format)),
+            Err(_) => skipped.push(SkippedDocument {
+                id: entry.document.id.clone(),
+                error: std::sync::Arc::new(BuildError::UnknownFormat {
+                    location: entry.format_at.clone(),
+                    format: entry.document.format.clone(),
+                }),
+            }),
+        }
+    }
+    Ok(Corpus {
+        reference,
+        entries,
+        skipped,
+        ids,
+    })
 }
 
 /// A document parsed but not yet linked.
@@ -207,40 +262,73 @@ pub struct ExtractedDocument {
 /// order, reporting [`Step::Parse`] before each.
 ///
 /// # Errors
-/// The first document that cannot be read or does not match its format.
+/// The first document that cannot be read or does not match its format
+/// (an unknown format is [`Corpus::skipped`]'s first).
 pub fn parse(
     corpus: &Corpus,
-    mut progress: impl FnMut(Step<'_>),
+    progress: impl FnMut(Step<'_>),
 ) -> Result<Vec<ExtractedDocument>, BuildError> {
+    if let Some(first) = corpus.skipped.first() {
+        return Err(BuildError::Skipped(first.clone()));
+    }
+    let (parsed, skipped) = parse_each(corpus, progress);
+    match skipped.into_iter().next() {
+        Some(first) => Err(BuildError::Skipped(first)),
+        None => Ok(parsed),
+    }
+}
+
+/// Stage 2 going on past bad documents: the documents parsed, and those
+/// that could not be read or do not match their format.
+pub fn parse_each(
+    corpus: &Corpus,
+    mut progress: impl FnMut(Step<'_>),
+) -> (Vec<ExtractedDocument>, Vec<SkippedDocument>) {
     let count = corpus.entries.len();
     let mut documents = Vec::with_capacity(count);
+    let mut skipped = Vec::new();
     for (index, (entry, format)) in corpus.entries.iter().enumerate() {
         progress(Step::Parse {
             document: &entry.document.id,
             index,
             count,
         });
-        let (document, text) = entry.load()?;
-        let mut extraction = igfkg_ingest::parse(*format, &document, &text)?;
-        if corpus.reference.meeting(document.meeting).is_none() {
-            extraction.diagnostics.push(Diagnostic {
-                severity: Severity::Warning,
-                document: document.id.clone(),
-                line: entry.format_at.line,
-                column: 1,
-                message: format!(
-                    "the manifest gives meeting {}, which data/reference/meetings.toml does not list",
-                    document.meeting
-                ),
-            });
+        match parse_one(corpus, entry, *format) {
+            Ok(document) => documents.push(document),
+            Err(error) => skipped.push(SkippedDocument {
+                id: entry.document.id.clone(),
+                error: std::sync::Arc::new(error),
+            }),
         }
-        documents.push(ExtractedDocument {
-            document,
-            format: *format,
-            extraction,
+    }
+    (documents, skipped)
+}
+
+fn parse_one(
+    corpus: &Corpus,
+    entry: &ManifestEntry,
+    format: Format,
+) -> Result<ExtractedDocument, BuildError> {
+    let (document, text) = entry.load()?;
+    let mut extraction = igfkg_ingest::parse(format, &document, &text, &corpus.reference.meetings)?;
+    if let Some(meeting) = document.meeting
+        && corpus.reference.meeting(meeting).is_none()
+    {
+        extraction.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            document: document.id.clone(),
+            line: entry.format_at.line,
+            column: 1,
+            message: format!(
+                "the manifest gives meeting {meeting}, which data/reference/meetings.toml does not list"
+            ),
         });
     }
-    Ok(documents)
+    Ok(ExtractedDocument {
+        document,
+        format,
+        extraction,
+    })
 }
 
 /// Stage 3: links the records of every document to the reference data.
@@ -313,14 +401,16 @@ pub fn ingest_file(
         title: stem.to_owned(),
         publisher: String::new(),
         year: meeting,
-        meeting,
+        meeting: Some(meeting),
         kind: "preview".into(),
         format: format.name().into(),
         path: path.display().to_string(),
         url: None,
         licence: String::new(),
-        sha256: igfkg_sources::sha256_hex(text.as_str().as_bytes()),
+        sha256: text.digest().to_owned(),
+        columns: None,
     };
-    let extraction = igfkg_ingest::parse(format, &document, &text)?;
+    // Without a data directory no meetings are known: ordinals are not resolved.
+    let extraction = igfkg_ingest::parse(format, &document, &text, &[])?;
     Ok((document, extraction))
 }

@@ -5,7 +5,9 @@
 #![allow(clippy::type_complexity)]
 
 use crate::util::{extraction, select, session_messages, theme_messages};
-use igfkg::model::{Figure, MessageKind, Qualifier, RoleKind, SessionType, Severity};
+use igfkg::model::{
+    FactKind, Figure, MessageKind, Qualifier, RoleKind, SessionType, Severity,
+};
 
 /// Checks a message's text by its opening and closing words.
 fn assert_text(text: &str, start: &str, end: &str) {
@@ -917,6 +919,9 @@ fn narrative_statements_and_meeting_facts() {
             26,
         ),
         ("journalists", "80", None, 34),
+        // "Since the 10th IGF, the number of NRIs has grown": the 10th IGF
+        // is named, a fact about IGF 2015 (checked below).
+        ("ordinal", "10", None, 90),
         ("NRI count", "43", Some("at the end of 2015"), 90),
         ("NRI count", "100", Some("current record"), 90),
         (
@@ -968,13 +973,19 @@ fn narrative_statements_and_meeting_facts() {
         .map(|f| f.meeting)
         .collect();
     assert_eq!(nri_years, [2015, 2018]);
+    let tenth = wsis
+        .facts
+        .iter()
+        .find(|f| f.kind == FactKind::Ordinal && f.value == "10")
+        .unwrap();
+    assert_eq!(tenth.meeting, 2015);
     let qualifiers: Vec<Option<Qualifier>> = wsis
         .facts
         .iter()
         .filter_map(|f| f.figure)
         .map(|f| Some(f.qualifier))
         .collect();
-    // 13th, more than 3000, 143, over 150, more than eighty, 43, more than 100, 23
+    // 13th, more than 3000, 143, over 150, more than eighty, 10th, 43, more than 100, 23
     use Qualifier::*;
     assert_eq!(
         qualifiers,
@@ -984,6 +995,7 @@ fn narrative_statements_and_meeting_facts() {
             Some(Exact),
             Some(MoreThan),
             Some(MoreThan),
+            Some(Exact),
             Some(Exact),
             Some(MoreThan),
             Some(Exact)
@@ -1034,6 +1046,9 @@ fn narrative_statements_and_meeting_facts() {
             // "The 2019 … MAG has also been renewed … 52 members will advise on …
             // the 14th IGF annual meeting to be hosted by the Government of Germany in 2019."
             ("MAG size", 2019, "52", 23),
+            // Line 23 names "the 14th IGF annual meeting to be hosted by the
+            // Government of Germany in 2019": its ordinal and its host.
+            ("ordinal", 2019, "14", 23),
             ("host", 2019, "Government of Germany", 23),
             ("workshops", 2018, "70", 31),
             ("open sessions", 2018, "20", 31),

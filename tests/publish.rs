@@ -35,6 +35,7 @@ fn a_release_holds_every_format_its_canonical_hash_and_a_description() {
     assert_eq!(
         files,
         [
+            ".igfkg-release",
             "igfkg.canonical.nq",
             "igfkg.canonical.nq.sha256",
             "igfkg.context.jsonld",
@@ -149,8 +150,19 @@ fn two_releases_of_the_same_inputs_have_the_same_canonical_hash() {
         |dir: &Path| std::fs::read_to_string(dir.join("r/igfkg.canonical.nq.sha256")).unwrap();
     assert_eq!(hash(a.path()), hash(b.path()));
     // Releasing again into the same folder replaces it whole.
+    // Releasing again into the same folder is refused without --force.
     let output = igfkg(a.path(), &["release", "r", "--created", "2030-01-01"]);
-    assert!(output.status.success());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("pass --force"),
+        "{}",
+        stderr(&output)
+    );
+    let output = igfkg(
+        a.path(),
+        &["release", "r", "--created", "2030-01-01", "--force"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(hash(a.path()), hash(b.path()));
     assert!(
         std::fs::read_to_string(a.path().join("r/void.ttl"))
@@ -169,7 +181,10 @@ fn a_failed_release_leaves_the_earlier_one() {
         "<http://a> <http://b> \"open .\n",
     )
     .unwrap();
-    let output = igfkg(dir.path(), &["release", "release", "--graph", "broken.nq"]);
+    let output = igfkg(
+        dir.path(),
+        &["release", "release", "--graph", "broken.nq", "--force"],
+    );
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         std::fs::read(dir.path().join("release/igfkg.ttl")).unwrap(),
@@ -309,4 +324,114 @@ fn diff_says_what_changed_grouped_by_subject() {
     .unwrap();
     let output = igfkg(dir.path(), &["diff", "a.nq", "b.nq", "--exit-code"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn a_release_for_a_host_redirects_the_persistent_iris_with_303() {
+    let dir = workspace();
+    let output = igfkg(dir.path(), &["build", "--quiet"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = igfkg(
+        dir.path(),
+        &[
+            "release",
+            "release",
+            "--created",
+            "2026-11-24",
+            "--host",
+            "https://igfkg.example.org/",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let htaccess = std::fs::read_to_string(dir.path().join("release/.htaccess")).unwrap();
+    for rule in [
+        "RewriteRule ^id/(.*)$ https://igfkg.example.org/id/$1 [R=303,NE,L]",
+        "RewriteRule ^ontology/?$ https://igfkg.example.org/ontology [R=303,L]",
+        "RewriteRule ^$ https://igfkg.example.org/ [R=303,L]",
+    ] {
+        assert!(htaccess.lines().any(|l| l == rule), "{rule}\n{htaccess}");
+    }
+    assert!(htaccess.contains("RewriteEngine on"));
+    let bad = igfkg(
+        dir.path(),
+        &["release", "other", "--host", "igfkg.example.org"],
+    );
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("--host \"igfkg.example.org\" is not an http(s) URL"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+/// Issue 17: `release` deleted whatever the folder held, the build folder
+/// too, and hid a file at the path after failing.
+#[test]
+fn a_release_never_replaces_what_igfkg_did_not_write() {
+    let dir = workspace();
+    let output = igfkg(dir.path(), &["build", "--quiet"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // A folder of the user's files.
+    std::fs::create_dir(dir.path().join("mine")).unwrap();
+    std::fs::write(dir.path().join("mine/notes.txt"), "keep me").unwrap();
+    let output = igfkg(dir.path(), &["release", "mine", "--force"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("is not an igfkg release"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mine/notes.txt")).unwrap(),
+        "keep me"
+    );
+    // The folder of the input graph, even with --force.
+    let output = igfkg(dir.path(), &["release", "out", "--force"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("the graph this release is made from"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(dir.path().join("out/igfkg.nq").is_file());
+    // A file at the path: refused, nothing renamed, nothing left beside it.
+    std::fs::write(dir.path().join("afile"), "a file").unwrap();
+    let before: BTreeSet<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let output = igfkg(dir.path(), &["release", "afile"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("is a file, not a release folder"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("afile")).unwrap(),
+        "a file"
+    );
+    let after: BTreeSet<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(before, after);
+    // An empty folder is fine, and the release says what it is.
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let output = igfkg(dir.path(), &["release", "empty"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        std::fs::read_to_string(dir.path().join("empty/.igfkg-release"))
+            .unwrap()
+            .starts_with("igfkg-release ")
+    );
+    // A bad date is refused before anything is written.
+    let output = igfkg(dir.path(), &["release", "dated", "--created", "2026-13-99"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("is not a date"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.path().join("dated").exists());
 }

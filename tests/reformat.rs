@@ -81,7 +81,8 @@ fn check(id: &str, format: Format, reformat: impl Fn(&str) -> String) {
     let changed = reformat(&original);
     assert_ne!(changed, original, "{id}: the reformatting changed nothing");
     let text = SourceText::new(format!("{id}-reformatted"), changed);
-    let extraction = parse(format, &parsed.document, &text).unwrap();
+    let meetings = &crate::util::corpus().1.reference.meetings;
+    let extraction = parse(format, &parsed.document, &text, meetings).unwrap();
     let (expected, got) = (signature(&parsed.extraction), signature(&extraction));
     for (a, b) in expected.iter().zip(&got) {
         assert_eq!(a, b, "{id}");

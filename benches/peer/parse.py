@@ -7,6 +7,7 @@ Offsets are character offsets, as igfkg's spans are.
 """
 
 import bisect
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from typing import Optional
@@ -25,6 +26,17 @@ def keyed(kind, *parts):
 
 def normalize_key(text):
     return " ".join(text.split()).lower()
+
+
+_UNDECOMPOSED = {"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"}
+
+
+def person_key(name):
+    """igfkg's person_key: normalize_key after folding accents (NFKD without
+    combining marks, and the letters that have no decomposition)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    folded = "".join(_UNDECOMPOSED.get(c, c) for c in folded.lower())
+    return normalize_key(folded)
 
 
 _SPACES = re.compile(r"\s+")
@@ -622,7 +634,7 @@ def add_role(b, session, person, kind, subject, start, end):
 
 
 def add_person_line(b, session, line, blk, people):
-    person = add_person(b, Person(keyed("person", normalize_key(line["name"])), line["name"],
+    person = add_person(b, Person(keyed("person", person_key(line["name"])), line["name"],
                                   line["position_title"], line["affiliation"], line["country"],
                                   line["stakeholder_group"], b.span(blk.start, blk.end)))
     if line["presented"]:
@@ -654,7 +666,7 @@ def add_keynote(b, session, blk, note, blocks):
         group = "Government"
     elif note["title"] is not None and ("Ambassador" in note["title"] or "Minister" in note["title"]):
         group = "Government"
-    person = add_person(b, Person(keyed("person", normalize_key(note["name"])), note["name"], note["title"],
+    person = add_person(b, Person(keyed("person", person_key(note["name"])), note["name"], note["title"],
                                   affiliation[0] if affiliation else None,
                                   affiliation[1] if affiliation else None, group, b.span(offset, end)))
     add_role(b, session, person, "Keynote", None, offset, end)

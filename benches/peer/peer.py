@@ -120,9 +120,13 @@ class Builder:
         if value:
             self.add(s, p, en(value))
 
-    def provenance(self, id_, doc, span):
+    def provenance(self, id_, doc, span, helper=None):
+        """A node's source span; `helper` names its helper nodes when they
+        are not the node's own (a person, one node across documents, gets
+        `{id}-{document}-source`)."""
         s = node(id_)
-        source, position, quote = node(id_ + "-source"), node(id_ + "-position"), node(id_ + "-quote")
+        helper = helper or id_
+        source, position, quote = node(helper + "-source"), node(helper + "-position"), node(helper + "-quote")
         self.add(source, RDF.type, OA.SpecificResource)
         self.add(source, OA.hasSource, doc)
         self.add(source, OA.hasSelector, position)
@@ -300,7 +304,7 @@ class Builder:
             self.text(s, SCHEMA.jobTitle, person.position_title)
             self.text(s, IGF.country, person.country)
             self.text(s, IGF.stakeholderGroupLabel, person.stakeholder_group)
-            self.provenance(person.id, doc, person.span)
+            self.provenance(person.id, doc, person.span, f"{person.id}-{entry['id']}")
         for role in extraction.roles:
             s = node(role.id)
             self.add(s, RDF.type, IGF.SessionRole)

@@ -8,6 +8,7 @@
 use clap::{Args, Parser, Subcommand};
 use igfkg::graph::{EvidenceLevel, ExportFormat, IriBase};
 use igfkg::ingest::Format;
+use igfkg::push::StoreKind;
 use std::path::PathBuf;
 
 use super::query::QueryFormat;
@@ -48,6 +49,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Writes a synthetic corpus (documents, manifest, reference data) for benchmarks
     Gen(GenArgs),
+    /// Publishes the graph into a triple store (Oxigraph, Virtuoso, Fuseki, GraphDB, Stardog, Neptune…) over the SPARQL 1.1 Graph Store Protocol, and checks each graph's count there
+    Push(PushArgs),
     /// Serves a built graph: a SPARQL endpoint, dereferenceable IRIs, pages and a query UI
     Serve(ServeArgs),
 }
@@ -93,7 +96,8 @@ pub struct GenArgs {
 
 #[derive(Args)]
 pub struct ReleaseArgs {
-    /// The release folder to write (replaced whole, once everything is written)
+    /// The release folder to write: new, empty, or an earlier release (with --force), replaced
+    /// in one step once everything is written
     pub dir: PathBuf,
     #[command(flatten)]
     pub graph: GraphArgs,
@@ -107,9 +111,17 @@ pub struct ReleaseArgs {
     /// The SPARQL endpoint that will serve the graph, if any
     #[arg(long, value_name = "URL")]
     pub sparql_endpoint: Option<String>,
+    /// The host that will serve the graph (`igfkg serve`): writes the .htaccess that redirects
+    /// w3id.org/igfkg/… to it (303)
+    #[arg(long, value_name = "URL")]
+    pub host: Option<String>,
     /// The creation date to state (default: today, or SOURCE_DATE_EPOCH when set)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub created: Option<String>,
+    /// Replace the earlier release in DIR (a folder igfkg release wrote, with its
+    /// .igfkg-release file); a folder of anything else is never replaced
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args)]
@@ -167,6 +179,10 @@ pub struct BuildArgs {
     /// Print no summary
     #[arg(short, long)]
     pub quiet: bool,
+    /// Stop at the first document that cannot be read, writing nothing (by default such a
+    /// document is reported and left out, the others are built, and the exit status is 1)
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Args)]
@@ -178,9 +194,10 @@ pub struct GraphArgs {
     #[cfg(feature = "rocksdb")]
     #[arg(long, value_name = "DIR")]
     pub store: Option<PathBuf>,
-    /// The base of the data IRIs (for prefixes in tables and exports)
-    #[arg(long, default_value = IriBase::DEFAULT, value_name = "IRI")]
-    pub base: String,
+    /// The base of the data IRIs (default: the one the build recorded in igfkg.build.json beside
+    /// the graph, else https://w3id.org/igfkg/id/)
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
 }
 
 #[derive(Args)]
@@ -192,27 +209,34 @@ pub struct QueryArgs {
     /// Run a question of the catalogue by name (see --list)
     #[arg(long, value_name = "NAME", conflicts_with = "query")]
     pub named: Option<String>,
-    /// A parameter of the named question, as NAME=VALUE (repeat for several)
-    #[arg(long = "param", value_name = "NAME=VALUE", requires = "named")]
+    /// A parameter of the named question, as NAME=VALUE (repeat for several). A node is given by
+    /// id (encryption), by the name tables print (topic:encryption, message:…), by IRI or by label
+    /// ("Net neutrality"); a goal also as 9, SDG9 or "Goal 9"
+    #[arg(long = "param", value_name = "NAME=VALUE")]
     pub params: Vec<String>,
     /// List the questions of the catalogue with their parameters
     #[arg(long, conflicts_with_all = ["query", "named"])]
     pub list: bool,
     #[command(flatten)]
     pub graph: GraphArgs,
-    /// Result format: table, csv, tsv, json or xml; for CONSTRUCT and DESCRIBE also turtle, ntriples, nquads, trig, rdfxml or jsonld
-    #[arg(short, long, default_value = "table", value_name = "FORMAT")]
-    pub format: QueryFormat,
-    /// Write the results to FILE instead of standard output
+    /// Result format: table (text), csv, tsv, json (srj) or xml (srx); for CONSTRUCT and DESCRIBE
+    /// also turtle, ntriples, nquads, trig, rdfxml or jsonld; or a media type
+    /// (application/sparql-results+json, text/turtle …). Default: from the extension of --output,
+    /// else table
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<QueryFormat>,
+    /// Write the results to FILE instead of standard output (.txt for a table)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
 #[derive(Args)]
 pub struct ExportArgs {
-    /// The RDF format: turtle, ntriples, nquads, trig, rdfxml or jsonld
+    /// The RDF format: turtle, ntriples, nquads, trig, rdfxml or jsonld, or a media type
+    /// (text/turtle …). Default: from the extension of --output (.ttl, .nt, .nq, .trig, .rdf,
+    /// .jsonld)
     #[arg(short, long, value_name = "FORMAT")]
-    pub format: ExportFormat,
+    pub format: Option<ExportFormat>,
     #[command(flatten)]
     pub graph: GraphArgs,
     /// Write to FILE instead of standard output
@@ -224,8 +248,19 @@ pub struct ExportArgs {
 pub struct IngestArgs {
     /// The document to read
     pub file: PathBuf,
-    /// Its format: messages-by-session, messages-by-theme, session-reports, narrative or outline
-    #[arg(long, value_name = "FORMAT")]
+    /// Its format, one of:
+    ///   messages-by-session  key messages under session headings (the IGF 2017 Messages)
+    ///   messages-by-theme    Markdown messages under theme headings (the IGF 2018 Paris Messages)
+    ///   session-reports      session reports with eight numbered fields (the IGF 2019 Reports)
+    ///   narrative            prose cut into statements, with meeting facts (reports, press releases)
+    ///   outline              any text: headings, paragraphs and list items; long blocks cut into sentences
+    ///   transcript           real-time captioning: a title, a header, `>> NAME:` speaker turns
+    ///   records              CSV rows or a JSON array of objects; without a manifest, the columns
+    ///                        named like fields (title, date, year, type, room, speakers …) are read
+    ///   programme            schedules and session indexes: "WS #93 Title", sched.com lists,
+    ///                        "10:00-11:30 Title" lines; type, number, organisers, day, slot, room
+    /// A .html file is read as a saved web page: the text of its main content.
+    #[arg(long, value_name = "FORMAT", verbatim_doc_comment)]
     pub format: Format,
     /// The year of the meeting it is about (default: the first year in the file name)
     #[arg(long, value_name = "YEAR")]
@@ -233,4 +268,74 @@ pub struct IngestArgs {
     /// Print the records as JSON instead of a summary
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Args)]
+pub struct PushArgs {
+    /// The store's URL: the server for oxigraph, virtuoso and neptune; the dataset for fuseki
+    /// (http://HOST:3030/DATASET); the repository for graphdb (http://HOST:7200/repositories/ID);
+    /// the database for stardog (http://HOST:5820/DB); the Graph Store Protocol endpoint for generic
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    /// The kind of store, for where it serves the protocol and how it authenticates: oxigraph,
+    /// virtuoso, fuseki, graphdb, stardog, neptune or generic
+    #[arg(long, default_value = "oxigraph", value_name = "STORE")]
+    pub store: StoreKind,
+    /// The dataset to push: an N-Quads (or TriG) file such as the dump `igfkg build` wrote
+    #[arg(long, default_value = "out/igfkg.nq", value_name = "FILE")]
+    pub graph: PathBuf,
+    /// Push a release folder (its canonical N-Quads) instead of --graph
+    #[arg(long, value_name = "DIR", conflicts_with = "graph")]
+    pub release: Option<PathBuf>,
+    /// How the graphs travel: gsp (one Graph Store Protocol PUT per graph, replacing it) or
+    /// update (SPARQL Update: DROP SILENT GRAPH, then INSERT DATA in chunks)
+    #[arg(long, default_value = "gsp", value_name = "METHOD", value_parser = ["gsp", "update"])]
+    pub method: String,
+    /// Place the graphs under another namespace: BASE graph/NAME becomes PREFIX NAME
+    #[arg(long, value_name = "IRI")]
+    pub graph_prefix: Option<String>,
+    /// The base of the data IRIs the graph was built with (--graph-prefix replaces BASE graph/)
+    #[arg(long, default_value = IriBase::DEFAULT, value_name = "IRI")]
+    pub base: String,
+    /// The Graph Store Protocol endpoint, instead of the preset's
+    #[arg(long, value_name = "URL")]
+    pub graph_store_endpoint: Option<String>,
+    /// The SPARQL query endpoint that checks the counts, instead of the preset's
+    #[arg(long, value_name = "URL")]
+    pub query_endpoint: Option<String>,
+    /// The SPARQL update endpoint (for --method update), instead of the preset's
+    #[arg(long, value_name = "URL")]
+    pub update_endpoint: Option<String>,
+    /// The user name (default: the IGFKG_PUSH_USER environment variable); the password is read
+    /// from IGFKG_PUSH_PASSWORD or --password-file, never from the command line
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// A file whose first line is the password (instead of IGFKG_PUSH_PASSWORD)
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+    /// A file whose first line is the bearer token (instead of IGFKG_PUSH_TOKEN)
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// The authentication scheme (default: bearer when a token is given; with a user, digest
+    /// for virtuoso and basic for the others)
+    #[arg(long, value_name = "SCHEME", value_parser = ["none", "basic", "digest", "bearer"])]
+    pub auth: Option<String>,
+    /// The longest wait, in seconds, for a connection, a read or a write
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// How many times a request that cannot connect or gets a 5xx answer is sent again
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub retries: u32,
+    /// Triples per INSERT DATA request with --method update
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    pub chunk_triples: usize,
+    /// Do not check each graph's count on the query endpoint after the push
+    #[arg(long)]
+    pub no_verify: bool,
+    /// List the graphs and the requests that would send them, and send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print no progress and no summary
+    #[arg(short, long)]
+    pub quiet: bool,
 }

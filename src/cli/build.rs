@@ -3,6 +3,7 @@
 
 use super::args::BuildArgs;
 use super::io::{commit, create};
+use super::record::BuildRecord;
 use super::render::{NoNodes, TableOptions, write_class_table, write_diagnostic, write_table};
 use anyhow::bail;
 use igfkg::graph::{ExportFormat, IriBase, KnowledgeGraph, Prefixes};
@@ -39,6 +40,7 @@ impl Options {
         build.relations.lineage.threshold = args.lineage_threshold;
         build.relations.lineage.top_k = args.lineage_top_k;
         build.evidence = args.evidence;
+        build.strict = args.strict;
         Ok(Self {
             data: args.data,
             out: args.out,
@@ -75,12 +77,28 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         show_step(&bar, step);
     })?;
     bar.set_message("writing exports");
-    let exports = write_exports(&graph, &options.out)?;
+    let exports = write_exports(&graph, &options.out, options.build.evidence)?;
     bar.finish_and_clear();
-    if options.quiet {
+    if !options.quiet {
+        summarise(&built, &graph, &data, &exports)?;
+    }
+    skipped(&built)
+}
+
+/// Fails, after the others were built and written, when documents were left out.
+fn skipped(built: &Build) -> anyhow::Result<()> {
+    if built.skipped.is_empty() {
         return Ok(());
     }
-    summarise(&built, &graph, &data, &exports)
+    let mut message = format!(
+        "{} of {} documents were left out (use --strict to stop at the first):",
+        built.skipped.len(),
+        built.skipped.len() + built.documents.len()
+    );
+    for skipped in &built.skipped {
+        message.push_str(&format!("\n  {}: {}", skipped.id, skipped.error));
+    }
+    bail!(message)
 }
 
 fn progress_bar() -> ProgressBar {
@@ -112,10 +130,14 @@ fn show_step(bar: &ProgressBar, step: Step<'_>) {
     }
 }
 
-/// Writes `igfkg.ttl` and `igfkg.nq` into `out`. Both go to temporary
-/// files first and are renamed only when both are complete, so a failure
-/// leaves the previous build in place.
-fn write_exports(graph: &KnowledgeGraph, out: &std::path::Path) -> anyhow::Result<Exports> {
+/// Writes `igfkg.ttl`, `igfkg.nq` and the build record into `out`. All go
+/// to temporary files first and are renamed only when all are complete, so
+/// a failure leaves the previous build in place.
+fn write_exports(
+    graph: &KnowledgeGraph,
+    out: &std::path::Path,
+    evidence: igfkg::graph::EvidenceLevel,
+) -> anyhow::Result<Exports> {
     let exports = Exports {
         turtle: out.join("igfkg.ttl"),
         nquads: out.join("igfkg.nq"),
@@ -124,8 +146,17 @@ fn write_exports(graph: &KnowledgeGraph, out: &std::path::Path) -> anyhow::Resul
     graph.export(ExportFormat::Turtle, &mut ttl)?;
     let mut nq = create(&exports.nquads)?;
     graph.export(ExportFormat::NQuads, &mut nq)?;
+    let record = BuildRecord {
+        base: graph.base().clone(),
+        evidence,
+        files: vec!["igfkg.ttl".into(), "igfkg.nq".into()],
+    };
+    let mut json = create(&BuildRecord::path(out))?;
+    serde_json::to_writer_pretty(&mut json, &record.to_json())?;
+    writeln!(json)?;
     commit(ttl)?;
     commit(nq)?;
+    commit(json)?;
     Ok(exports)
 }
 
@@ -141,8 +172,11 @@ fn summarise(
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "Built {} documents into {} triples ({} named graphs); wrote {} and {}",
-        built.documents.len(),
+        "Built {} into {} triples ({} named graphs); wrote {} and {}",
+        match built.documents.len() {
+            1 => "1 document".to_owned(),
+            n => format!("{n} documents"),
+        },
         stats.triples,
         stats.graphs,
         exports.turtle.display(),
@@ -162,7 +196,7 @@ fn summarise(
     let mut years: Vec<i64> = built
         .documents
         .iter()
-        .map(|d| i64::from(d.document.meeting))
+        .filter_map(|d| d.document.meeting.map(i64::from))
         .collect();
     years.sort_unstable();
     years.dedup();
@@ -170,6 +204,10 @@ fn summarise(
     let prefixes = Prefixes::new(graph.base());
     write_class_table(&mut out, &stats, &classes, &years, NoNodes::Zero, &prefixes)?;
     write_warnings(&mut out, built, data)?;
+    if !built.skipped.is_empty() {
+        let ids: Vec<&str> = built.skipped.iter().map(|s| s.id.as_str()).collect();
+        writeln!(out, "skipped: {}", ids.join(", "))?;
+    }
     Ok(())
 }
 

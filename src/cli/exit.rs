@@ -58,9 +58,12 @@ fn message(error: &anyhow::Error) -> String {
 /// A reader who pipes our output into `head` is not an error.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
-        cause
+        let kind = cause
             .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            .map(std::io::Error::kind)
+            // serde_json keeps the I/O error inside its own, not as a source.
+            .or_else(|| cause.downcast_ref::<serde_json::Error>()?.io_error_kind());
+        kind == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -74,7 +77,7 @@ fn hint(error: &anyhow::Error) -> Option<&'static str> {
         }
         if let Some(igfkg::graph::QueryError::Syntax(_)) = cause.downcast_ref() {
             return Some(
-                "check the query against SPARQL 1.1; the prefixes igf:, rdfs:, skos:, schema:, foaf:, org:, dcterms:, prov: and oa: need no PREFIX line",
+                "check the query against SPARQL 1.1; the prefixes of `igfkg query --help` (igf:, rdfs:, skos:, topic:, message:, document: …) need no PREFIX line",
             );
         }
         let source_error = cause

@@ -4,7 +4,7 @@ use super::args::IngestArgs;
 use super::render::write_diagnostic;
 use anyhow::bail;
 use igfkg::ingest::Format;
-use igfkg::model::Extraction;
+use igfkg::model::{Extraction, Severity};
 use igfkg::pipeline;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -61,12 +61,13 @@ pub fn run(options: Options) -> anyhow::Result<()> {
 fn write_preview(out: &mut impl Write, path: &Path, e: &Extraction) -> std::io::Result<()> {
     writeln!(
         out,
-        "{}: {} themes, {} sessions, {} messages, {} statements, {} people, {} roles, {} participation records, {} facts",
+        "{}: {} themes, {} sessions, {} messages, {} statements, {} utterances, {} people, {} roles, {} participation records, {} facts",
         path.display(),
         e.themes.len(),
         e.sessions.len(),
         e.messages.len(),
         e.statements.len(),
+        e.utterances.len(),
         e.people.len(),
         e.roles.len(),
         e.participation.len(),
@@ -117,7 +118,11 @@ fn write_preview(out: &mut impl Write, path: &Path, e: &Extraction) -> std::io::
         )?;
     }
     for d in &e.diagnostics {
-        write_diagnostic(out, "  warning: ", path, d)?;
+        let lead = match d.severity {
+            Severity::Info => "  info: ",
+            _ => "  warning: ",
+        };
+        write_diagnostic(out, lead, path, d)?;
     }
     Ok(())
 }

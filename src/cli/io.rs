@@ -22,14 +22,28 @@ pub struct GraphSource {
 }
 
 impl GraphSource {
-    /// Checks the IRI base.
+    /// Checks the IRI base: the one given, else the one the build
+    /// recorded beside the graph file, else the default.
     pub fn from_args(args: GraphArgs) -> anyhow::Result<Self> {
+        let base = match args.base {
+            Some(base) => IriBase::new(base)?,
+            None => super::record::recorded_base(&args.graph)?.unwrap_or_default(),
+        };
         Ok(Self {
-            base: IriBase::new(args.base)?,
+            base,
             file: args.graph,
             #[cfg(feature = "rocksdb")]
             store: args.store,
         })
+    }
+
+    /// The files the graph is read from, which no output may replace.
+    pub fn inputs(&self) -> Vec<PathBuf> {
+        #[cfg(feature = "rocksdb")]
+        if let Some(dir) = &self.store {
+            return vec![dir.clone()];
+        }
+        vec![self.file.clone()]
     }
 
     /// Opens the store, or loads the file into memory.

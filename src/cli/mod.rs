@@ -15,7 +15,9 @@ mod export;
 mod generate;
 mod ingest;
 mod io;
+mod push;
 mod query;
+mod record;
 mod release;
 mod render;
 mod serve;
@@ -39,5 +41,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Diff(args) => diff::run(diff::Options::from_args(args)?),
         Command::Gen(args) => generate::run(args).map(done),
         Command::Serve(args) => serve::run(serve::Options::from_args(args)?).map(done),
+        Command::Push(args) => push::run(push::Options::from_args(args)?).map(done),
     }
 }

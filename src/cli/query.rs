@@ -22,16 +22,30 @@ pub enum QueryFormat {
     Standard(OutputFormat),
 }
 
+impl QueryFormat {
+    /// The format of an output file's extension: a standard one as
+    /// Oxigraph's CLI infers it, or the table for `txt` and `text`.
+    fn from_extension(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        if extension == "txt" || extension == "text" {
+            return Some(Self::Table);
+        }
+        OutputFormat::from_extension(&extension).map(Self::Standard)
+    }
+}
+
 impl FromStr for QueryFormat {
     type Err = String;
 
+    /// `table`, or Jena's `text`, or a standard format by name or media type.
     fn from_str(name: &str) -> Result<Self, String> {
-        if name.eq_ignore_ascii_case("table") {
+        let lower = name.to_ascii_lowercase();
+        if ["table", "text", "txt"].contains(&lower.as_str()) || lower.starts_with("text/plain") {
             return Ok(Self::Table);
         }
         name.parse().map(Self::Standard).map_err(|_| {
             format!(
-                "unknown result format {name:?}; use table, csv, tsv, json or xml (or an RDF format for CONSTRUCT: turtle, ntriples, nquads, trig, rdfxml, jsonld)"
+                "unknown result format {name:?}; use table (text), csv, tsv, json (srj) or xml (srx) (or an RDF format for CONSTRUCT: turtle, ntriples, nquads, trig, rdfxml, jsonld), or a media type"
             )
         })
     }
@@ -71,12 +85,28 @@ pub enum Options {
 }
 
 impl Options {
-    /// Finds the named question and checks its parameters, or reads the
-    /// query text, before any graph is loaded.
+    /// Finds the named question and reads its parameters' values, or reads
+    /// and parses the query text, before any graph is loaded: a typo is
+    /// reported at once, not after a large dump is read.
     pub fn from_args(args: QueryArgs) -> anyhow::Result<Self> {
         if args.list {
             return Ok(Self::List);
         }
+        if args.named.is_none() && !args.params.is_empty() {
+            bail!(
+                "--param gives a value to a named question's parameter; name the question with --named NAME (`igfkg query --list` lists them), or write the value into the SPARQL query"
+            );
+        }
+        let format = match (args.format, &args.output) {
+            (Some(format), _) => format,
+            (None, None) => QueryFormat::Table,
+            (None, Some(path)) => QueryFormat::from_extension(path).with_context(|| {
+                format!(
+                    "{}: cannot tell the result format from the extension; use .txt (a table), .json or .srj, .xml or .srx, .csv, .tsv, an RDF extension (.ttl, .nt, .nq, .trig, .rdf, .jsonld), or give --format",
+                    path.display()
+                )
+            })?,
+        };
         let graph = GraphSource::from_args(args.graph)?;
         let ask = match (&args.named, &args.query) {
             (Some(name), _) => {
@@ -93,13 +123,17 @@ impl Options {
                 question.bind(&graph.base, &pairs(&params))?;
                 Ask::Named { question, params }
             }
-            (None, Some(query)) => Ask::Sparql(read_query(query)?),
+            (None, Some(query)) => {
+                let text = read_query(query)?;
+                igfkg::graph::check_query(&text, &graph.base)?;
+                Ask::Sparql(text)
+            }
             (None, None) => unreachable!("clap requires a query, --named or --list"),
         };
         Ok(Self::Ask {
             ask,
             graph,
-            format: args.format,
+            format,
             output: args.output,
         })
     }

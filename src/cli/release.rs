@@ -20,23 +20,64 @@ impl Options {
     pub fn from_args(args: ReleaseArgs) -> anyhow::Result<Self> {
         let graph = GraphSource::from_args(args.graph)?;
         let created = match args.created {
-            Some(date) => date,
+            Some(date) => checked_date(&date)?,
             None => today()?,
         };
         if !args.download_base.ends_with('/') {
             bail!("--download-base {:?} must end in '/'", args.download_base);
         }
+        if let Some(host) = &args.host
+            && !(host.starts_with("https://") || host.starts_with("http://"))
+        {
+            bail!(
+                "--host {host:?} is not an http(s) URL; give the server's address, such as https://igfkg.example.org/"
+            );
+        }
+        let release = ReleaseOptions {
+            download_base: args.download_base,
+            sparql_endpoint: args.sparql_endpoint,
+            created,
+            host: args.host,
+            force: args.force,
+            inputs: graph.inputs(),
+            ..ReleaseOptions::default()
+        };
+        // Before the graph is loaded: a refused folder is said at once.
+        igfkg::publish::check_release_target(&args.dir, &release)?;
         Ok(Self {
             dir: args.dir,
             graph,
-            release: ReleaseOptions {
-                download_base: args.download_base,
-                sparql_endpoint: args.sparql_endpoint,
-                created,
-                ..ReleaseOptions::default()
-            },
+            release,
         })
     }
+}
+
+/// A calendar date written YYYY-MM-DD, checked: `2026-13-99` is refused.
+fn checked_date(text: &str) -> anyhow::Result<String> {
+    let bad = || {
+        anyhow::anyhow!("--created {text:?} is not a date written YYYY-MM-DD, such as 2026-11-24")
+    };
+    let mut parts = text.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let number = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse::<u16>().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (number(y), number(m), number(d)) else {
+        return Err(bad());
+    };
+    let month = time::Month::try_from(u8::try_from(m).map_err(|_| bad())?).map_err(|_| bad())?;
+    let day = u8::try_from(d).map_err(|_| bad())?;
+    time::Date::from_calendar_date(i32::from(y), month, day)
+        .map_err(|e| anyhow::anyhow!("--created {text:?} is not a date: {e}"))?;
+    Ok(text.to_owned())
 }
 
 /// Today's date, or the date of SOURCE_DATE_EPOCH for reproducible releases.

@@ -7,10 +7,10 @@
 //! search.
 
 use igfkg::Stats;
-use igfkg::graph::export::canonical_order;
+use igfkg::graph::export::canonical_triples;
 use igfkg::graph::{IriBase, Prefixes, QueryOutcome};
 use igfkg::model::Diagnostic;
-use igfkg::rdf::{GraphName, Term};
+use igfkg::rdf::Term;
 use std::io::Write;
 use std::path::Path;
 
@@ -106,14 +106,7 @@ pub fn write_outcome_table<W: Write + ?Sized>(
         ),
         QueryOutcome::Boolean(value) => return writeln!(writer, "{value}"),
         QueryOutcome::Graph(triples) => {
-            let quads = canonical_order(
-                base,
-                triples
-                    .iter()
-                    .cloned()
-                    .map(|t| t.in_graph(GraphName::DefaultGraph)),
-                false,
-            );
+            let quads = canonical_triples(base, triples);
             let rows = quads
                 .iter()
                 .map(|q| {

@@ -424,6 +424,7 @@ pub fn run_linker(linker: &Linker, reference: &ReferenceData, set: &EvalSet) -> 
                     exact: (*line).to_owned(),
                     prefix: String::new(),
                     suffix: String::new(),
+                    source_bytes: None,
                 },
             });
         }

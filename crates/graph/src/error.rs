@@ -43,8 +43,10 @@ pub enum StoreError {
 #[non_exhaustive]
 pub enum QueryError {
     /// The query is not valid SPARQL 1.1.
-    #[error("invalid SPARQL query: {0}")]
-    Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
+    #[error("invalid SPARQL query: {}", readable_syntax_error(&.0.to_string()))]
+    // Not a `#[source]`: the message already says what the parser's does,
+    // more readably, and an error chain would repeat it.
+    Syntax(oxigraph::sparql::SparqlSyntaxError),
     /// The query could not be evaluated.
     #[error("the SPARQL query failed: {0}")]
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
@@ -77,4 +79,49 @@ pub enum ExportError {
     /// A prefix could not be declared.
     #[error("invalid prefix: {0}")]
     Prefix(String),
+}
+
+impl From<oxigraph::sparql::SparqlSyntaxError> for QueryError {
+    fn from(error: oxigraph::sparql::SparqlSyntaxError) -> Self {
+        Self::Syntax(error)
+    }
+}
+
+/// A SPARQL parser's message without the character classes of the grammar
+/// it lists (`['A' ..= 'Z' | 'a' ..= 'z' | '\u{00C0}'..='\u{00D6}' …]`,
+/// several lines for a name): each such class is said as "a name
+/// character", and an undeclared prefix is said plainly.
+fn readable_syntax_error(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(start) = rest.find('[') {
+        out.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find(']') else {
+            rest = &rest[start..];
+            break;
+        };
+        let class = &rest[start..start + end + 1];
+        if class.contains("\\u{") {
+            if !out.ends_with("a name character, ") {
+                out.push_str("a name character");
+            } else {
+                out.truncate(out.len() - 2);
+                rest = rest[start + end + 1..].trim_start_matches(", ");
+                out.push_str(", ");
+                continue;
+            }
+        } else {
+            out.push_str(class);
+        }
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if out.contains("Prefix not found") {
+        return format!(
+            "{}: a prefix that is not declared; declare it with PREFIX, or use one igfkg declares",
+            out.split(": expected").next().unwrap_or(&out)
+        );
+    }
+    out
 }

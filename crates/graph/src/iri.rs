@@ -54,19 +54,25 @@ impl IriBase {
         NamedNode::new_unchecked(format!("{}{}", self.0, id.as_str()))
     }
 
+    /// The namespace of igfkg's named graphs (`{base}graph/`): every graph
+    /// the build writes is named under it.
+    pub fn graph_namespace(&self) -> String {
+        format!("{}graph/", self.0)
+    }
+
     /// The IRI of the named graph that holds a source document's nodes.
     pub fn document_graph(&self, document_id: &str) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}graph/{document_id}", self.0))
+        NamedNode::new_unchecked(format!("{}{document_id}", self.graph_namespace()))
     }
 
     /// The IRI of the named graph that holds the reference data.
     pub fn reference_graph(&self) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}graph/reference", self.0))
+        self.document_graph("reference")
     }
 
     /// The IRI of the named graph that holds the relations across years.
     pub fn relations_graph(&self) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}graph/relations", self.0))
+        self.document_graph("relations")
     }
 
     /// The IRI of a concept scheme of igfkg's data (`scheme/stakeholder-groups`).

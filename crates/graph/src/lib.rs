@@ -7,21 +7,25 @@ mod iri;
 mod mapping;
 mod protocol;
 mod results;
+pub mod split;
 mod store;
 pub mod vocab;
 
 pub use error::{ExportError, QueryError, StoreError};
-pub use export::{ExportFormat, Prefixes, UnknownFormat};
+pub use export::{ExportFormat, JsonLdContext, Prefixes, UnknownFormat};
 pub use iri::{IriBase, IriBaseError};
 pub use mapping::{EvidenceLevel, UnknownEvidenceLevel};
-pub use protocol::{NodeDescription, QueryRequest, is_update};
+pub use protocol::{NodeDescription, QueryRequest, check_query, is_update};
 pub use results::{
     OutputFormat, QueryOutcome, Solution, Solutions, WriteResultsError, write_outcome,
 };
+pub use split::{GraphFile, SplitError, split_by_graph};
 pub use store::{ClassCount, KnowledgeGraph, Stats};
 
 /// The RDF model types igfkg's API uses, re-exported from Oxigraph so that
-/// users get the same version of them.
+/// users get the same version of them, with the RDF formats that
+/// [`KnowledgeGraph::load`] reads.
 pub mod model {
+    pub use oxigraph::io::{JsonLdProfile, JsonLdProfileSet, RdfFormat};
     pub use oxigraph::model::*;
 }

@@ -4,6 +4,8 @@
 //! answers a dereferenced IRI.
 
 use crate::error::QueryError;
+use crate::export::Prefixes;
+use crate::iri::IriBase;
 use crate::results::{QueryOutcome, Solutions};
 use crate::store::KnowledgeGraph;
 use crate::vocab;
@@ -51,22 +53,47 @@ impl QueryRequest {
     }
 }
 
-/// The evaluator igfkg queries with, the vocabulary prefixes declared.
-/// (Oxigraph is built without its HTTP client, so `SERVICE` never leaves
-/// the machine.)
-pub(crate) fn evaluator() -> SparqlEvaluator {
+/// The evaluator igfkg queries with: every prefix of [`Prefixes`] declared,
+/// the vocabulary's (`igf:`, `skos:` …) and the data's under `base`
+/// (`topic:`, `message:`, `document:` …), so a name a table prints can be
+/// pasted into a query. (Oxigraph is built without its HTTP client, so
+/// `SERVICE` never leaves the machine.)
+pub(crate) fn evaluator(base: &IriBase) -> SparqlEvaluator {
     let mut evaluator = SparqlEvaluator::new();
-    for (prefix, namespace) in vocab::PREFIXES {
+    for (prefix, namespace) in Prefixes::new(base).iter() {
         evaluator = evaluator
-            .with_prefix(*prefix, *namespace)
-            .expect("the vocabulary namespaces are valid IRIs");
+            .with_prefix(prefix, namespace)
+            .expect("the prefixes' namespaces are valid IRIs");
     }
     evaluator
 }
 
 /// Whether `text` parses as a SPARQL 1.1 Update (and so is not a query).
 pub fn is_update(text: &str) -> bool {
-    evaluator().parse_update(text).is_ok()
+    evaluator(&IriBase::default()).parse_update(text).is_ok()
+}
+
+/// Parses a query as [`KnowledgeGraph::query`] would, without a graph: for
+/// a command line that reports a mistake before it loads any data.
+///
+/// ```
+/// use igfkg_graph::{IriBase, check_query};
+///
+/// let base = IriBase::default();
+/// // The prefixes tables print are declared.
+/// check_query("SELECT * WHERE { topic:encryption ?p ?o }", &base)?;
+/// assert!(check_query("SELECT * WHERE { ?s a }", &base).is_err());
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`QueryError::Update`] for an update, [`QueryError::Syntax`] otherwise.
+pub fn check_query(text: &str, base: &IriBase) -> Result<(), QueryError> {
+    match evaluator(base).parse_query(text) {
+        Ok(_) => Ok(()),
+        Err(_) if is_update(text) => Err(QueryError::Update),
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// Cancels a token when a deadline passes, unless dropped first.
@@ -107,7 +134,7 @@ impl KnowledgeGraph {
     /// [`QueryError::Timeout`] and [`QueryError::Evaluation`].
     pub fn evaluate(&self, request: &QueryRequest) -> Result<QueryOutcome, QueryError> {
         let token = CancellationToken::new();
-        let mut prepared = match evaluator()
+        let mut prepared = match evaluator(self.base())
             .with_cancellation_token(token.clone())
             .parse_query(&request.query)
         {

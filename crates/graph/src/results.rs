@@ -4,9 +4,9 @@
 //! the binary's: presentation is not the RDF crate's job.
 
 use crate::error::ExportError;
-use crate::export::{ExportFormat, canonical_order, write_quads};
+use crate::export::{ExportFormat, canonical_triples, write_quads};
 use crate::iri::IriBase;
-use oxigraph::model::{GraphName, Quad, Term, Triple, Variable};
+use oxigraph::model::{Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use std::fmt;
 use std::io::Write;
@@ -137,20 +137,52 @@ pub enum OutputFormat {
     Rdf(ExportFormat),
 }
 
+impl OutputFormat {
+    fn from_results_format(format: QueryResultsFormat) -> Self {
+        match format {
+            QueryResultsFormat::Csv => Self::Csv,
+            QueryResultsFormat::Tsv => Self::Tsv,
+            QueryResultsFormat::Xml => Self::Xml,
+            _ => Self::Json,
+        }
+    }
+
+    /// The format of a file extension, as Oxigraph's CLI infers it: `json`
+    /// and `srj`, `xml` and `srx`, `csv`, `tsv`, then the RDF extensions
+    /// (`ttl`, `nt`, `nq`, `trig`, `rdf`, `jsonld`) for CONSTRUCT results.
+    /// (`txt` is the table of the command line, not one of these.)
+    pub fn from_extension(extension: &str) -> Option<Self> {
+        let extension = extension.to_ascii_lowercase();
+        if extension == "txt" {
+            return None;
+        }
+        QueryResultsFormat::from_extension(&extension)
+            .map(Self::from_results_format)
+            .or_else(|| ExportFormat::from_extension(&extension).map(Self::Rdf))
+    }
+}
+
 impl FromStr for OutputFormat {
     type Err = String;
 
+    /// A name (`json`; Jena's `srj`, `srx`), a media type
+    /// (`application/sparql-results+json`), or an RDF format's name or
+    /// media type for CONSTRUCT results.
     fn from_str(name: &str) -> Result<Self, String> {
         match name.to_ascii_lowercase().as_str() {
             "csv" => Ok(Self::Csv),
             "tsv" => Ok(Self::Tsv),
-            "json" => Ok(Self::Json),
-            "xml" => Ok(Self::Xml),
-            other => other.parse().map(Self::Rdf).map_err(|_| {
-                format!(
-                    "unknown result format {name:?}; use csv, tsv, json or xml (or an RDF format for CONSTRUCT: turtle, ntriples, nquads, trig, rdfxml, jsonld)"
-                )
-            }),
+            "json" | "srj" => Ok(Self::Json),
+            "xml" | "srx" => Ok(Self::Xml),
+            other => QueryResultsFormat::from_media_type(other)
+                .filter(|_| other.contains('/') && !other.starts_with("text/plain"))
+                .map(Self::from_results_format)
+                .map_or_else(|| other.parse().map(Self::Rdf), Ok)
+                .map_err(|_| {
+                    format!(
+                        "unknown result format {name:?}; use csv, tsv, json (srj) or xml (srx) (or an RDF format for CONSTRUCT: turtle, ntriples, nquads, trig, rdfxml, jsonld), or a media type"
+                    )
+                }),
         }
     }
 }
@@ -193,6 +225,15 @@ impl From<std::io::Error> for WriteResultsError {
     }
 }
 
+/// Ends a JSON or XML document with a newline, as a file on a terminal and
+/// in a diff should end (the serialisers stop at the closing brace or tag).
+fn end_line<W: Write>(mut writer: W, format: OutputFormat) -> std::io::Result<W> {
+    if matches!(format, OutputFormat::Json | OutputFormat::Xml) {
+        writer.write_all(b"\n")?;
+    }
+    Ok(writer)
+}
+
 /// Writes a query outcome in a format.
 ///
 /// # Errors
@@ -231,7 +272,7 @@ pub fn write_outcome<W: Write>(
                         .filter_map(|(v, t)| Some((v.as_ref(), t.as_ref()?.as_ref()))),
                 )?;
             }
-            Ok(serializer.finish()?)
+            Ok(end_line(serializer.finish()?, format)?)
         }
         (QueryOutcome::Boolean(value), _) => {
             let Some(results_format) = results_format else {
@@ -241,20 +282,16 @@ pub fn write_outcome<W: Write>(
                     fitting: "csv, tsv, json or xml",
                 });
             };
-            Ok(QueryResultsSerializer::from_format(results_format)
-                .serialize_boolean_to_writer(writer, *value)?)
+            let writer = QueryResultsSerializer::from_format(results_format)
+                .serialize_boolean_to_writer(writer, *value)?;
+            Ok(end_line(writer, format)?)
         }
-        (QueryOutcome::Graph(triples), OutputFormat::Rdf(rdf)) => {
-            let quads: Vec<Quad> = canonical_order(
-                base,
-                triples
-                    .iter()
-                    .cloned()
-                    .map(|t| t.in_graph(GraphName::DefaultGraph)),
-                false,
-            );
-            Ok(write_quads(base, &quads, rdf, writer)?)
-        }
+        (QueryOutcome::Graph(triples), OutputFormat::Rdf(rdf)) => Ok(write_quads(
+            base,
+            &canonical_triples(base, triples),
+            rdf,
+            writer,
+        )?),
         (QueryOutcome::Graph(_), _) => Err(WriteResultsError::Mismatch {
             kind: "CONSTRUCT and DESCRIBE",
             format,
@@ -300,7 +337,7 @@ mod tests {
         );
         let json = write(&solutions(), OutputFormat::Json).unwrap();
         assert!(
-            json.starts_with(r#"{"head":{"vars":["meeting","city"]}"#),
+            json.starts_with(r#"{"head":{"vars":["meeting","city"]}"#) && json.ends_with("}\n"),
             "{json}"
         );
         assert_eq!(
@@ -327,5 +364,37 @@ mod tests {
     #[test]
     fn a_table_is_not_a_standard_format() {
         assert!("table".parse::<OutputFormat>().is_err());
+        for (name, format) in [
+            ("srj", OutputFormat::Json),
+            ("srx", OutputFormat::Xml),
+            ("application/sparql-results+json", OutputFormat::Json),
+            ("application/sparql-results+xml", OutputFormat::Xml),
+            ("text/csv", OutputFormat::Csv),
+            ("text/tab-separated-values", OutputFormat::Tsv),
+            ("text/turtle", OutputFormat::Rdf(ExportFormat::Turtle)),
+            (
+                "application/ld+json",
+                OutputFormat::Rdf(ExportFormat::JsonLd),
+            ),
+        ] {
+            assert_eq!(name.parse::<OutputFormat>().unwrap(), format, "{name}");
+        }
+        for (extension, format) in [
+            ("json", Some(OutputFormat::Json)),
+            ("srj", Some(OutputFormat::Json)),
+            ("srx", Some(OutputFormat::Xml)),
+            ("xml", Some(OutputFormat::Xml)),
+            ("tsv", Some(OutputFormat::Tsv)),
+            ("ttl", Some(OutputFormat::Rdf(ExportFormat::Turtle))),
+            ("jsonld", Some(OutputFormat::Rdf(ExportFormat::JsonLd))),
+            ("txt", None),
+            ("docx", None),
+        ] {
+            assert_eq!(
+                OutputFormat::from_extension(extension),
+                format,
+                "{extension}"
+            );
+        }
     }
 }

@@ -42,6 +42,8 @@ namespace!(
         Journalists, ThemeOfMeeting, NriCount, BestPracticeForum, CenbGoal, WsisActionLine,
         Host, MagSize, Ordinal, Link, Method, NriKind, Methods, Pattern, Gazetteer, Vocabulary,
         NriKinds, NationalNri, RegionalNri, SubRegionalNri, YouthNri, Echo, Alignment, Similarity,
+        WorkshopSession, OpenForumSession, BestPracticeForumSession, DynamicCoalitionSession,
+        DayZeroEvent, LightningTalk, NriSession, TownHall, NetworkingSession, Speaker,
         // properties
         year, ordinal, meeting, theme, session, text, headline, sdg, topic, nri,
         stakeholderGroup, stakeholderGroupLabel, affiliation, addresses, echoes, position,
@@ -52,6 +54,9 @@ namespace!(
         valueText, note, documentKind, format, sha256, path, organization, nriKind, linkSubject,
         linkProperty, method, confidence, matchedLabel, later, earlier, rank, score, textScore,
         topicScore, titleScore, sharedTerm, sharedTopic, matchType,
+        // transcripts and saved web pages
+        Utterance, Moderator, speaker, speakerLabel, turn, sourceByteStart, sourceByteEnd,
+        sessionNumber, organizer, place, dateAsWritten,
     ]
 );
 
@@ -66,7 +71,7 @@ namespace!(
 namespace!(
     /// [schema.org](https://schema.org/).
     schema, "schema", "https://schema.org/", [
-        Event, startDate, endDate, url, jobTitle, name,
+        Event, startDate, endDate, url, jobTitle, name, location,
     ]
 );
 

@@ -22,17 +22,44 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// The type of a session from its type as written.
+/// The type of a session from its type as written, in full or as the
+/// programmes abbreviate it ("WS", "OF", "DC", "LT", "TH").
 pub(crate) fn session_type(label: &str) -> SessionType {
     let label = label.to_lowercase().replace('-', " ");
-    if label.starts_with("main") {
+    let label = label.trim();
+    let word = label.split([' ', '#']).next().unwrap_or("");
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| label.starts_with(p));
+    if starts(&["main"]) {
         SessionType::Main
-    } else if label.starts_with("high level thematic") {
+    } else if starts(&["high level thematic"]) {
         SessionType::HighLevelThematic
-    } else if label.starts_with("ceremonial") || label.starts_with("high level") {
+    } else if starts(&[
+        "ceremonial",
+        "high level",
+        "opening ceremony",
+        "closing ceremony",
+    ]) {
         SessionType::CeremonialHighLevel
+    } else if starts(&["workshop"]) || word == "ws" {
+        SessionType::Workshop
+    } else if starts(&["open forum"]) || word == "of" {
+        SessionType::OpenForum
+    } else if starts(&["best practice"]) || word == "bpf" {
+        SessionType::BestPracticeForum
+    } else if starts(&["dynamic coalition"]) || word == "dc" {
+        SessionType::DynamicCoalition
+    } else if starts(&["day 0", "day zero", "pre event"]) {
+        SessionType::DayZero
+    } else if starts(&["lightning"]) || word == "lt" {
+        SessionType::LightningTalk
+    } else if word == "nri" || word == "nris" {
+        SessionType::Nri
+    } else if starts(&["town hall"]) || word == "th" {
+        SessionType::TownHall
+    } else if starts(&["networking"]) || word == "ns" {
+        SessionType::Networking
     } else {
-        SessionType::Other(label)
+        SessionType::Other(label.to_owned())
     }
 }
 
@@ -53,13 +80,7 @@ pub(crate) fn parse(
     text: &SourceText,
 ) -> Result<Extraction, ParseError> {
     let mut b = Builder::new(document, text);
-    let blocks = blocks(
-        text,
-        BlockOptions {
-            markdown: false,
-            numbered_at_margin: true,
-        },
-    );
+    let blocks = blocks(text, BlockOptions::PLAIN);
     let mut pending: Vec<&Block> = Vec::new();
     let mut current: Option<Open> = None;
     for block in &blocks {
@@ -249,5 +270,16 @@ mod tests {
             SessionType::CeremonialHighLevel
         );
         assert_eq!(session_type("Main Session"), SessionType::Main);
+        assert_eq!(session_type("WS"), SessionType::Workshop);
+        assert_eq!(session_type("Open Forum"), SessionType::OpenForum);
+        assert_eq!(session_type("OF"), SessionType::OpenForum);
+        assert_eq!(session_type("Day 0 Event"), SessionType::DayZero);
+        assert_eq!(session_type("Pre-Event"), SessionType::DayZero);
+        assert_eq!(session_type("NRI Session"), SessionType::Nri);
+        assert_eq!(session_type("Town Hall"), SessionType::TownHall);
+        assert_eq!(
+            session_type("Launch and Award Event"),
+            SessionType::Other("launch and award event".into())
+        );
     }
 }

@@ -29,13 +29,7 @@ pub(crate) fn parse(
     text: &SourceText,
 ) -> Result<Extraction, ParseError> {
     let mut b = Builder::new(document, text);
-    let blocks = blocks(
-        text,
-        BlockOptions {
-            markdown: true,
-            numbered_at_margin: true,
-        },
-    );
+    let blocks = blocks(text, BlockOptions::MARKDOWN);
     let listed: Vec<String> = blocks
         .iter()
         .filter(|block| matches!(block.kind, BlockKind::Paragraph | BlockKind::Bullet { .. }))

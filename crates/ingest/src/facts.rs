@@ -1,7 +1,14 @@
-//! Meeting facts read from narrative text: dates, venue, attendance,
-//! countries, sessions, workshops, journalists, the overarching theme, NRI
-//! counts, Best Practice Forum topics, CENB goals, WSIS action lines, the
-//! next host and the size of the MAG.
+//! Meeting facts read from narrative text: attendance, countries,
+//! sessions, workshops, journalists, NRI counts, Best Practice Forum topics,
+//! CENB goals, WSIS action lines and the size of the MAG here; dates,
+//! venues, themes, hosts and ordinals in [`crate::venues`].
+//!
+//! Each fact is about the meeting its own text names: the year or ordinal
+//! nearest to it in its sentence, else one named earlier in its paragraph,
+//! else the meeting of its section's heading, else the manifest's meeting
+//! (see [`crate::meetings`]). A fact with no meeting at all is dropped with a
+//! warning; a fact about a meeting `meetings.toml` does not list is kept
+//! with a warning.
 //!
 //! Each fact keeps its own source span. Facts from different documents are
 //! never merged: when two sources disagree (143 countries in one, over 99 in
@@ -9,23 +16,22 @@
 //! fact stated twice with the same value is kept once.
 
 use crate::blocks::{Builder, strip_markdown};
+use crate::meetings::{Mention, nearest};
+use crate::numbers::number_value;
 use igfkg_model::{Fact, FactKind, Figure, NodeId, NodeKind, Qualifier};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
 
-const NUMBER: &str = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|a hundred|one hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
+pub(crate) const NUMBER: &str = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|a hundred|one hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
 const QUALIFIER: &str =
     r"(?:(?P<qual>more than|over|about|around|approximately|nearly|almost|at least|some)\s+)?";
-const ORDINAL: &str = r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)";
-const MONTH: &str = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)";
 
 fn regex(pattern: &str) -> Regex {
     Regex::new(
         &pattern
             .replace("{NUMBER}", NUMBER)
-            .replace("{QUALIFIER}", QUALIFIER)
-            .replace("{ORDINAL}", ORDINAL)
-            .replace("{MONTH}", MONTH),
+            .replace("{QUALIFIER}", QUALIFIER),
     )
     .unwrap()
 }
@@ -36,7 +42,7 @@ static COUNTS: LazyLock<Vec<(FactKind, Regex)>> = LazyLock::new(|| {
         (
             FactKind::Participants,
             regex(
-                r"(?i)\b{QUALIFIER}{NUMBER}\s+(?:onsite and remote |online and onsite |onsite and online |registered )?(?:delegates|participants|attendees)\b",
+                r"(?i)\b{QUALIFIER}{NUMBER}\s+(?:onsite and remote |online and onsite |onsite and online |registered )?(?:delegates|participants|attendees|(?:people|persons)\s+(?:participated|attended|took part|registered))\b",
             ),
         ),
         (
@@ -72,28 +78,6 @@ static COUNTS: LazyLock<Vec<(FactKind, Regex)>> = LazyLock::new(|| {
     ]
 });
 
-static ORDINAL_FACT: LazyLock<Regex> = LazyLock::new(|| {
-    // "The 13th IGF was held", "the thirteenth Internet Governance Forum
-    // opened", "This year marks the 13th Forum" — but not "Since the 10th IGF".
-    regex(
-        r"(?i)\b(?P<marks>marks the\s+)?{ORDINAL}\s+(?:IGF|Internet Governance Forum|Forum)\b(?P<verb>\s*(?:was held|opened|is held|takes place|was convened))?",
-    )
-});
-
-static DATES: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)\b(?:held\s+)?from\s+(?P<d1>\d{1,2})\s*(?:to|-|–)\s*(?P<d2>\d{1,2})\s+{MONTH}(?:\s+(?P<year>\d{4}))?",
-    )
-});
-
-static VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:was held|takes place|is held|will be held)\b[^.]*?(?:\bat (?:the )?(?P<site>[^.]*?\)|[^.,]*?))?\s+\bin (?P<place>\p{Lu}[\p{L}]+(?:[ -]\p{Lu}[\p{L}]+)*, \p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)*)").unwrap()
-});
-
-static THEME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:overarching theme|under the theme|the theme of)[,:]?\s*[*_]*['‘“\x22]+(?P<theme>[^'’”\x22*]+)['’”\x22]+").unwrap()
-});
-
 static BPF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:BPFs?|Best Practice Forums?)\b[^.]*?\bfocused on\s+(?P<list>[^.]+)")
         .unwrap()
@@ -111,91 +95,11 @@ static GOAL_ITEM: LazyLock<Regex> =
 static ACTION_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?P<code>C\d{1,2}):\s*").unwrap());
 
-static HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bhosted by (?:the )?(?P<host>Government of (?:the )?\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)*|\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)*) in (?P<year>\d{4})").unwrap()
-});
-
 static MAG_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<year>\d{4}) (?:Internet Governance Forum )?(?:Multistakeholder Advisory Group|MAG)\b").unwrap()
 });
 
 static MAG_SIZE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b{NUMBER}\s+members\b"));
-
-/// The value of a number written in digits (with thousands commas) or words.
-pub(crate) fn number_value(text: &str) -> Option<u64> {
-    let text = text.to_lowercase();
-    if let Ok(n) = text.replace(',', "").parse() {
-        return Some(n);
-    }
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if text == "a hundred" || text == "one hundred" {
-        return Some(100);
-    }
-    if let Some(n) = UNITS.iter().position(|u| *u == text) {
-        return Some(n as u64);
-    }
-    let (tens, unit) = text.split_once('-').unwrap_or((&text, "zero"));
-    let tens = TENS.iter().position(|t| *t == tens)? as u64 * 10 + 20;
-    let unit = UNITS.iter().position(|u| *u == unit)? as u64;
-    Some(tens + unit)
-}
-
-/// The value of an ordinal written in digits (`13th`) or words (`thirteenth`).
-pub(crate) fn ordinal_value(text: &str) -> Option<u64> {
-    const WORDS: [&str; 20] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    let text = text.to_lowercase();
-    if let Some(i) = WORDS.iter().position(|w| *w == text) {
-        return Some(i as u64 + 1);
-    }
-    text.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-        .parse()
-        .ok()
-}
 
 fn qualifier(captures: &Captures<'_>) -> Qualifier {
     match captures
@@ -210,45 +114,158 @@ fn qualifier(captures: &Captures<'_>) -> Qualifier {
     }
 }
 
-fn month_number(month: &str) -> u8 {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS
-        .iter()
-        .position(|m| *m == month.to_lowercase())
-        .map_or(0, |i| i as u8 + 1)
+/// What one pattern found, by byte offsets into the document.
+pub(crate) struct Found {
+    pub(crate) kind: FactKind,
+    /// The meeting, when the pattern itself names it (a date's year).
+    pub(crate) meeting: Option<u16>,
+    pub(crate) figure: Option<Figure>,
+    pub(crate) value: String,
+    pub(crate) note: Option<String>,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
-/// What one pattern found.
-struct Found {
-    kind: FactKind,
-    meeting: u16,
-    figure: Option<Figure>,
-    value: String,
-    note: Option<String>,
-    start: usize,
-    end: usize,
+impl Found {
+    pub(crate) fn text(kind: FactKind, value: String, (start, end): (usize, usize)) -> Self {
+        Self {
+            kind,
+            meeting: None,
+            figure: None,
+            value,
+            note: None,
+            start,
+            end,
+        }
+    }
+}
+
+/// A paragraph being read: its text, its sentences and the meetings it names.
+pub(crate) struct Paragraph<'t> {
+    /// Byte offset of the paragraph in the document.
+    pub(crate) offset: usize,
+    pub(crate) text: &'t str,
+    /// Sentences as byte ranges of `text`.
+    sentences: Vec<(usize, usize)>,
+    /// Meetings named, by byte offsets of `text`.
+    pub(crate) mentions: Vec<Mention>,
+}
+
+impl Paragraph<'_> {
+    /// The sentence around the byte offset `at` of the paragraph.
+    pub(crate) fn sentence(&self, at: usize) -> (usize, usize) {
+        self.sentences
+            .iter()
+            .copied()
+            .find(|(s, e)| *s <= at && at < *e)
+            .unwrap_or((0, self.text.len()))
+    }
+
+    /// The meeting a phrase at `[start, end)` of the paragraph is about,
+    /// from the paragraph alone: the nearest mention in its sentence, else
+    /// the last one before its sentence.
+    pub(crate) fn meeting_at(&self, start: usize, end: usize) -> Option<Mention> {
+        let (s, e) = self.sentence(start);
+        let inside: Vec<Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| m.start >= s && m.end <= e)
+            .copied()
+            .collect();
+        nearest(&inside, start, end)
+            .or_else(|| self.mentions.iter().rev().find(|m| m.end <= s).copied())
+    }
 }
 
 /// Reads the facts of the text between byte offsets `start` and `end`.
 pub(crate) fn extract(b: &mut Builder<'_>, start: usize, end: usize) {
-    let text = &b.text.as_str()[start..end];
-    let year = b.meeting_year();
+    let document = b.text.as_str();
+    let text = &document[start..end];
+    let paragraph = Paragraph {
+        offset: start,
+        text,
+        sentences: text
+            .split_sentence_bound_indices()
+            .map(|(i, s)| (i, i + s.len()))
+            .collect(),
+        mentions: b.meetings().mentions(text),
+    };
+    for m in paragraph.mentions.iter().filter(|m| m.year == 0) {
+        b.warn(
+            start + m.start,
+            format!(
+                "{:?} names the {} IGF, which data/reference/meetings.toml does not list; its facts are left out",
+                &text[m.start..m.end],
+                igfkg_model::ordinal_word(m.ordinal.unwrap_or(0))
+            ),
+        );
+    }
     let mut found = Vec::new();
-    let at = |m: regex::Match<'_>| (start + m.start(), start + m.end());
+    counts(&paragraph, &mut found);
+    let fallback = b.section_meeting.or(b.document.meeting);
+    crate::venues::find(&paragraph, fallback, &mut found);
+    lists(&paragraph, &mut found);
+    found.sort_by_key(|f| f.start);
+    for f in found {
+        let meeting = f.meeting.or_else(|| {
+            paragraph
+                .meeting_at(f.start - start, f.end - start)
+                .map(|m| m.year)
+                .filter(|year| *year != 0)
+                .or(fallback)
+        });
+        push(b, f, meeting);
+    }
+}
 
+/// Adds a fact once per document, or says why it cannot.
+fn push(b: &mut Builder<'_>, f: Found, meeting: Option<u16>) {
+    let Some(meeting) = meeting else {
+        b.warn(
+            f.start,
+            format!(
+                "the {} fact {:?} names no meeting, and the manifest gives no `meeting`; it is left out",
+                f.kind.label(),
+                f.value
+            ),
+        );
+        return;
+    };
+    let duplicate = b.out.facts.iter().any(|known| {
+        known.kind == f.kind
+            && known.meeting == meeting
+            && known.value == f.value
+            && known.figure == f.figure
+    });
+    if duplicate {
+        return;
+    }
+    if !b.meetings().0.is_empty() && !b.meetings().knows(meeting) {
+        b.warn(
+            f.start,
+            format!(
+                "the {} fact {:?} is about IGF {meeting}, which data/reference/meetings.toml does not list",
+                f.kind.label(),
+                f.value
+            ),
+        );
+    }
+    let position = b.out.facts.len() + 1;
+    let id = NodeId::keyed(NodeKind::Fact, &[&b.document.id, &position.to_string()]);
+    let span = b.span(f.start, f.end);
+    b.out.facts.push(Fact {
+        id,
+        meeting,
+        kind: f.kind,
+        figure: f.figure,
+        value: f.value,
+        qualifier_note: f.note,
+        span,
+    });
+}
+
+fn counts(p: &Paragraph<'_>, found: &mut Vec<Found>) {
+    let text = p.text;
     for (kind, pattern) in COUNTS.iter() {
         for c in pattern.captures_iter(text) {
             let Some(value) = number_value(&c["num"]) else {
@@ -264,13 +281,9 @@ pub(crate) fn extract(b: &mut Builder<'_>, start: usize, end: usize) {
             {
                 note = Some("current record".to_owned());
             }
-            let (s, e) = at(whole);
             // "43 NRIs at the end of 2015" is a figure of 2015's meeting,
             // whatever year the document is about.
-            let meeting = c
-                .name("noted_year")
-                .and_then(|y| y.as_str().parse().ok())
-                .unwrap_or(year);
+            let meeting = c.name("noted_year").and_then(|y| y.as_str().parse().ok());
             found.push(Found {
                 kind: *kind,
                 meeting,
@@ -280,81 +293,16 @@ pub(crate) fn extract(b: &mut Builder<'_>, start: usize, end: usize) {
                 }),
                 value: value.to_string(),
                 note,
-                start: s,
-                end: e,
+                start: p.offset + whole.start(),
+                end: p.offset + whole.end(),
             });
         }
     }
-    for c in ORDINAL_FACT.captures_iter(text) {
-        if c.name("marks").is_none() && c.name("verb").is_none() {
-            continue;
-        }
-        let Some(value) = c.name("ord").and_then(|m| ordinal_value(m.as_str())) else {
-            continue;
-        };
-        let (s, e) = at(c.get(0).unwrap());
-        found.push(Found {
-            kind: FactKind::Ordinal,
-            meeting: year,
-            figure: Some(Figure {
-                value,
-                qualifier: Qualifier::Exact,
-            }),
-            value: value.to_string(),
-            note: None,
-            start: s,
-            end: e,
-        });
-    }
-    for c in DATES.captures_iter(text) {
-        let fact_year: u16 = c
-            .name("year")
-            .and_then(|y| y.as_str().parse().ok())
-            .unwrap_or(year);
-        let month = month_number(&c["month"]);
-        let (d1, d2): (u8, u8) = (c["d1"].parse().unwrap_or(0), c["d2"].parse().unwrap_or(0));
-        let (s, e) = at(c.get(0).unwrap());
-        found.push(Found {
-            kind: FactKind::Dates,
-            meeting: fact_year,
-            figure: None,
-            value: format!("{fact_year}-{month:02}-{d1:02}/{fact_year}-{month:02}-{d2:02}"),
-            note: None,
-            start: s,
-            end: e,
-        });
-    }
-    for c in VENUE.captures_iter(text) {
-        let place = &c["place"];
-        let value = match c.name("site") {
-            Some(site) if !site.as_str().trim().is_empty() => {
-                format!("{}, {place}", strip_markdown(site.as_str()))
-            }
-            _ => place.to_owned(),
-        };
-        let (s, e) = at(c.get(0).unwrap());
-        found.push(Found {
-            kind: FactKind::Venue,
-            meeting: year,
-            figure: None,
-            value,
-            note: None,
-            start: s,
-            end: e,
-        });
-    }
-    for c in THEME.captures_iter(text) {
-        let (s, e) = at(c.get(0).unwrap());
-        found.push(Found {
-            kind: FactKind::OverarchingTheme,
-            meeting: year,
-            figure: None,
-            value: c["theme"].trim().to_owned(),
-            note: None,
-            start: s,
-            end: e,
-        });
-    }
+}
+
+/// Best Practice Forum topics, CENB goals, WSIS action lines and the MAG's size.
+fn lists(p: &Paragraph<'_>, found: &mut Vec<Found>) {
+    let (text, start) = (p.text, p.offset);
     for c in BPF.captures_iter(text) {
         let list = c.name("list").unwrap();
         let items: Vec<(String, usize, usize)> = if LINK_TEXT.is_match(list.as_str()) {
@@ -375,7 +323,7 @@ pub(crate) fn extract(b: &mut Builder<'_>, start: usize, end: usize) {
         for (value, s, e) in items {
             found.push(Found {
                 kind: FactKind::BestPracticeForum,
-                meeting: year,
+                meeting: None,
                 figure: None,
                 value,
                 note: None,
@@ -392,7 +340,7 @@ pub(crate) fn extract(b: &mut Builder<'_>, start: usize, end: usize) {
             };
             found.push(Found {
                 kind: FactKind::CenbGoal,
-                meeting: year,
+                meeting: None,
                 figure: None,
                 value: goal.to_string(),
                 note: Some(c["title"].trim().to_owned()),
@@ -419,7 +367,7 @@ pub(crate) fn extract(b: &mut Builder<'_>, start: usize, end: usize) {
                 .trim_end();
             found.push(Found {
                 kind: FactKind::WsisActionLine,
-                meeting: year,
+                meeting: None,
                 figure: None,
                 value: code.as_str().to_owned(),
                 note: Some(title.to_owned()),
@@ -428,28 +376,14 @@ pub(crate) fn extract(b: &mut Builder<'_>, start: usize, end: usize) {
             });
         }
     }
-    for c in HOST.captures_iter(text) {
-        let (s, e) = at(c.get(0).unwrap());
-        found.push(Found {
-            kind: FactKind::Host,
-            meeting: c["year"].parse().unwrap_or(year),
-            figure: None,
-            value: c["host"].to_owned(),
-            note: None,
-            start: s,
-            end: e,
-        });
-    }
     if text.contains("Multistakeholder Advisory Group") || text.contains("MAG") {
-        let mag_year = MAG_YEAR
-            .captures(text)
-            .and_then(|c| c["year"].parse().ok())
-            .unwrap_or(year);
+        let mag_year = MAG_YEAR.captures(text).and_then(|c| c["year"].parse().ok());
         for c in MAG_SIZE.captures_iter(text) {
             let Some(value) = number_value(&c["num"]) else {
                 continue;
             };
-            let (s, e) = at(c.get(0).unwrap());
+            let whole = c.get(0).unwrap();
+            let (s, e) = (start + whole.start(), start + whole.end());
             found.push(Found {
                 kind: FactKind::MagSize,
                 meeting: mag_year,
@@ -463,31 +397,6 @@ pub(crate) fn extract(b: &mut Builder<'_>, start: usize, end: usize) {
                 end: e,
             });
         }
-    }
-
-    found.sort_by_key(|f| f.start);
-    for f in found {
-        let duplicate = b.out.facts.iter().any(|known| {
-            known.kind == f.kind
-                && known.meeting == f.meeting
-                && known.value == f.value
-                && known.figure == f.figure
-        });
-        if duplicate {
-            continue;
-        }
-        let position = b.out.facts.len() + 1;
-        let id = NodeId::keyed(NodeKind::Fact, &[&b.document.id, &position.to_string()]);
-        let span = b.span(f.start, f.end);
-        b.out.facts.push(Fact {
-            id,
-            meeting: f.meeting,
-            kind: f.kind,
-            figure: f.figure,
-            value: f.value,
-            qualifier_note: f.note,
-            span,
-        });
     }
 }
 
@@ -517,41 +426,6 @@ fn split_list(list: &str, offset: usize) -> Vec<(String, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_in_digits_and_words() {
-        assert_eq!(number_value("3,000"), Some(3000));
-        assert_eq!(number_value("3000"), Some(3000));
-        assert_eq!(number_value("eighty"), Some(80));
-        assert_eq!(number_value("Eighty-two"), Some(82));
-        assert_eq!(number_value("a hundred"), Some(100));
-        assert_eq!(ordinal_value("thirteenth"), Some(13));
-        assert_eq!(ordinal_value("13th"), Some(13));
-        assert_eq!(ordinal_value("22nd"), Some(22));
-    }
-
-    #[test]
-    fn every_pattern_compiles() {
-        for (_, pattern) in COUNTS.iter() {
-            assert!(!pattern.as_str().is_empty());
-        }
-        for pattern in [
-            &*ORDINAL_FACT,
-            &*DATES,
-            &*VENUE,
-            &*THEME,
-            &*BPF,
-            &*LINK_TEXT,
-            &*CENB,
-            &*GOAL_ITEM,
-            &*ACTION_LINE,
-            &*HOST,
-            &*MAG_YEAR,
-            &*MAG_SIZE,
-        ] {
-            assert!(!pattern.as_str().is_empty());
-        }
-    }
 
     #[test]
     fn lists_split_on_commas_semicolons_and_and() {

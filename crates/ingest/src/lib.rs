@@ -2,15 +2,24 @@
 #![deny(missing_docs)]
 
 mod blocks;
+mod boilerplate;
 mod by_session;
 mod by_theme;
+mod dates;
 mod facts;
+mod meetings;
 mod narrative;
+mod numbers;
 mod participation;
 mod people;
+mod programme;
+mod records;
 mod reports;
+mod sentences;
+mod transcript;
+mod venues;
 
-use igfkg_model::{Extraction, SourceDocument};
+use igfkg_model::{Extraction, Meeting, SourceDocument};
 use igfkg_sources::SourceText;
 use std::fmt;
 use std::path::PathBuf;
@@ -29,16 +38,27 @@ pub enum Format {
     Narrative,
     /// Any text: headings become sections, paragraphs and list items statements.
     Outline,
+    /// Rows of a CSV file or a JSON array (events, sessions, NRI lists),
+    /// through the manifest's column mapping.
+    Records,
+    /// Schedules and session indexes: sessions with their type, number,
+    /// organisers, day, time slot and room.
+    Programme,
+    /// Real-time captioning transcripts: a title, a header, `>> NAME:` speaker turns.
+    Transcript,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 8] = [
         Self::MessagesBySession,
         Self::MessagesByTheme,
         Self::SessionReports,
         Self::Narrative,
         Self::Outline,
+        Self::Records,
+        Self::Programme,
+        Self::Transcript,
     ];
 
     /// The name used in the manifest and on the command line.
@@ -49,7 +69,19 @@ impl Format {
             Self::SessionReports => "session-reports",
             Self::Narrative => "narrative",
             Self::Outline => "outline",
+            Self::Records => "records",
+            Self::Programme => "programme",
+            Self::Transcript => "transcript",
         }
+    }
+
+    /// Whether every record of the format is filed under the document's
+    /// one meeting, so the manifest must give `meeting`.
+    pub fn needs_meeting(self) -> bool {
+        matches!(
+            self,
+            Self::MessagesBySession | Self::MessagesByTheme | Self::SessionReports
+        )
     }
 }
 
@@ -62,7 +94,7 @@ impl fmt::Display for Format {
 /// The name is not a format igfkg knows.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown document format {0:?}; use one of messages-by-session, messages-by-theme, session-reports, narrative, outline"
+    "unknown document format {0:?}; use one of messages-by-session, messages-by-theme, session-reports, narrative, outline, records, programme, transcript"
 )]
 pub struct UnknownFormat(pub String);
 
@@ -93,23 +125,44 @@ pub struct ParseError {
 
 /// Parses a document in a format into records and diagnostics.
 ///
+/// `meetings` are the annual meetings of the reference data
+/// (`data/reference/meetings.toml`): the meeting a text names by its
+/// ordinal ("the fifth annual IGF") is found there, and a fact or row about
+/// a meeting not listed is a warning.
+///
 /// Recoverable oddities (an empty report field, an unknown session type, a
-/// heading with no messages) are [`igfkg_model::Diagnostic`]s in the
-/// extraction, not errors.
+/// heading with no messages, a row's impossible year) are
+/// [`igfkg_model::Diagnostic`]s in the extraction, not errors.
 ///
 /// # Errors
 /// [`ParseError`] when the document does not have the structure of its
-/// format at all (no session heading in a `messages-by-session` document, …).
+/// format at all (no session heading in a `messages-by-session` document, a
+/// CSV file whose header lacks a mapped column, …), or when its format files
+/// every record under one meeting and the manifest gives none.
 pub fn parse(
     format: Format,
     document: &SourceDocument,
     text: &SourceText,
+    meetings: &[Meeting],
 ) -> Result<Extraction, ParseError> {
+    if format.needs_meeting() && document.meeting.is_none() {
+        return Err(ParseError {
+            path: text.path().to_owned(),
+            line: 1,
+            column: 1,
+            message: format!(
+                "the {format} format files every record under one meeting; give the document's `meeting = YYYY` in the manifest"
+            ),
+        });
+    }
     match format {
         Format::MessagesBySession => by_session::parse(document, text),
         Format::MessagesByTheme => by_theme::parse(document, text),
         Format::SessionReports => reports::parse(document, text),
-        Format::Narrative => Ok(narrative::parse(document, text, true)),
-        Format::Outline => Ok(narrative::parse(document, text, false)),
+        Format::Narrative => Ok(narrative::parse(document, text, true, meetings)),
+        Format::Outline => Ok(narrative::parse(document, text, false, meetings)),
+        Format::Records => records::parse(document, text, meetings),
+        Format::Programme => Ok(programme::parse(document, text, meetings)),
+        Format::Transcript => transcript::parse(document, text, meetings),
     }
 }

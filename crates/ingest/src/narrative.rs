@@ -5,10 +5,15 @@
 //! become statements of their section, in document order. The `narrative`
 //! format also reads meeting facts from its paragraphs (see [`crate::facts`]);
 //! `outline`, the fallback for documents of unknown layout, does not.
+//!
+//! Both drop the page furniture of text saved from web pages first (see
+//! [`crate::boilerplate`]), with an info diagnostic naming the lines, and
+//! cut a block longer than 2,000 characters into its sentences.
 
-use crate::blocks::{Block, BlockKind, BlockOptions, Builder, blocks, strip_markdown};
-use crate::facts;
-use igfkg_model::{Extraction, SourceDocument};
+use crate::blocks::{Block, BlockKind, BlockOptions, Builder, blocks_without, strip_markdown};
+use crate::sentences::{self, MAX_CHARS};
+use crate::{boilerplate, facts};
+use igfkg_model::{Extraction, Meeting, SourceDocument};
 use igfkg_sources::SourceText;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -34,7 +39,7 @@ fn is_heading(block: &Block) -> bool {
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                && !text.ends_with(['.', ':', ';', ',', '!', '?', '"', '”', '’', ')'])
+                && !text.ends_with(['.', ':', ';', ',', '!', '?', '"', '\'', '”', '’', ')'])
                 && !text.contains("://")
                 && !text.contains('@')
         }
@@ -42,22 +47,43 @@ fn is_heading(block: &Block) -> bool {
     }
 }
 
+fn statement_chars(block: &Block) -> usize {
+    block.text.chars().count()
+}
+
 /// Cuts the document into statements; reads facts when `with_facts`.
-pub(crate) fn parse(document: &SourceDocument, text: &SourceText, with_facts: bool) -> Extraction {
-    let mut b = Builder::new(document, text);
+pub(crate) fn parse(
+    document: &SourceDocument,
+    text: &SourceText,
+    with_facts: bool,
+    meetings: &[Meeting],
+) -> Extraction {
+    let mut b = Builder::new(document, text).with_meetings(meetings);
+    let (furniture, dropped) = boilerplate::find(text);
+    for run in &furniture {
+        let (first, last) = run.lines;
+        let lines = if first == last {
+            format!("line {first}")
+        } else {
+            format!("lines {first}-{last}")
+        };
+        b.info(run.offset, format!("dropped {} ({lines})", run.what));
+    }
     let mut section: Option<String> = None;
-    for block in blocks(
-        text,
-        BlockOptions {
-            markdown: true,
-            numbered_at_margin: true,
-        },
-    ) {
+    for block in blocks_without(text, BlockOptions::MARKDOWN, &dropped) {
         if block.kind == BlockKind::Rule {
             continue;
         }
         let statement = strip_markdown(&block.text);
         if is_heading(&block) {
+            // A heading that names a meeting ("IGF 2010 Vilnius") is the
+            // default meeting of the facts of its section.
+            b.section_meeting = b
+                .meetings()
+                .mentions(&statement)
+                .first()
+                .map(|m| m.year)
+                .filter(|year| *year != 0);
             b.statement(statement.clone(), None, true, (block.start, block.end));
             section = Some(statement);
             continue;
@@ -69,7 +95,15 @@ pub(crate) fn parse(document: &SourceDocument, text: &SourceText, with_facts: bo
             (block.start, block.end),
         );
         if with_facts {
-            facts::extract(&mut b, block.start, block.end);
+            if statement_chars(&block) > MAX_CHARS {
+                // A block without structure is read sentence by sentence,
+                // so that the cost of reading facts stays linear in its size.
+                for (s, e) in sentences::sentences(&text.as_str()[block.start..block.end]) {
+                    facts::extract(&mut b, block.start + s, block.start + e);
+                }
+            } else {
+                facts::extract(&mut b, block.start, block.end);
+            }
         }
     }
     b.finish()

@@ -116,7 +116,7 @@ impl Linker {
         }
     }
 
-    /// Links every message, session, theme and statement of a document, and
+    /// Links every message, utterance, session, theme and statement of a document, and
     /// its people to their organisations and stakeholder groups.
     pub fn link(&self, extraction: &Extraction) -> DocumentLinks {
         let mut out = Links::default();
@@ -125,6 +125,11 @@ impl Linker {
         }
         for statement in &extraction.statements {
             self.link_text(&mut out, &statement.id, &statement.span, false);
+        }
+        // A transcript's utterances are linked as messages are: they are
+        // what speakers said, and may call on stakeholder groups.
+        for utterance in &extraction.utterances {
+            self.link_text(&mut out, &utterance.id, &utterance.span, true);
         }
         // A session or theme is linked on its own words — its span less the
         // records the parser made inside it — and takes the entities of its
@@ -569,6 +574,7 @@ fn record_parts(extraction: &Extraction) -> Vec<(u64, u64)> {
         .iter()
         .map(|m| &m.span)
         .chain(extraction.statements.iter().map(|s| &s.span))
+        .chain(extraction.utterances.iter().map(|u| &u.span))
         .chain(extraction.people.iter().map(|p| &p.span))
         .chain(extraction.roles.iter().map(|r| &r.span))
         .chain(extraction.participation.iter().map(|p| &p.span))

@@ -1,7 +1,9 @@
 //! Source documents and the records extracted from them.
 
 use crate::id::{NodeId, NodeKind};
+use crate::programme::{ColumnMapping, SessionDetails};
 use crate::span::{Diagnostic, Span};
+use crate::utterance::Utterance;
 use serde::{Deserialize, Serialize};
 
 /// SHA-256 of bytes in lower-case hex: a document's checksum
@@ -25,8 +27,12 @@ pub struct SourceDocument {
     pub publisher: String,
     /// Year of publication.
     pub year: u16,
-    /// Year of the annual meeting the document is about.
-    pub meeting: u16,
+    /// Year of the annual meeting the document is about, when it is about
+    /// one: the default meeting of its records and facts. A document about
+    /// many meetings (a history, a table of events) leaves it out, and each
+    /// record or fact takes the meeting its own text names.
+    #[serde(default)]
+    pub meeting: Option<u16>,
     /// What kind of document it is (`messages`, `session-reports`, `report`, `press-release`).
     pub kind: String,
     /// Which parser reads it (`messages-by-session`, `messages-by-theme`, …).
@@ -41,6 +47,9 @@ pub struct SourceDocument {
     /// SHA-256 of the file's bytes, in lower-case hex.
     #[serde(default)]
     pub sha256: String,
+    /// For the `records` format: which column holds which field.
+    #[serde(default)]
+    pub columns: Option<ColumnMapping>,
 }
 
 impl SourceDocument {
@@ -110,6 +119,24 @@ pub enum SessionType {
     HighLevelThematic,
     /// A ceremonial or high-level session (`Ceremonial/HL Session`).
     CeremonialHighLevel,
+    /// A workshop ("Workshop 93", "WS #93").
+    Workshop,
+    /// An open forum ("Open Forum 530", "OF #12").
+    OpenForum,
+    /// A session of a Best Practice Forum.
+    BestPracticeForum,
+    /// A session of a Dynamic Coalition.
+    DynamicCoalition,
+    /// A Day 0 event or pre-event.
+    DayZero,
+    /// A lightning talk.
+    LightningTalk,
+    /// A session of the National, Regional and Youth IGF initiatives.
+    Nri,
+    /// A town hall.
+    TownHall,
+    /// A networking session.
+    Networking,
     /// A type the parser does not know, as written.
     Other(String),
 }
@@ -228,10 +255,16 @@ pub struct Statement {
 /// A person named in a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
-    /// Node identifier (from the normalised name).
+    /// Node identifier, [`NodeId::person`] of the name: the same person in
+    /// every document of the corpus.
     pub id: NodeId,
-    /// Name as written.
+    /// Name as written (in its usual case where the document writes it in
+    /// capitals, as transcripts label speakers).
     pub name: String,
+    /// Other ways the document writes the same name (in capitals, without
+    /// accents, with other spacing), each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
     /// Title or position, if written ("Chief Information Officer").
     #[serde(default)]
     pub position_title: Option<String>,
@@ -258,6 +291,11 @@ pub enum RoleKind {
     Presenter,
     /// Gave the keynote.
     Keynote,
+    /// Moderated the session (as a transcript's words or labels say).
+    Moderator,
+    /// Spoke in the session (a named speaker of a transcript, a programme's
+    /// or a row's speakers).
+    Speaker,
 }
 
 /// A person's role in a session, with the subject they covered.
@@ -274,6 +312,11 @@ pub struct Role {
     /// The subject or sub-theme covered ("Stability & resilience").
     #[serde(default)]
     pub subject: Option<String>,
+    /// How sure the reading is, in per cent, where the role is inferred
+    /// from what someone said ("I will be moderating") rather than stated
+    /// by the document's structure; `None` when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<u8>,
     /// Where the role is written.
     pub span: Span,
 }
@@ -440,6 +483,12 @@ pub struct Extraction {
     pub participation: Vec<Participation>,
     /// Facts about meetings.
     pub facts: Vec<Fact>,
+    /// Speaker turns of a transcript, in the session's order.
+    #[serde(default)]
+    pub utterances: Vec<Utterance>,
+    /// Sessions' numbers, organisers, days, time slots and rooms.
+    #[serde(default)]
+    pub details: Vec<SessionDetails>,
     /// Recoverable problems found.
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -19,7 +19,8 @@
 //! | session | `session/{uuid}` | document id, session title (normalised), position |
 //! | message | `message/{uuid}` | document id, position of the message in the document |
 //! | statement | `statement/{uuid}` | document id, position of the statement in the document |
-//! | person | `person/{uuid}` | the person's name (normalised) |
+//! | person | `person/{uuid}` | the person's name (folded by [`person_key`]: case, accents, spacing) |
+//! | utterance | `utterance/{uuid}` | document id, position of the utterance in the document |
 //! | other organisation | `organization/{uuid}` | the organisation's name (normalised) |
 //! | link | `link/{uuid}` | linked node, relation, target |
 //! | echo | `echo/{uuid}` | later message, earlier message |
@@ -81,6 +82,8 @@ pub enum NodeKind {
     Link,
     /// A message's echo of an earlier year's message.
     Echo,
+    /// A speaker turn of a transcript.
+    Utterance,
     /// An alignment of two themes or sessions of different years.
     Alignment,
 }
@@ -105,6 +108,7 @@ impl NodeKind {
             Self::Role => "role",
             Self::Link => "link",
             Self::Echo => "echo",
+            Self::Utterance => "utterance",
             Self::Alignment => "alignment",
         }
     }
@@ -136,6 +140,13 @@ impl NodeId {
             kind.segment(),
             Uuid::new_v5(&namespace(), key.as_bytes())
         ))
+    }
+
+    /// The identifier of a person: one node for the person across the
+    /// corpus, whatever the case, accents or spacing of the name as written
+    /// (see [`person_key`]).
+    pub fn person(name: &str) -> Self {
+        Self::keyed(NodeKind::Person, &[&person_key(name)])
     }
 
     /// The identifier of the annual meeting of `year`.
@@ -172,6 +183,39 @@ pub fn normalize_key(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// The natural key of a person's name: [`normalize_key`] after folding
+/// accents (Unicode compatibility decomposition without its combining marks,
+/// and the letters that have no decomposition: ø, ł, đ, ß, æ, œ, ı), so that
+/// `DOROTHEE BÄR`, `Dorothee Bär` and `Dorothee  Bar` are one person.
+/// Different spellings of one name (`Chengetai`, `Chengatai`) stay apart.
+pub fn person_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let folded: String = name
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .flat_map(|c| {
+            let pair = match c {
+                'ø' => "o",
+                'ł' => "l",
+                'đ' => "d",
+                'ß' => "ss",
+                'æ' => "ae",
+                'œ' => "oe",
+                'ı' => "i",
+                _ => "",
+            };
+            let mut out: Vec<char> = pair.chars().collect();
+            if out.is_empty() {
+                out.push(c);
+            }
+            out
+        })
+        .collect();
+    normalize_key(&folded)
 }
 
 /// A readable path segment: lower-case ASCII letters and digits, other runs
@@ -250,6 +294,29 @@ mod tests {
         ] {
             assert_eq!(slugify(input), expected, "{input:?}");
         }
+    }
+
+    #[test]
+    fn person_keys_fold_case_accents_and_spacing() {
+        let key = person_key("Dorothee Bär");
+        for variant in [
+            "DOROTHEE BÄR",
+            "Dorothee  Bar",
+            " dorothee bär ",
+            "Dorothee Ba\u{308}r",
+        ] {
+            assert_eq!(person_key(variant), key, "{variant:?}");
+        }
+        assert_eq!(key, "dorothee bar");
+        assert_eq!(person_key("Bjørn Ødegård"), "bjorn odegard");
+        assert_ne!(
+            person_key("Chengetai Masango"),
+            person_key("Chengatai Masango")
+        );
+        assert_eq!(
+            NodeId::person("CHENGETAI MASANGO"),
+            NodeId::person("Chengetai Masango")
+        );
     }
 
     #[test]

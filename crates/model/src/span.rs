@@ -5,10 +5,17 @@ use serde::{Deserialize, Serialize};
 /// A place in a source document: the lines it spans and its character
 /// offsets, with the exact words and a little context on each side.
 ///
-/// Offsets count Unicode code points from the start of the document, as the
-/// W3C Web Annotation [TextPositionSelector](https://www.w3.org/TR/annotation-model/#text-position-selector)
+/// Offsets count Unicode code points from the start of the document's text,
+/// as the W3C Web Annotation [TextPositionSelector](https://www.w3.org/TR/annotation-model/#text-position-selector)
 /// does; `exact`, `prefix` and `suffix` are the parts of a
 /// [TextQuoteSelector](https://www.w3.org/TR/annotation-model/#text-quote-selector).
+///
+/// The document's text is its file read as UTF-8 with line ends normalised
+/// to `\n` (CRLF and CR alone are one line break) and a leading byte-order
+/// mark removed, so a file saved with other line ends gives the same spans.
+/// For a saved web page it is the text extracted from the HTML (headings,
+/// paragraphs, list items and table rows as lines), and `source_bytes` keeps
+/// the byte range of the HTML file the words come from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     /// First line, counting from 1.
@@ -25,6 +32,14 @@ pub struct Span {
     pub prefix: String,
     /// Up to [`Span::CONTEXT`] characters after `end`.
     pub suffix: String,
+    /// For text extracted from markup (a saved web page): the byte range of
+    /// the original file that holds the words, `[start, end)`. It is exact
+    /// where the words are written verbatim in the file, and otherwise
+    /// covers the markup's text that holds them (where character references
+    /// or folded white space make the two differ). `None` for plain text,
+    /// whose character offsets already point into the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_bytes: Option<(u64, u64)>,
 }
 
 impl Span {
@@ -71,20 +86,32 @@ impl Span {
         let before = &self.exact[..start];
         let exact = &self.exact[start..end];
         let after = &self.exact[end..];
+        // Counting is linear in `before`, but the context is built from at
+        // most CONTEXT characters: collecting all of `before` made linking a
+        // long statement quadratic in its length.
         let chars_before = before.chars().count() as u64;
         let start_line = self.start_line + before.matches('\n').count() as u32;
         let end_line = start_line + exact.trim_end_matches('\n').matches('\n').count() as u32;
         let prefix: String = {
-            let context: Vec<char> = self.prefix.chars().chain(before.chars()).collect();
-            context[context.len().saturating_sub(Self::CONTEXT)..]
-                .iter()
-                .collect()
+            let mut context: Vec<char> = before.chars().rev().take(Self::CONTEXT).collect();
+            let missing = Self::CONTEXT - context.len();
+            context.extend(self.prefix.chars().rev().take(missing));
+            context.into_iter().rev().collect()
         };
         let suffix: String = after
             .chars()
             .chain(self.suffix.chars())
             .take(Self::CONTEXT)
             .collect();
+        // A verbatim source range has one byte per byte of `exact`, so the
+        // part's range is exact; otherwise the whole range still covers it.
+        let source_bytes = self.source_bytes.map(|(s, e)| {
+            if (e - s) as usize == self.exact.len() {
+                (s + start as u64, s + end as u64)
+            } else {
+                (s, e)
+            }
+        });
         Span {
             start_line,
             end_line,
@@ -93,6 +120,7 @@ impl Span {
             exact: exact.to_owned(),
             prefix,
             suffix,
+            source_bytes,
         }
     }
 }
@@ -111,6 +139,7 @@ mod tests {
             exact: "Un été\nSDG 7 ici".into(),
             prefix: "avant ".into(),
             suffix: " après".into(),
+            source_bytes: None,
         };
         let start = span.exact.find("SDG").unwrap();
         let sub = span.sub_span(start, start + 5);

@@ -3,10 +3,15 @@
 
 mod canonical;
 mod diff;
+mod htaccess;
 mod release;
+mod release_error;
 mod shacl;
+mod swap;
+pub mod temp;
 
 pub use canonical::{CanonicalError, canonical_nquads, sha256_hex, sha256sum_line};
 pub use diff::{Diff, DiffError, diff};
 pub use release::{ONTOLOGY, Release, ReleaseError, ReleaseOptions, SHAPES, files, write_release};
 pub use shacl::{ValidateError, Validator, Violation};
+pub use swap::{MARKER, check_release_target};

@@ -1,11 +1,14 @@
 //! A release folder: every serialisation of the graph, its canonical form
 //! and checksum, the ontology and shapes, and a VoID + DCAT description.
 
-use crate::canonical::{CanonicalError, canonical_nquads, sha256sum_line};
-use igfkg_graph::export::{canonical_order, used_prefixes, write_quads};
-use igfkg_graph::model::{
-    GraphName, IriParseError, Literal, NamedNode, NamedOrBlankNode, Quad, Term,
+use crate::canonical::{canonical_nquads, sha256sum_line};
+pub use crate::release_error::ReleaseError;
+use crate::swap::{MARKER, check_release_target, marker_text, swap_in};
+use crate::temp;
+use igfkg_graph::export::{
+    JsonLdContext, canonical_order, used_prefixes, write_context, write_quads,
 };
+use igfkg_graph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use igfkg_graph::vocab::{dcat, dcterms, rdf, rdfs, void, xsd};
 use igfkg_graph::{ExportFormat, KnowledgeGraph, QueryOutcome};
 use std::collections::{BTreeMap, BTreeSet};
@@ -34,6 +37,8 @@ pub mod files {
     pub const CHECKSUM: &str = "igfkg.canonical.nq.sha256";
     /// The ontology.
     pub const ONTOLOGY: &str = "ontology.ttl";
+    /// The redirections for w3id.org, when a host is given.
+    pub const HTACCESS: &str = ".htaccess";
     /// The SHACL shapes.
     pub const SHAPES: &str = "shapes.ttl";
     /// The VoID + DCAT description of the dataset.
@@ -52,6 +57,16 @@ pub struct ReleaseOptions {
     pub created: String,
     /// The licence of the graph.
     pub license: String,
+    /// The host that serves the graph (`https://igfkg.example.org/`): when
+    /// given, the release holds the `.htaccess` that w3id.org needs to
+    /// redirect the persistent IRIs to it.
+    pub host: Option<String>,
+    /// Replace an earlier release at the path (a folder with the
+    /// [`MARKER`](crate::MARKER) file); without it, such a folder is an error.
+    pub force: bool,
+    /// The files the release is made from: a folder holding one of them is
+    /// never replaced.
+    pub inputs: Vec<PathBuf>,
 }
 
 impl Default for ReleaseOptions {
@@ -61,6 +76,9 @@ impl Default for ReleaseOptions {
             sparql_endpoint: None,
             created: "1970-01-01".to_owned(),
             license: "https://creativecommons.org/licenses/by/4.0/".to_owned(),
+            host: None,
+            force: false,
+            inputs: Vec::new(),
         }
     }
 }
@@ -76,51 +94,6 @@ pub struct Release {
     pub canonical_sha256: String,
     /// Distinct triples in the union of all graphs.
     pub triples: usize,
-}
-
-/// A release could not be written.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum ReleaseError {
-    /// A file or folder of the release could not be written, renamed or
-    /// removed.
-    #[error("{}: {source}", path.display())]
-    Io {
-        /// The file or folder.
-        path: PathBuf,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
-    /// The graph's JSON-LD export is not JSON (a bug of the serialiser).
-    #[error("the graph's JSON-LD export is not valid JSON: {0}")]
-    JsonLd(#[source] serde_json::Error),
-    /// The graph's N-Quads export is not UTF-8 (a bug of the serialiser).
-    #[error("the graph's N-Quads export is not UTF-8: {0}")]
-    NotUtf8(#[source] std::string::FromUtf8Error),
-    /// A value the description states as an IRI is not one.
-    #[error("{what} {value:?} is not a valid IRI: {source}")]
-    Iri {
-        /// What the value is (`the SPARQL endpoint`, `a download URL` …).
-        what: &'static str,
-        /// The value.
-        value: String,
-        /// What is wrong with it.
-        #[source]
-        source: IriParseError,
-    },
-    /// The canonical form could not be computed.
-    #[error(transparent)]
-    Canonical(#[from] CanonicalError),
-    /// The graph could not be read.
-    #[error(transparent)]
-    Store(#[from] igfkg_graph::StoreError),
-    /// The query for the source documents failed.
-    #[error(transparent)]
-    Query(#[from] igfkg_graph::QueryError),
-    /// An export of the graph failed.
-    #[error(transparent)]
-    Export(#[from] igfkg_graph::ExportError),
 }
 
 /// A distribution: file name, format name, media type.
@@ -140,8 +113,12 @@ const DISTRIBUTIONS: [(&str, &str, &str); 7] = [
 
 /// Writes a release of `graph` into `dir`.
 ///
-/// Every file is written into a temporary folder beside `dir`, which then
-/// replaces `dir`: a failure leaves any earlier release as it was.
+/// Nothing is written when `dir` is a file, a folder that is neither empty
+/// nor an igfkg release, a folder holding one of `options.inputs`, or an
+/// earlier release without `options.force`. Every file is written into a
+/// temporary folder beside `dir`, which then trades places with `dir` in
+/// one step (see [`MARKER`](crate::MARKER) and the `swap` module): a
+/// failure leaves any earlier release as it was.
 ///
 /// # Errors
 /// [`ReleaseError`] if the graph cannot be read or a file cannot be written.
@@ -154,23 +131,19 @@ pub fn write_release(
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).map_err(|source| ReleaseError::Io {
-        path: parent.clone(),
-        source,
-    })?;
-    let staging = tempfile::Builder::new()
-        .prefix(".igfkg-release-")
+    std::fs::create_dir_all(&parent).map_err(ReleaseError::io(&parent))?;
+    check_release_target(dir, options)?;
+    temp::remove_stale(&parent);
+    let staging = temp::builder(true)
         .tempdir_in(&parent)
-        .map_err(|source| ReleaseError::Io {
-            path: parent.clone(),
-            source,
-        })?;
+        .map_err(ReleaseError::io(&parent))?;
+    let _registration = temp::register(staging.path());
     let mut written: Vec<(String, u64)> = Vec::new();
     let folder = staging.path().to_owned();
     let write =
         |written: &mut Vec<(String, u64)>, name: &str, bytes: &[u8]| -> Result<(), ReleaseError> {
             let path = folder.join(name);
-            std::fs::write(&path, bytes).map_err(|source| ReleaseError::Io { path, source })?;
+            std::fs::write(&path, bytes).map_err(ReleaseError::io(&path))?;
             written.push((name.to_owned(), bytes.len() as u64));
             Ok(())
         };
@@ -182,30 +155,16 @@ pub fn write_release(
     ] {
         write(&mut written, name, &graph.export(format, Vec::new())?)?;
     }
-    // JSON-LD: the dataset, with its context in a file of its own.
-    let quads = graph.quads()?;
-    let ordered = canonical_order(base, quads.iter().cloned(), true);
-    let context: serde_json::Map<String, serde_json::Value> = used_prefixes(base, &ordered)
-        .into_iter()
-        .map(|(prefix, namespace)| (prefix, serde_json::Value::String(namespace)))
-        .collect();
-    let context_document = serde_json::json!({ "@context": context });
+    // JSON-LD: the dataset compacted with igfkg's context, which is a file
+    // of its own that the document names (resolved beside it).
+    let (jsonld, context) =
+        graph.export_jsonld(JsonLdContext::Reference(files::CONTEXT), Vec::new())?;
     write(
         &mut written,
         files::CONTEXT,
-        &pretty_json(&context_document),
+        &write_context(&context, Vec::new())?,
     )?;
-    let expanded: serde_json::Value =
-        serde_json::from_slice(&graph.export(ExportFormat::JsonLd, Vec::new())?)
-            .map_err(ReleaseError::JsonLd)?;
-    let graphs = match expanded {
-        serde_json::Value::Object(mut object) => object
-            .remove("@graph")
-            .unwrap_or(serde_json::Value::Array(Vec::new())),
-        array => array,
-    };
-    let document = serde_json::json!({ "@context": files::CONTEXT, "@graph": graphs });
-    write(&mut written, files::JSONLD, &pretty_json(&document))?;
+    write(&mut written, files::JSONLD, &jsonld)?;
     // The canonical form and its checksum.
     let nquads = String::from_utf8(graph.export(ExportFormat::NQuads, Vec::new())?)
         .map_err(ReleaseError::NotUtf8)?;
@@ -217,10 +176,17 @@ pub fn write_release(
         sha256sum_line(canonical.as_bytes(), files::CANONICAL).as_bytes(),
     )?;
     let canonical_sha256 = crate::canonical::sha256_hex(canonical.as_bytes());
+    if let Some(host) = &options.host {
+        write(
+            &mut written,
+            files::HTACCESS,
+            crate::htaccess::htaccess(host).as_bytes(),
+        )?;
+    }
     write(&mut written, files::ONTOLOGY, ONTOLOGY.as_bytes())?;
     write(&mut written, files::SHAPES, SHAPES.as_bytes())?;
     // The description, last: it states the other files' sizes.
-    let union = canonical_order(base, quads, false);
+    let union = canonical_order(base, graph.quads()?, false);
     let sizes: BTreeMap<String, u64> = written.iter().cloned().collect();
     let description = describe(graph, &union, &sizes, options)?;
     let description_quads = canonical_order(base, description, false);
@@ -230,42 +196,15 @@ pub fn write_release(
         &write_quads(base, &description_quads, ExportFormat::Turtle, Vec::new())?,
     )?;
 
-    // Swap the finished release in.
-    let staged = staging.keep();
-    let old = parent.join(format!(".igfkg-release-old-{}", std::process::id()));
-    if dir.exists() {
-        std::fs::rename(dir, &old).map_err(|source| ReleaseError::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
-    }
-    if let Err(source) = std::fs::rename(&staged, dir) {
-        // Put the earlier release back.
-        let _ = std::fs::rename(&old, dir);
-        let _ = std::fs::remove_dir_all(&staged);
-        return Err(ReleaseError::Io {
-            path: dir.to_owned(),
-            source,
-        });
-    }
-    if old.exists() {
-        std::fs::remove_dir_all(&old).map_err(|source| ReleaseError::Io {
-            path: old.clone(),
-            source,
-        })?;
-    }
+    // The marker, then the swap.
+    write(&mut written, MARKER, marker_text().as_bytes())?;
+    swap_in(&staging.keep(), dir)?;
     Ok(Release {
         dir: dir.to_owned(),
         files: written,
         canonical_sha256,
         triples: union.len(),
     })
-}
-
-fn pretty_json(value: &serde_json::Value) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).expect("JSON values serialise");
-    bytes.push(b'\n');
-    bytes
 }
 
 /// The VoID + DCAT description of a release.

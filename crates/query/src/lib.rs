@@ -1,13 +1,14 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
+mod resolve;
 mod typed;
 
+pub use resolve::Value;
 pub use typed::*;
 
-use igfkg_graph::model::{Literal, NamedNode, Term};
+use igfkg_graph::model::Term;
 use igfkg_graph::{IriBase, KnowledgeGraph, QueryError, QueryOutcome};
-use igfkg_model::{NodeId, NodeKind, goal_iri, slugify};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -37,13 +38,16 @@ const SOURCES: [&str; 18] = [
 /// What kind of value a parameter takes, and how it becomes an RDF term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParamKind {
-    /// A topic: its id (`encryption`) or IRI.
+    /// A topic: its id (`encryption`), prefixed name (`topic:encryption`),
+    /// IRI or label (`Net neutrality`).
     Topic,
-    /// A goal: its number (1 to 17) or UN SDG KOS IRI.
+    /// A goal: its number (`9`, `SDG9`, `Goal 9`), prefixed name (`sdg:9`),
+    /// UN SDG KOS IRI or title.
     Goal,
-    /// A message: its IRI.
+    /// A message: its prefixed name (`message:…`, as tables print it) or IRI.
     Message,
-    /// A source document: its manifest id or IRI.
+    /// A source document: its manifest id, prefixed name
+    /// (`document:igf2017-messages`), IRI or title.
     Document,
     /// Free text, bound as a string literal.
     Text,
@@ -146,6 +150,20 @@ pub enum CatalogueError {
         /// Why it is not.
         reason: String,
     },
+    /// A well-formed value that names no node of its kind in the graph.
+    #[error(
+        "parameter {param} = {value:?}: the graph has no {kind} with this id, IRI or label; the closest are {closest}"
+    )]
+    UnknownValue {
+        /// The parameter.
+        param: String,
+        /// The value given.
+        value: String,
+        /// The kind expected.
+        kind: ParamKind,
+        /// The closest names the graph has, as tables print them.
+        closest: String,
+    },
     /// The query failed.
     #[error(transparent)]
     Query(#[from] QueryError),
@@ -206,56 +224,11 @@ pub fn question(name: &str) -> Result<&'static Question, CatalogueError> {
         .ok_or_else(|| CatalogueError::UnknownQuestion(name.to_owned()))
 }
 
-/// The node of `kind` whose slug is `value`, if `value` is a slug (what
-/// [`NodeId::slug`] makes of it is itself): `encryption` is a topic's id,
-/// `https://…` is not.
-fn slug_iri(base: &IriBase, kind: NodeKind, value: &str) -> Option<NamedNode> {
-    (!value.is_empty() && slugify(value) == value).then(|| base.node(&NodeId::slug(kind, value)))
-}
-
-impl Param {
-    /// The RDF term a value of this parameter stands for.
-    ///
-    /// # Errors
-    /// [`CatalogueError::InvalidValue`] if the value is not of the kind.
-    pub fn term(&self, base: &IriBase, value: &str) -> Result<Term, CatalogueError> {
-        let invalid = |reason: &str| CatalogueError::InvalidValue {
-            param: self.name.clone(),
-            value: value.to_owned(),
-            kind: self.kind,
-            reason: reason.to_owned(),
-        };
-        let iri = |value: &str| NamedNode::new(value).map_err(|e| invalid(&e.to_string()));
-        let term: Term = match self.kind {
-            ParamKind::Text => Literal::new_simple_literal(value).into(),
-            ParamKind::Year => Literal::from(
-                value
-                    .parse::<i64>()
-                    .map_err(|_| invalid("give a year such as 2018"))?,
-            )
-            .into(),
-            ParamKind::Goal => match value.parse::<u8>() {
-                Ok(n @ 1..=17) => NamedNode::new_unchecked(goal_iri(&n.to_string())).into(),
-                Ok(_) => return Err(invalid("a goal number is 1 to 17")),
-                Err(_) => iri(value)?.into(),
-            },
-            ParamKind::Topic => match slug_iri(base, NodeKind::Topic, value) {
-                Some(iri) => iri.into(),
-                None => iri(value)?.into(),
-            },
-            ParamKind::Document => match slug_iri(base, NodeKind::Document, value) {
-                Some(iri) => iri.into(),
-                None => iri(value)?.into(),
-            },
-            ParamKind::Message => iri(value)?.into(),
-        };
-        Ok(term)
-    }
-}
-
 impl Question {
-    /// Binds parameter values (`name`, `value`) to RDF terms, checking that
-    /// every parameter is given once and is of its kind.
+    /// Reads parameter values (`name`, `value`) without a graph, checking
+    /// that every parameter is given once and that each value has a form
+    /// of its kind ([`Param::parse`]): what a command line checks before
+    /// it loads any data.
     ///
     /// # Errors
     /// [`CatalogueError::UnknownParam`], [`CatalogueError::MissingParam`],
@@ -264,7 +237,16 @@ impl Question {
         &self,
         base: &IriBase,
         values: &[(&str, &str)],
-    ) -> Result<Vec<(String, Term)>, CatalogueError> {
+    ) -> Result<Vec<(String, Value)>, CatalogueError> {
+        self.each_value(values, |param, value| param.parse(base, value))
+    }
+
+    /// Each parameter with its value, mapped; every given name checked.
+    fn each_value<T>(
+        &self,
+        values: &[(&str, &str)],
+        mut map: impl FnMut(&Param, &str) -> Result<T, CatalogueError>,
+    ) -> Result<Vec<(String, T)>, CatalogueError> {
         for (name, _) in values {
             if !self.params.iter().any(|p| p.name == *name) {
                 return Err(CatalogueError::UnknownParam {
@@ -294,23 +276,39 @@ impl Question {
                         param: param.name.clone(),
                         description: param.description.clone(),
                     })?;
-                Ok((param.name.clone(), param.term(base, value)?))
+                Ok((param.name.clone(), map(param, value)?))
             })
             .collect()
     }
 
-    /// Runs the question on a graph. The values are bound to the query's
-    /// variables before evaluation — never pasted into its text — so no
-    /// value can change what the query does.
+    /// Each parameter's value resolved to the term it stands for in
+    /// `graph` ([`Param::resolve`]).
     ///
     /// # Errors
-    /// A binding error, or a [`QueryError`].
+    /// As [`Question::bind`], and [`CatalogueError::UnknownValue`] for a
+    /// value that names no node of its kind in the graph.
+    pub fn resolve(
+        &self,
+        graph: &KnowledgeGraph,
+        values: &[(&str, &str)],
+    ) -> Result<Vec<(String, Term)>, CatalogueError> {
+        self.each_value(values, |param, value| param.resolve(graph, value))
+    }
+
+    /// Runs the question on a graph. Each value is resolved to a node the
+    /// graph has ([`Param::resolve`]: an unknown one is an error naming the
+    /// closest), then bound to the query's variable before evaluation —
+    /// never pasted into its text — so no value can change what the query
+    /// does.
+    ///
+    /// # Errors
+    /// A binding error, [`CatalogueError::UnknownValue`], or a [`QueryError`].
     pub fn run(
         &self,
         graph: &KnowledgeGraph,
         values: &[(&str, &str)],
     ) -> Result<QueryOutcome, CatalogueError> {
-        let bindings = self.bind(graph.base(), values)?;
+        let bindings = self.resolve(graph, values)?;
         let bindings: Vec<(&str, Term)> = bindings
             .iter()
             .map(|(n, t)| (n.as_str(), t.clone()))
@@ -339,7 +337,8 @@ mod tests {
                     param.name
                 );
             }
-            // Every question runs (on an empty graph) with valid values.
+            // Every question runs (on an empty graph, so without resolving
+            // its nodes) with values of valid forms.
             let values: Vec<(&str, &str)> = question
                 .params
                 .iter()
@@ -355,8 +354,21 @@ mod tests {
                     (p.name.as_str(), value)
                 })
                 .collect();
-            question
-                .run(&graph, &values)
+            let bindings: Vec<(String, Term)> = question
+                .bind(graph.base(), &values)
+                .unwrap_or_else(|e| panic!("{}: {e}", question.name))
+                .into_iter()
+                .map(|(name, value)| match value {
+                    Value::Term(term) => (name, term),
+                    Value::Label(label) => panic!("{}: {label:?} read as a label", question.name),
+                })
+                .collect();
+            let bindings: Vec<(&str, Term)> = bindings
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.clone()))
+                .collect();
+            graph
+                .query_with(question.sparql, &bindings)
                 .unwrap_or_else(|e| panic!("{}: {e}", question.name));
         }
     }
@@ -364,22 +376,23 @@ mod tests {
     #[test]
     fn values_bind_by_kind() {
         let base = IriBase::default();
+        let term = |param: &Param, value: &str| match param.parse(&base, value).unwrap() {
+            Value::Term(term) => term,
+            Value::Label(label) => panic!("{label:?} read as a label"),
+        };
         let topic = &question("topic-timeline").unwrap().params[0];
         assert_eq!(
-            topic.term(&base, "encryption").unwrap().to_string(),
+            term(topic, "encryption").to_string(),
             "<https://w3id.org/igfkg/id/topic/encryption>"
         );
         let goal = &question("sdg-nodes").unwrap().params[0];
         assert_eq!(
-            goal.term(&base, "9").unwrap().to_string(),
+            term(goal, "9").to_string(),
             "<http://metadata.un.org/sdg/9>"
         );
-        assert!(goal.term(&base, "18").is_err());
+        assert!(goal.parse(&base, "18").is_err());
         let text = &question("search").unwrap().params[0];
-        assert_eq!(
-            text.term(&base, "a \"b\"").unwrap().to_string(),
-            "\"a \\\"b\\\"\""
-        );
+        assert_eq!(term(text, "a \"b\"").to_string(), "\"a \\\"b\\\"\"");
     }
 
     #[test]
@@ -394,11 +407,19 @@ mod tests {
             q.bind(&base, &[("year", "2018")]),
             Err(CatalogueError::UnknownParam { .. })
         ));
-        let error = q.bind(&base, &[("topic", "} ; DROP ALL ; {")]).unwrap_err();
+        // A value is never pasted into the query: this one is read as a
+        // label, and on a graph that has no such topic it is an error that
+        // names the closest (none, in an empty graph).
+        assert!(matches!(
+            q.bind(&base, &[("topic", "} ; DROP ALL ; {")]).unwrap()[0].1,
+            Value::Label(_)
+        ));
+        let graph = KnowledgeGraph::new().unwrap();
+        let error = q.run(&graph, &[("topic", "} ; DROP ALL ; {")]).unwrap_err();
         assert!(
-            error
-                .to_string()
-                .starts_with("parameter topic = \"} ; DROP ALL ; {\" is not a valid topic"),
+            error.to_string().starts_with(
+                "parameter topic = \"} ; DROP ALL ; {\": the graph has no topic with this id"
+            ),
             "{error}"
         );
         assert!(matches!(

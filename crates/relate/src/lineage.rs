@@ -193,36 +193,45 @@ fn echoes_of(
 mod tests {
     use super::*;
 
+    fn item<'a>(id: &'a NodeId, year: u16, text: &'a str, topics: &[&'a str]) -> MessageItem<'a> {
+        MessageItem {
+            id,
+            year,
+            text,
+            topics: topics.to_vec(),
+        }
+    }
+
     #[test]
     fn later_messages_echo_earlier_similar_ones() {
         let ids: Vec<NodeId> = (0..4)
             .map(|i| NodeId::keyed(NodeKind::Message, &[&i.to_string()]))
             .collect();
         let items = [
-            MessageItem {
-                id: &ids[0],
-                year: 2017,
-                text: "Encryption protects journalists and human rights",
-                topics: vec!["encryption", "human-rights"],
-            },
-            MessageItem {
-                id: &ids[1],
-                year: 2017,
-                text: "Zero rating plans and net neutrality rules",
-                topics: vec!["net-neutrality"],
-            },
-            MessageItem {
-                id: &ids[2],
-                year: 2019,
-                text: "Balance between encryption, security and human rights",
-                topics: vec!["encryption", "human-rights"],
-            },
-            MessageItem {
-                id: &ids[3],
-                year: 2017,
-                text: "Encryption is a right of journalists",
-                topics: vec!["encryption"],
-            },
+            item(
+                &ids[0],
+                2017,
+                "Encryption protects journalists and human rights",
+                &["encryption", "human-rights"],
+            ),
+            item(
+                &ids[1],
+                2017,
+                "Zero rating plans and net neutrality rules",
+                &["net-neutrality"],
+            ),
+            item(
+                &ids[2],
+                2019,
+                "Balance between encryption, security and human rights",
+                &["encryption", "human-rights"],
+            ),
+            item(
+                &ids[3],
+                2017,
+                "Encryption is a right of journalists",
+                &["encryption"],
+            ),
         ];
         let echoes = lineage(&items, &LineageConfig::default());
         // Only the 2019 message has earlier messages; the net neutrality one shares nothing.

@@ -341,7 +341,7 @@ fn question(app: &App, request: &Request<Body>, name: &str) -> Response<Body> {
     if values.is_empty() && !question.params.is_empty() {
         return app.pages.question_form(app, question);
     }
-    let bindings = match question.bind(app.graph().base(), &values) {
+    let bindings = match question.resolve(app.graph(), &values) {
         Ok(bindings) => bindings,
         Err(e) => return error(StatusCode::BAD_REQUEST, e.to_string()),
     };

@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 
 mod error;
+pub mod html;
 mod manifest;
 mod reference;
 mod text;
@@ -16,7 +17,7 @@ pub use manifest::{Location, Manifest, ManifestEntry};
 pub use reference::{
     GOALS, MEETINGS, NRIS, ORGANIZATIONS, STAKEHOLDER_GROUPS, TOPICS, read_reference,
 };
-pub use text::{Line, SourceText};
+pub use text::{Line, Media, SourceText};
 
 use std::path::{Path, PathBuf};
 

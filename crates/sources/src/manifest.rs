@@ -2,9 +2,9 @@
 //! source document.
 
 use crate::error::SourceError;
-use crate::text::SourceText;
+use crate::text::{Media, SourceText};
 use crate::toml_file::TomlFile;
-use igfkg_model::{SourceDocument, sha256_hex};
+use igfkg_model::{ColumnMapping, SourceDocument};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -27,7 +27,8 @@ impl std::fmt::Display for Location {
     }
 }
 
-/// One entry of the manifest, checked: its file exists.
+/// One entry of the manifest. Whether its file exists is checked when it
+/// is loaded, so that a build can report a missing file and go on.
 #[derive(Debug, Clone)]
 pub struct ManifestEntry {
     /// The document as the manifest describes it (without its checksum,
@@ -37,17 +38,35 @@ pub struct ManifestEntry {
     pub file: PathBuf,
     /// Where the entry's `format` is written, for errors about the format.
     pub format_at: Location,
+    /// Where the entry's `path` is written, for errors about the file.
+    pub path_at: Location,
+    /// What the file holds: the entry's `media`, or else what its
+    /// extension says (`.html` is a web page).
+    pub media: Media,
 }
 
 impl ManifestEntry {
     /// Reads the document's text and records its SHA-256.
     ///
     /// # Errors
-    /// The errors of [`SourceText::read`].
+    /// A file that does not exist (pointing at the entry's `path`), and the
+    /// errors of [`SourceText::read`].
     pub fn load(&self) -> Result<(SourceDocument, SourceText), SourceError> {
-        let text = SourceText::read(&self.file)?;
+        if !self.file.is_file() {
+            return Err(SourceError::Invalid {
+                path: self.path_at.path.clone(),
+                line: self.path_at.line,
+                column: self.path_at.column,
+                message: format!(
+                    "document {:?}: file {} does not exist; fix `path` or add the file",
+                    self.document.id,
+                    self.file.display()
+                ),
+            });
+        }
+        let text = SourceText::read_as(&self.file, self.media)?;
         let mut document = self.document.clone();
-        document.sha256 = sha256_hex(text.as_str().as_bytes());
+        document.sha256 = text.digest().to_owned();
         Ok((document, text))
     }
 }
@@ -75,13 +94,19 @@ struct RawEntry {
     title: String,
     publisher: String,
     year: u16,
-    meeting: u16,
+    #[serde(default)]
+    meeting: Option<u16>,
     kind: String,
     format: Spanned<String>,
     path: Spanned<String>,
     #[serde(default)]
     url: Option<String>,
     licence: String,
+    /// The file's media type (`text/html` for a saved web page).
+    #[serde(default)]
+    media: Option<Spanned<String>>,
+    #[serde(default)]
+    columns: Option<ColumnMapping>,
 }
 
 impl Manifest {
@@ -121,15 +146,20 @@ impl Manifest {
             }
             let relative = entry.path.get_ref();
             let file_path = base.join(relative);
-            if !file_path.is_file() {
-                return Err(file.invalid(
-                    entry.path.span().start,
-                    format!(
-                        "document {id:?}: file {} does not exist; fix `path` or add the file",
-                        file_path.display()
-                    ),
-                ));
-            }
+            let (path_line, path_column) = file.text.position(entry.path.span().start);
+            let media = match &entry.media {
+                None => Media::for_path(&file_path),
+                Some(media) => Media::from_type(media.get_ref()).ok_or_else(|| {
+                    file.invalid(
+                        media.span().start,
+                        format!(
+                            "document {id:?}: media {:?} is not one igfkg reads; use one of {}",
+                            media.get_ref(),
+                            Media::NAMES.join(", ")
+                        ),
+                    )
+                })?,
+            };
             let (line, column) = file.text.position(entry.format.span().start);
             entries.push(ManifestEntry {
                 document: SourceDocument {
@@ -144,13 +174,20 @@ impl Manifest {
                     url: entry.url,
                     licence: entry.licence,
                     sha256: String::new(),
+                    columns: entry.columns,
                 },
                 file: file_path,
+                path_at: Location {
+                    path: path.to_owned(),
+                    line: path_line,
+                    column: path_column,
+                },
                 format_at: Location {
                     path: path.to_owned(),
                     line,
                     column,
                 },
+                media,
             });
         }
         Ok(Self {
@@ -193,7 +230,7 @@ mod tests {
     #[test]
     fn missing_file_points_at_its_path() {
         let (_dir, result) = manifest(&ENTRY.replace("a.txt", "missing.txt"));
-        let error = result.unwrap_err().to_string();
+        let error = result.unwrap().entries[0].load().unwrap_err().to_string();
         assert!(error.contains("corpus.toml:9:8:"), "{error}");
         assert!(error.contains("missing.txt does not exist"), "{error}");
     }
@@ -213,6 +250,46 @@ mod tests {
         let (_dir, result) = manifest("[[document]]\nid = \"a\ntitle = 1\n");
         let error = result.unwrap_err().to_string();
         assert!(error.contains("corpus.toml:2:"), "{error}");
+    }
+
+    #[test]
+    fn media_comes_from_the_entry_or_the_extension() {
+        let (_dir, html) = manifest(&format!("{ENTRY}media = \"text/html\"\n"));
+        assert_eq!(html.unwrap().entries[0].media, Media::Html);
+        let (_dir, text) = manifest(ENTRY);
+        assert_eq!(text.unwrap().entries[0].media, Media::Text);
+        let (_dir, result) = manifest(&format!("{ENTRY}media = \"application/pdf\"\n"));
+        let error = result.unwrap_err().to_string();
+        assert!(
+            error.contains(
+                ":11:9: document \"a\": media \"application/pdf\" is not one igfkg reads"
+            ),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn the_meeting_is_optional_and_columns_are_read() {
+        let body = ENTRY.replace("meeting = 2017\n", "")
+            + "[document.columns]\nkind = \"message\"\ntitle = \"Session title\"\nyear = \"Year\"\n";
+        let (_dir, manifest) = manifest(&body);
+        let document = &manifest.unwrap().entries[0].document;
+        assert_eq!(document.meeting, None);
+        let columns = document.columns.as_ref().unwrap();
+        assert_eq!(columns.kind, igfkg_model::RowKind::Message);
+        assert_eq!(
+            columns.columns(),
+            [("title", "Session title"), ("year", "Year")]
+        );
+    }
+
+    #[test]
+    fn unknown_column_fields_name_their_line() {
+        let body = format!("{ENTRY}[document.columns]\ntitle = \"T\"\nspeaker = \"S\"\n");
+        let (_dir, result) = manifest(&body);
+        let error = result.unwrap_err().to_string();
+        assert!(error.contains("corpus.toml:13:"), "{error}");
+        assert!(error.contains("unknown field `speaker`"), "{error}");
     }
 
     #[test]

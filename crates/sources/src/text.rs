@@ -1,21 +1,85 @@
-//! Source text: a document's bytes, checked to be text, with a line index
-//! that turns byte offsets into lines, columns and character offsets.
+//! Source text: a document's bytes, checked to be text, with line ends
+//! normalised, and an index that turns byte offsets into lines, columns and
+//! character offsets.
+//!
+//! Spans and diagnostics count in the normalised text: `\r\n` and a lone
+//! `\r` are one `\n`, and a leading byte-order mark is dropped, so a
+//! document saved on Windows or old Mac OS gives exactly the records of the
+//! same document with Unix line ends. (Line numbers are the same either
+//! way; character offsets differ from the file's by the dropped `\r`s.)
+//! A saved web page is read as the text [`crate::html`] extracts from it,
+//! and its spans also keep the byte range of the HTML they come from.
 
 use crate::error::SourceError;
+use crate::html::{self, Origin};
 use igfkg_model::Span;
+use igfkg_model::sha256_hex;
 use std::path::{Path, PathBuf};
+
+/// What a file holds: plain text (or Markdown), or a saved web page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Media {
+    /// Plain text or Markdown (`text/plain`, `text/markdown`).
+    #[default]
+    Text,
+    /// A saved web page (`text/html`), read through an HTML tokenizer.
+    Html,
+}
+
+impl Media {
+    /// The media types a manifest's `media` may name.
+    pub const NAMES: [&'static str; 4] = [
+        "text/plain",
+        "text/markdown",
+        "text/html",
+        "application/xhtml+xml",
+    ];
+
+    /// The media a manifest's `media` names, if it is one igfkg reads.
+    pub fn from_type(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "text/plain" | "text/markdown" => Some(Self::Text),
+            "text/html" | "application/xhtml+xml" => Some(Self::Html),
+            _ => None,
+        }
+    }
+
+    /// The media of a file by its extension: `.html`, `.htm`, `.xhtml` are
+    /// web pages, anything else text.
+    pub fn for_path(path: &Path) -> Self {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("html" | "htm" | "xhtml") => Self::Html,
+            _ => Self::Text,
+        }
+    }
+}
+
+/// How many bytes apart the character-count checkpoints are.
+const CHECKPOINT: usize = 4096;
 
 /// The text of a source document, checked to be non-empty UTF-8 text.
 #[derive(Debug, Clone)]
 pub struct SourceText {
     path: PathBuf,
+    /// The text, with line ends normalised (or extracted from HTML).
     text: String,
     /// Byte offset of the start of each line.
     line_starts: Vec<usize>,
-    /// Character offset of the start of each line, so that a span's
-    /// character offsets are counted from its line, not from the start of
-    /// the document (which made parsing quadratic in a document's size).
-    line_char_starts: Vec<u64>,
+    /// `(byte offset, characters before it)` every [`CHECKPOINT`] bytes, so
+    /// that a character offset is counted from the nearest checkpoint, not
+    /// from the start of the document or of a line (a one-line document of
+    /// megabytes made parsing quadratic in its size).
+    checkpoints: Vec<(usize, u64)>,
+    /// SHA-256 of the file's bytes as read.
+    digest: String,
+    /// For text extracted from HTML, where each part of it comes from.
+    origin: Option<Origin>,
 }
 
 impl SourceText {
@@ -25,11 +89,23 @@ impl SourceText {
     /// [`SourceError::Io`] if the file cannot be read, and the errors of
     /// [`SourceText::from_bytes`].
     pub fn read(path: &Path) -> Result<Self, SourceError> {
+        Self::read_as(path, Media::for_path(path))
+    }
+
+    /// Reads and checks a file of a known media: a web page is read as the
+    /// text extracted from it.
+    ///
+    /// # Errors
+    /// As [`SourceText::read`].
+    pub fn read_as(path: &Path, media: Media) -> Result<Self, SourceError> {
         let bytes = std::fs::read(path).map_err(|source| SourceError::Io {
             path: path.to_owned(),
             source,
         })?;
-        Self::from_bytes(path, bytes)
+        match media {
+            Media::Text => Self::from_bytes(path, bytes),
+            Media::Html => Self::from_html_bytes(path, bytes),
+        }
     }
 
     /// Checks bytes that were read from `path` (used in messages only).
@@ -39,43 +115,85 @@ impl SourceText {
     /// - [`SourceError::Binary`] if the bytes hold a NUL byte or many control characters,
     /// - [`SourceError::InvalidUtf8`] with the line and column of the first bad byte.
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self, SourceError> {
-        let path = path.to_owned();
-        if let Some(offset) = binary_evidence(&bytes) {
-            let (line, column) = byte_position(&bytes, offset);
-            return Err(SourceError::Binary { path, line, column });
-        }
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(error) => {
-                let offset = error.utf8_error().valid_up_to();
-                let (line, column) = byte_position(error.as_bytes(), offset);
-                return Err(SourceError::InvalidUtf8 { path, line, column });
-            }
-        };
+        let digest = sha256_hex(&bytes);
+        let text = checked_text(path, bytes)?;
         if text.trim_start_matches('\u{feff}').trim().is_empty() {
-            return Err(SourceError::Empty { path });
+            return Err(SourceError::Empty {
+                path: path.to_owned(),
+            });
         }
-        Ok(Self::new(path, text))
+        let mut text = Self::new(path, text);
+        text.digest = digest;
+        Ok(text)
     }
 
-    /// Wraps text that is known to be valid, for tests and generated documents.
+    /// Checks the bytes of a saved web page and reads it as the text of its
+    /// main content (see [`crate::html`]); spans keep the HTML's byte ranges.
+    ///
+    /// # Errors
+    /// As [`SourceText::from_bytes`]; [`SourceError::Empty`] also when the
+    /// page has no text outside navigation, scripts and the like.
+    pub fn from_html_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self, SourceError> {
+        let digest = sha256_hex(&bytes);
+        let html = checked_text(path, bytes)?;
+        let (text, origin) = html::extract(&html);
+        if text.trim().is_empty() {
+            return Err(SourceError::Empty {
+                path: path.to_owned(),
+            });
+        }
+        let mut text = Self::new(path, text);
+        text.digest = digest;
+        text.origin = Some(origin);
+        Ok(text)
+    }
+
+    /// Wraps text that is known to be valid, for tests and generated
+    /// documents; line ends are normalised as for a file.
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        let digest = sha256_hex(text.as_bytes());
+        let text = normalize_line_ends(text);
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let mut checkpoints = vec![(0, 0)];
+        let mut at = 0;
         let mut chars = 0;
-        let line_char_starts = std::iter::once(0)
-            .chain(line_starts.windows(2).map(|pair| {
-                chars += text[pair[0]..pair[1]].chars().count() as u64;
-                chars
-            }))
-            .collect();
+        while at + CHECKPOINT < text.len() {
+            let mut next = at + CHECKPOINT;
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            chars += text[at..next].chars().count() as u64;
+            checkpoints.push((next, chars));
+            at = next;
+        }
         Self {
             path: path.into(),
             text,
             line_starts,
-            line_char_starts,
+            checkpoints,
+            digest,
+            origin: None,
         }
+    }
+
+    /// SHA-256 of the file's bytes as read (before line ends were
+    /// normalised or HTML extracted), in lower-case hex.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+
+    /// Whether the text was extracted from a web page.
+    pub fn is_extracted(&self) -> bool {
+        self.origin.is_some()
+    }
+
+    /// The number of characters before a byte offset.
+    fn char_offset(&self, offset: usize) -> u64 {
+        let index = self.checkpoints.partition_point(|&(at, _)| at <= offset) - 1;
+        let (at, chars) = self.checkpoints[index];
+        chars + self.text[at..offset].chars().count() as u64
     }
 
     /// The path the text was read from.
@@ -89,20 +207,17 @@ impl SourceText {
     }
 
     /// The lines of the text, each with its byte range (without the line
-    /// break; a `\r` before `\n` is not part of the line).
+    /// break).
     pub fn lines(&self) -> impl Iterator<Item = Line<'_>> + '_ {
         self.line_starts
             .iter()
             .enumerate()
             .filter(|(_, start)| **start < self.text.len() || **start == 0)
             .map(|(index, &start)| {
-                let mut end = self
+                let end = self
                     .line_starts
                     .get(index + 1)
                     .map_or(self.text.len(), |next| next - 1);
-                if self.text[start..end].ends_with('\r') {
-                    end -= 1;
-                }
                 Line {
                     number: index as u32 + 1,
                     start,
@@ -116,7 +231,7 @@ impl SourceText {
     pub fn position(&self, offset: usize) -> (u32, u32) {
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = self.char_offset(offset) - self.char_offset(start) + 1;
         (line as u32 + 1, column as u32)
     }
 
@@ -127,8 +242,7 @@ impl SourceText {
     /// never a property of the input.
     pub fn span(&self, start: usize, end: usize) -> Span {
         let line = self.line_index(start);
-        let chars_before = self.line_char_starts[line]
-            + self.text[self.line_starts[line]..start].chars().count() as u64;
+        let chars_before = self.char_offset(start);
         let exact = &self.text[start..end];
         let prefix: String = {
             let before: Vec<char> = self.text[..start]
@@ -148,6 +262,10 @@ impl SourceText {
             exact: exact.to_owned(),
             prefix,
             suffix,
+            source_bytes: self
+                .origin
+                .as_ref()
+                .map(|origin| origin.source_range(start, end)),
         }
     }
 
@@ -157,6 +275,32 @@ impl SourceText {
             Err(next) => next - 1,
         }
     }
+}
+
+/// Bytes checked to be UTF-8 text that is not binary.
+fn checked_text(path: &Path, bytes: Vec<u8>) -> Result<String, SourceError> {
+    let path = path.to_owned();
+    if let Some(offset) = binary_evidence(&bytes) {
+        let (line, column) = byte_position(&bytes, offset);
+        return Err(SourceError::Binary { path, line, column });
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let (line, column) = byte_position(error.as_bytes(), offset);
+        SourceError::InvalidUtf8 { path, line, column }
+    })
+}
+
+/// Drops a leading byte-order mark and turns `\r\n` and lone `\r` into `\n`.
+fn normalize_line_ends(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// One line of a [`SourceText`].
@@ -234,10 +378,33 @@ mod tests {
     }
 
     #[test]
-    fn lines_strip_crlf() {
-        let t = text("a\r\nbé\r\n\r\nc");
-        let lines: Vec<_> = t.lines().map(|l| (l.number, l.text)).collect();
-        assert_eq!(lines, vec![(1, "a"), (2, "bé"), (3, ""), (4, "c")]);
+    fn crlf_cr_and_bom_read_as_lf() {
+        let lf = text("a\nbé\n\nc");
+        for variant in ["a\r\nbé\r\n\r\nc", "a\rbé\r\rc", "\u{feff}a\nbé\n\nc"] {
+            let t = text(variant);
+            assert_eq!(t.as_str(), lf.as_str(), "{variant:?}");
+            let lines: Vec<_> = t.lines().map(|l| (l.number, l.text)).collect();
+            assert_eq!(lines, vec![(1, "a"), (2, "bé"), (3, ""), (4, "c")]);
+        }
+        // The digest is of the bytes as read, not of the normalised text.
+        let crlf = SourceText::from_bytes(Path::new("d.txt"), b"a\r\nb".to_vec()).unwrap();
+        assert_eq!(crlf.as_str(), "a\nb");
+        assert_eq!(crlf.digest(), sha256_hex(b"a\r\nb"));
+    }
+
+    #[test]
+    fn offsets_past_checkpoints_count_characters() {
+        // Characters of two bytes across several checkpoints, on one line.
+        let long = "é".repeat(3 * CHECKPOINT) + "x";
+        let t = text(&long);
+        let x = long.len() - 1;
+        let span = t.span(x, x + 1);
+        assert_eq!(
+            (span.start, span.end),
+            (3 * CHECKPOINT as u64, 3 * CHECKPOINT as u64 + 1)
+        );
+        assert_eq!(t.position(x), (1, 3 * CHECKPOINT as u32 + 1));
+        assert_eq!(span.prefix, "é".repeat(Span::CONTEXT));
     }
 
     #[test]

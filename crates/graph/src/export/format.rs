@@ -75,6 +75,24 @@ impl ExportFormat {
         }
     }
 
+    /// igfkg's format for one of Oxigraph's (none for N3).
+    fn from_rdf_format(format: Option<RdfFormat>) -> Option<Self> {
+        Some(match format? {
+            RdfFormat::Turtle => Self::Turtle,
+            RdfFormat::NTriples => Self::NTriples,
+            RdfFormat::NQuads => Self::NQuads,
+            RdfFormat::TriG => Self::TriG,
+            RdfFormat::RdfXml => Self::RdfXml,
+            RdfFormat::JsonLd { .. } => Self::JsonLd,
+            _ => return None,
+        })
+    }
+
+    /// The format of a file, by its extension ([`ExportFormat::from_extension`]).
+    pub fn from_path(path: &std::path::Path) -> Option<Self> {
+        Self::from_extension(path.extension()?.to_str()?)
+    }
+
     /// The format of a file extension (`ttl`, `nt`, `nq`, `trig`, `rdf`, `jsonld`).
     pub fn from_extension(extension: &str) -> Option<Self> {
         let extension = extension.to_ascii_lowercase();
@@ -97,7 +115,9 @@ impl fmt::Display for ExportFormat {
 
 /// The format name is not one igfkg exports.
 #[derive(Debug, thiserror::Error)]
-#[error("unknown RDF format {0:?}; use one of turtle, ntriples, nquads, trig, rdfxml, jsonld")]
+#[error(
+    "unknown RDF format {0:?}; use one of turtle, ntriples, nquads, trig, rdfxml, jsonld (or a media type such as text/turtle)"
+)]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for ExportFormat {
@@ -111,7 +131,9 @@ impl FromStr for ExportFormat {
             "trig" => Ok(Self::TriG),
             "rdfxml" | "rdf/xml" | "rdf" | "xml" => Ok(Self::RdfXml),
             "jsonld" | "json-ld" => Ok(Self::JsonLd),
-            _ => Err(UnknownFormat(name.to_owned())),
+            // A media type, as Oxigraph's CLI and content negotiation take it.
+            _ => Self::from_rdf_format(RdfFormat::from_media_type(name))
+                .ok_or_else(|| UnknownFormat(name.to_owned())),
         }
     }
 }
@@ -130,5 +152,14 @@ mod tests {
             );
         }
         assert!("yaml".parse::<ExportFormat>().is_err());
+        for format in ExportFormat::ALL {
+            assert_eq!(format.media_type().parse::<ExportFormat>().unwrap(), format);
+        }
+        assert_eq!(
+            "text/turtle; charset=utf-8"
+                .parse::<ExportFormat>()
+                .unwrap(),
+            ExportFormat::Turtle
+        );
     }
 }

@@ -8,17 +8,19 @@
 //! prefixes that the output uses are declared.
 
 mod format;
+mod jsonld;
 mod order;
 mod prefixes;
 
 pub use format::{ExportFormat, UnknownFormat};
-pub use order::{CanonicalOrder, canonical_order};
+pub use jsonld::{JsonLdContext, write_context, write_jsonld};
+pub use order::{CanonicalOrder, canonical_order, canonical_triples};
 pub use prefixes::{PrefixScan, Prefixes, used_prefixes};
 
 use crate::error::ExportError;
 use crate::iri::IriBase;
 use oxigraph::io::RdfSerializer;
-use oxigraph::model::Quad;
+use oxigraph::model::{Quad, QuadRef};
 use std::io::Write;
 
 /// Writes quads, already in [`canonical_order`], in `format`.
@@ -31,6 +33,10 @@ pub fn write_quads<W: Write>(
     format: ExportFormat,
     writer: W,
 ) -> Result<W, ExportError> {
+    if format == ExportFormat::JsonLd {
+        let quads: Vec<QuadRef<'_>> = quads.iter().map(Quad::as_ref).collect();
+        return Ok(write_jsonld(base, &quads, JsonLdContext::Inline, writer)?.0);
+    }
     let mut serializer = open_serializer(&used_prefixes(base, quads), format, writer)?;
     for quad in quads {
         serializer.serialize_quad(quad)?;

@@ -2,6 +2,7 @@
 //! each term compared in its prefixed form with numbers in natural order.
 
 use super::format::ExportFormat;
+use super::jsonld::{JsonLdContext, write_jsonld};
 use super::open_serializer;
 use super::prefixes::{PrefixScan, Prefixes};
 use crate::error::ExportError;
@@ -9,6 +10,7 @@ use crate::iri::IriBase;
 use crate::vocab::{rdf, rdfs, skos};
 use oxigraph::model::{
     GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef,
+    Triple,
 };
 use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxBuildHasher;
@@ -117,6 +119,19 @@ pub fn canonical_order(
     keep_graphs: bool,
 ) -> Vec<Quad> {
     CanonicalOrder::new(base).sort(quads, keep_graphs)
+}
+
+/// The triples of a CONSTRUCT or DESCRIBE answer in export order, each in
+/// the default graph: what a result writer or a table prints.
+pub fn canonical_triples(base: &IriBase, triples: &[Triple]) -> Vec<Quad> {
+    canonical_order(
+        base,
+        triples
+            .iter()
+            .cloned()
+            .map(|t| t.in_graph(GraphName::DefaultGraph)),
+        false,
+    )
 }
 
 /// The export order of [`canonical_order`], made once and applied to a
@@ -291,7 +306,56 @@ impl CanonicalOrder {
     where
         ExportError: From<E>,
     {
-        let keep_graphs = format.keeps_graphs();
+        if format == ExportFormat::JsonLd {
+            return Ok(self
+                .write_all_jsonld(base, quads, JsonLdContext::Inline, writer)?
+                .0);
+        }
+        let (table, order) = self.read_sorted(quads, format.keeps_graphs())?;
+        let terms: Vec<TermRef<'_>> = table.iter().map(Term::as_ref).collect();
+        let mut scan = PrefixScan::new(base, format.keeps_graphs());
+        for term in &terms {
+            scan.visit_term(*term);
+        }
+        let mut serializer = open_serializer(&scan.finish(), format, writer)?;
+        for q in order {
+            serializer.serialize_quad(q.quad(&terms))?;
+        }
+        Ok(serializer.finish()?)
+    }
+
+    /// Writes every quad of `quads` (a store's, in any order), graphs kept,
+    /// as compacted JSON-LD in export order ([`write_jsonld`]); returns the
+    /// writer and the context's prefixes.
+    ///
+    /// # Errors
+    /// If reading a quad or writing fails.
+    pub fn write_all_jsonld<W: Write, E>(
+        &self,
+        base: &IriBase,
+        quads: impl IntoIterator<Item = Result<Quad, E>>,
+        context: JsonLdContext<'_>,
+        writer: W,
+    ) -> Result<(W, Vec<(String, String)>), ExportError>
+    where
+        ExportError: From<E>,
+    {
+        let (table, order) = self.read_sorted(quads, true)?;
+        let terms: Vec<TermRef<'_>> = table.iter().map(Term::as_ref).collect();
+        let quads: Vec<QuadRef<'_>> = order.into_iter().map(|q| q.quad(&terms)).collect();
+        write_jsonld(base, &quads, context, writer)
+    }
+
+    /// Reads `quads` into a table of distinct terms and the quads, as ids
+    /// of that table, in export order.
+    fn read_sorted<E>(
+        &self,
+        quads: impl IntoIterator<Item = Result<Quad, E>>,
+        keep_graphs: bool,
+    ) -> Result<(Vec<Term>, Vec<Ordered>), ExportError>
+    where
+        ExportError: From<E>,
+    {
         let mut interner = Interner::default();
         let mut encoded = Vec::new();
         for quad in quads {
@@ -309,37 +373,11 @@ impl CanonicalOrder {
             ));
         }
         let table: Vec<Term> = interner.into_terms();
-        let terms: Vec<TermRef<'_>> = table.iter().map(Term::as_ref).collect();
-        let mut scan = PrefixScan::new(base, keep_graphs);
-        for term in &terms {
-            scan.visit_term(*term);
-        }
-        let order = self.order(&terms, encoded);
-        let mut serializer = open_serializer(&scan.finish(), format, writer)?;
-        for q in order {
-            let (graph, subject, predicate) = q.ids;
-            let graph = match graph.map(|g| terms[g as usize]) {
-                None => GraphNameRef::DefaultGraph,
-                Some(TermRef::NamedNode(n)) => GraphNameRef::NamedNode(n),
-                Some(TermRef::BlankNode(b)) => GraphNameRef::BlankNode(b),
-                Some(_) => unreachable!("a graph name is an IRI or a blank node"),
-            };
-            let subject = match terms[subject as usize] {
-                TermRef::NamedNode(n) => NamedOrBlankNodeRef::NamedNode(n),
-                TermRef::BlankNode(b) => NamedOrBlankNodeRef::BlankNode(b),
-                _ => unreachable!("a subject is an IRI or a blank node"),
-            };
-            let TermRef::NamedNode(predicate) = terms[predicate as usize] else {
-                unreachable!("a predicate is an IRI")
-            };
-            serializer.serialize_quad(QuadRef::new(
-                subject,
-                predicate,
-                terms[q.object as usize],
-                graph,
-            ))?;
-        }
-        Ok(serializer.finish()?)
+        let order = {
+            let terms: Vec<TermRef<'_>> = table.iter().map(Term::as_ref).collect();
+            self.order(&terms, encoded)
+        };
+        Ok((table, order))
     }
 }
 
@@ -425,5 +463,25 @@ impl Ordered {
 
     fn head(&self) -> (Option<u32>, u32, u32) {
         (self.graph, self.subject, self.predicate)
+    }
+
+    /// The quad, its terms looked up in `terms`.
+    fn quad<'a>(&self, terms: &[TermRef<'a>]) -> QuadRef<'a> {
+        let (graph, subject, predicate) = self.ids;
+        let graph = match graph.map(|g| terms[g as usize]) {
+            None => GraphNameRef::DefaultGraph,
+            Some(TermRef::NamedNode(n)) => GraphNameRef::NamedNode(n),
+            Some(TermRef::BlankNode(b)) => GraphNameRef::BlankNode(b),
+            Some(_) => unreachable!("a graph name is an IRI or a blank node"),
+        };
+        let subject = match terms[subject as usize] {
+            TermRef::NamedNode(n) => NamedOrBlankNodeRef::NamedNode(n),
+            TermRef::BlankNode(b) => NamedOrBlankNodeRef::BlankNode(b),
+            _ => unreachable!("a subject is an IRI or a blank node"),
+        };
+        let TermRef::NamedNode(predicate) = terms[predicate as usize] else {
+            unreachable!("a predicate is an IRI")
+        };
+        QuadRef::new(subject, predicate, terms[self.object as usize], graph)
     }
 }

@@ -53,6 +53,26 @@ impl Prefixes {
             .map(|(prefix, local)| format!("{prefix}:{local}"))
     }
 
+    /// The IRI that `prefix:local` stands for, or `None` if `prefix` is not
+    /// one of these.
+    ///
+    /// ```
+    /// use igfkg_graph::{IriBase, Prefixes};
+    ///
+    /// let prefixes = Prefixes::new(&IriBase::default());
+    /// assert_eq!(
+    ///     prefixes.expand("topic", "encryption").as_deref(),
+    ///     Some("https://w3id.org/igfkg/id/topic/encryption")
+    /// );
+    /// assert_eq!(prefixes.expand("nope", "x"), None);
+    /// ```
+    pub fn expand(&self, prefix: &str, local: &str) -> Option<String> {
+        self.entries
+            .iter()
+            .find(|(p, _)| p == prefix)
+            .map(|(_, ns)| format!("{ns}{local}"))
+    }
+
     /// Every (prefix, namespace), longest namespace first.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.entries.iter().map(|(p, ns)| (p.as_str(), ns.as_str()))

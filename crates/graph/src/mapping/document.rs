@@ -2,11 +2,13 @@
 //! document's named graph.
 
 use super::EvidenceLevel;
+use super::details::add_details;
 use super::links::{add_link, add_rollup};
 use super::reference::add_organizations;
-use super::sink::{QuadSink, date, en, integer};
+use super::sink::{QuadSink, date, decimal, en, integer};
+use super::utterance::add_utterance;
 use crate::iri::IriBase;
-use crate::vocab::{dcterms, foaf, igf, rdf, rdfs, schema, xsd};
+use crate::vocab::{dcterms, foaf, igf, rdf, rdfs, schema, skos, xsd};
 use igfkg_model::DocumentLinks;
 use igfkg_model::{
     Extraction, Fact, FactKind, Figure, Message, MessageKind, NodeId, Participation, Person,
@@ -25,7 +27,10 @@ pub(crate) fn document_quads(
 ) -> Vec<Quad> {
     let mut sink = QuadSink::with_evidence(base, base.document_graph(&document.id), evidence);
     let doc = sink.iri(&document.node_id());
-    let meeting = sink.iri(&NodeId::meeting(document.meeting));
+    // A document about many meetings has none of its own; its records name theirs.
+    let meeting = document
+        .meeting
+        .map(|year| sink.iri(&NodeId::meeting(year)));
     sink.add(doc.clone(), rdf::TYPE, igf::SourceDocument);
     sink.add(doc.clone(), rdfs::LABEL, en(&document.title));
     sink.add(doc.clone(), dcterms::title, en(&document.title));
@@ -35,7 +40,9 @@ pub(crate) fn document_quads(
         dcterms::issued,
         Literal::new_typed_literal(document.year.to_string(), xsd::G_YEAR),
     );
-    sink.add(doc.clone(), igf::meeting, meeting.clone());
+    if let Some(meeting) = &meeting {
+        sink.add(doc.clone(), igf::meeting, meeting.clone());
+    }
     sink.add(
         doc.clone(),
         igf::documentKind,
@@ -63,7 +70,11 @@ pub(crate) fn document_quads(
         sink.add(doc.clone(), schema::url, url);
     }
 
-    let context = Context { doc, meeting };
+    let context = Context {
+        doc,
+        meeting,
+        document_id: document.id.clone(),
+    };
     for theme in &extraction.themes {
         add_theme(&mut sink, &context, theme);
     }
@@ -75,6 +86,9 @@ pub(crate) fn document_quads(
     }
     for statement in &extraction.statements {
         add_statement(&mut sink, &context, statement);
+    }
+    for utterance in &extraction.utterances {
+        add_utterance(&mut sink, &context, utterance);
     }
     for person in &extraction.people {
         add_person(&mut sink, &context, person);
@@ -88,6 +102,9 @@ pub(crate) fn document_quads(
     for fact in &extraction.facts {
         add_fact(&mut sink, &context, fact);
     }
+    for details in &extraction.details {
+        add_details(&mut sink, &context.doc, details);
+    }
     add_organizations(&mut sink, &links.organizations, Some(&context.doc));
     for link in &links.links {
         add_link(&mut sink, &context, link);
@@ -100,7 +117,10 @@ pub(crate) fn document_quads(
 
 pub(super) struct Context {
     pub(super) doc: NamedNode,
-    pub(super) meeting: NamedNode,
+    /// The document's meeting, when it is about one.
+    pub(super) meeting: Option<NamedNode>,
+    /// The document's manifest id.
+    pub(super) document_id: String,
 }
 
 pub(super) fn add_theme(sink: &mut QuadSink<'_>, cx: &Context, theme: &Theme) {
@@ -108,7 +128,8 @@ pub(super) fn add_theme(sink: &mut QuadSink<'_>, cx: &Context, theme: &Theme) {
     sink.add(s.clone(), rdf::TYPE, igf::Theme);
     sink.add(s.clone(), rdfs::LABEL, en(&theme.title));
     sink.add(s.clone(), igf::year, integer(theme.year));
-    sink.add(s.clone(), igf::meeting, cx.meeting.clone());
+    let meeting = sink.iri(&NodeId::meeting(theme.year));
+    sink.add(s.clone(), igf::meeting, meeting);
     sink.add(s, igf::position, integer(theme.position));
     sink.add_provenance(&theme.id, &cx.doc, &theme.span);
 }
@@ -118,6 +139,15 @@ pub(super) fn session_type(session_type: &SessionType) -> NamedNodeRef<'static> 
         SessionType::Main => igf::MainSession,
         SessionType::HighLevelThematic => igf::HighLevelThematicSession,
         SessionType::CeremonialHighLevel => igf::CeremonialHighLevelSession,
+        SessionType::Workshop => igf::WorkshopSession,
+        SessionType::OpenForum => igf::OpenForumSession,
+        SessionType::BestPracticeForum => igf::BestPracticeForumSession,
+        SessionType::DynamicCoalition => igf::DynamicCoalitionSession,
+        SessionType::DayZero => igf::DayZeroEvent,
+        SessionType::LightningTalk => igf::LightningTalk,
+        SessionType::Nri => igf::NriSession,
+        SessionType::TownHall => igf::TownHall,
+        SessionType::Networking => igf::NetworkingSession,
         SessionType::Other(_) => igf::OtherSession,
     }
 }
@@ -127,7 +157,8 @@ pub(super) fn add_session(sink: &mut QuadSink<'_>, cx: &Context, session: &Sessi
     sink.add(s.clone(), rdf::TYPE, igf::Session);
     sink.add(s.clone(), rdfs::LABEL, en(&session.title));
     sink.add(s.clone(), igf::year, integer(session.year));
-    sink.add(s.clone(), igf::meeting, cx.meeting.clone());
+    let meeting = sink.iri(&NodeId::meeting(session.year));
+    sink.add(s.clone(), igf::meeting, meeting);
     sink.add(s.clone(), igf::position, integer(session.position));
     sink.add(
         s.clone(),
@@ -186,7 +217,8 @@ pub(super) fn add_message(sink: &mut QuadSink<'_>, cx: &Context, message: &Messa
     sink.add_opt_text(&s, igf::headline, message.headline.as_deref());
     sink.add_opt_text(&s, igf::group, message.group.as_deref());
     sink.add(s.clone(), igf::year, integer(message.year));
-    sink.add(s.clone(), igf::meeting, cx.meeting.clone());
+    let meeting = sink.iri(&NodeId::meeting(message.year));
+    sink.add(s.clone(), igf::meeting, meeting);
     sink.add(s.clone(), igf::position, integer(message.position));
     if let Some(session) = &message.session {
         let session = sink.iri(session);
@@ -204,7 +236,9 @@ pub(super) fn add_statement(sink: &mut QuadSink<'_>, cx: &Context, statement: &S
     sink.add(s.clone(), rdf::TYPE, igf::Statement);
     sink.add(s.clone(), igf::text, en(&statement.text));
     sink.add(s.clone(), igf::position, integer(statement.position));
-    sink.add(s.clone(), igf::meeting, cx.meeting.clone());
+    if let Some(meeting) = &cx.meeting {
+        sink.add(s.clone(), igf::meeting, meeting.clone());
+    }
     sink.add_opt_text(&s, igf::section, statement.section.as_deref());
     if statement.heading {
         sink.add(s.clone(), igf::isHeading, Literal::from(true));
@@ -221,6 +255,14 @@ pub(super) fn add_person(sink: &mut QuadSink<'_>, cx: &Context, person: &Person)
         foaf::name,
         Literal::new_simple_literal(&person.name),
     );
+    // The other ways the document writes the name (capitals, no accents).
+    for variant in &person.variants {
+        sink.add(
+            s.clone(),
+            skos::altLabel,
+            Literal::new_simple_literal(variant),
+        );
+    }
     sink.add_opt_text(&s, schema::jobTitle, person.position_title.as_deref());
     sink.add_opt_text(&s, igf::country, person.country.as_deref());
     sink.add_opt_text(
@@ -228,7 +270,7 @@ pub(super) fn add_person(sink: &mut QuadSink<'_>, cx: &Context, person: &Person)
         igf::stakeholderGroupLabel,
         person.stakeholder_group.as_deref(),
     );
-    sink.add_provenance(&person.id, &cx.doc, &person.span);
+    sink.add_shared_provenance(&person.id, &cx.document_id, &cx.doc, &person.span);
 }
 
 pub(super) fn add_role(sink: &mut QuadSink<'_>, cx: &Context, role: &Role) {
@@ -237,6 +279,8 @@ pub(super) fn add_role(sink: &mut QuadSink<'_>, cx: &Context, role: &Role) {
         RoleKind::Facilitator => igf::Facilitator,
         RoleKind::Presenter => igf::Presenter,
         RoleKind::Keynote => igf::Keynote,
+        RoleKind::Moderator => igf::Moderator,
+        RoleKind::Speaker => igf::Speaker,
     };
     sink.add(s.clone(), rdf::TYPE, igf::SessionRole);
     let person = sink.iri(&role.person);
@@ -245,6 +289,14 @@ pub(super) fn add_role(sink: &mut QuadSink<'_>, cx: &Context, role: &Role) {
     sink.add(s.clone(), igf::session, session);
     sink.add(s.clone(), igf::roleKind, kind);
     sink.add_opt_text(&s, igf::subject, role.subject.as_deref());
+    if let Some(percent) = role.confidence {
+        // A role read from what a speaker said, not stated by the layout.
+        sink.add(
+            s.clone(),
+            igf::confidence,
+            decimal(f64::from(percent) / 100.0),
+        );
+    }
     sink.add_provenance(&role.id, &cx.doc, &role.span);
 }
 
@@ -364,13 +416,14 @@ mod tests {
             title: "IGF 2018 Messages".to_owned(),
             publisher: "IGF Secretariat".to_owned(),
             year: 2018,
-            meeting: 2018,
+            meeting: Some(2018),
             kind: "messages".to_owned(),
             format: "messages-by-theme".to_owned(),
             path: "sources/igf-2018-messages.md".to_owned(),
             url: None,
             licence: "UN terms of use".to_owned(),
             sha256: String::new(),
+            columns: None,
         };
         let theme = Theme {
             id: NodeId::slug(NodeKind::Theme, "2018 cybersecurity, trust and privacy"),

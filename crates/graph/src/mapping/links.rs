@@ -128,7 +128,8 @@ mod tests {
         let mut sink = QuadSink::with_evidence(base, base.document_graph("igf-2018"), evidence);
         let cx = Context {
             doc: base.node(&NodeId::slug(NodeKind::Document, "igf-2018")),
-            meeting: base.node(&NodeId::meeting(2018)),
+            meeting: Some(base.node(&NodeId::meeting(2018))),
+            document_id: "igf-2018".into(),
         };
         add_link(&mut sink, &cx, &sdg7_link());
         sink.into_quads()

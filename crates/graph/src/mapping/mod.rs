@@ -7,11 +7,13 @@
 //! Helper nodes get IRIs derived from their node ([`NodeId::part`]), never
 //! blank nodes, so the same records always give the same triples.
 
+mod details;
 mod document;
 mod links;
 mod reference;
 mod relations;
 mod sink;
+mod utterance;
 
 pub(crate) use document::document_quads;
 pub(crate) use reference::reference_quads;

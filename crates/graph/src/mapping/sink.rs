@@ -86,6 +86,23 @@ impl<'a> QuadSink<'a> {
         self.add(subject, igf::sourceSpan, source);
     }
 
+    /// [`Self::add_provenance`] for a node that several documents name (a
+    /// person is one node across the corpus): its source span's helper
+    /// nodes are the document's own (`{node}-{document}-source`), so that
+    /// each document's span of it stays whole.
+    pub(crate) fn add_shared_provenance(
+        &mut self,
+        node: &NodeId,
+        document_id: &str,
+        document: &NamedNode,
+        span: &Span,
+    ) {
+        let subject = self.iri(node);
+        let source = self.add_specific_resource(&node.part(document_id), document, span, true);
+        self.add(subject.clone(), prov::wasDerivedFrom, document.clone());
+        self.add(subject, igf::sourceSpan, source);
+    }
+
     /// Adds the Web Annotation specific resource `{node}-source` that
     /// selects a span of a document — a text position selector and a text
     /// quote selector (with its context when `context`), and the lines —
@@ -106,6 +123,12 @@ impl<'a> QuadSink<'a> {
         self.add(source.clone(), oa::hasSelector, quote.clone());
         self.add(source.clone(), igf::startLine, integer(span.start_line));
         self.add(source.clone(), igf::endLine, integer(span.end_line));
+        if let Some((start, end)) = span.source_bytes {
+            // Read from a saved web page: the offsets count characters of
+            // the extracted text, these bytes of the HTML file.
+            self.add(source.clone(), igf::sourceByteStart, offset(start));
+            self.add(source.clone(), igf::sourceByteEnd, offset(end));
+        }
         self.add(position.clone(), rdf::TYPE, oa::TextPositionSelector);
         self.add(position.clone(), oa::start, offset(span.start));
         self.add(position, oa::end, offset(span.end));
@@ -171,6 +194,7 @@ pub(super) mod testing {
             exact: exact.to_owned(),
             prefix: "Key messages: ".to_owned(),
             suffix: String::new(),
+            source_bytes: None,
         }
     }
 

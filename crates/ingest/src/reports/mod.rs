@@ -14,6 +14,8 @@
 mod points;
 mod roles;
 
+pub(crate) use roles::{add_inferred_role, add_person, add_role};
+
 use crate::ParseError;
 use crate::blocks::{BlockOptions, Builder, blocks_in, fold_spaces};
 use crate::by_session::session_type;

@@ -107,7 +107,7 @@ pub(super) fn read_points(
         }
         roster = false;
         if PLACEHOLDER.is_match(&text) {
-            b.note(
+            b.info(
                 block.start,
                 format!(
                     "report {title:?}: field {number} ({heading}) says it does not apply: {text:?}"
@@ -116,7 +116,7 @@ pub(super) fn read_points(
             continue;
         }
         if RECORDING.is_match(&text) && !text.contains("://") && !text.contains("www.") {
-            b.note(
+            b.info(
                 block.start,
                 format!("report {title:?}: field {number} ({heading}) points to a recording or transcript the text does not link: {text:?}"),
             );

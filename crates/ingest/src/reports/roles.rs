@@ -3,19 +3,25 @@
 
 use crate::blocks::{Block, Builder};
 use crate::people::{self, PersonLine};
-use igfkg_model::{NodeId, NodeKind, Person, Role, RoleKind, normalize_key};
+use igfkg_model::{NodeId, NodeKind, Person, Role, RoleKind};
 
 use super::points::PeopleContext;
 
 fn person_id(name: &str) -> NodeId {
-    NodeId::keyed(NodeKind::Person, &[&normalize_key(name)])
+    NodeId::person(name)
 }
 
-/// Adds a person once per document; later mentions fill in what the first lacked.
-fn add_person(b: &mut Builder<'_>, person: Person) -> NodeId {
+/// Adds a person once per document; later mentions fill in what the first
+/// lacked, and keep the other ways the name is written.
+pub(crate) fn add_person(b: &mut Builder<'_>, person: Person) -> NodeId {
     let id = person.id.clone();
     match b.out.people.iter_mut().find(|p| p.id == id) {
         Some(known) => {
+            for name in std::iter::once(person.name).chain(person.variants) {
+                if name != known.name && !known.variants.contains(&name) {
+                    known.variants.push(name);
+                }
+            }
             known.position_title = known.position_title.take().or(person.position_title);
             known.affiliation = known.affiliation.take().or(person.affiliation);
             known.country = known.country.take().or(person.country);
@@ -26,12 +32,25 @@ fn add_person(b: &mut Builder<'_>, person: Person) -> NodeId {
     id
 }
 
-fn add_role(
+pub(crate) fn add_role(
     b: &mut Builder<'_>,
     session: &NodeId,
     person: &NodeId,
     kind: RoleKind,
     subject: Option<String>,
+    (start, end): (usize, usize),
+) {
+    add_inferred_role(b, session, person, kind, subject, None, (start, end));
+}
+
+/// [`add_role`] with the confidence of a role read from what someone said.
+pub(crate) fn add_inferred_role(
+    b: &mut Builder<'_>,
+    session: &NodeId,
+    person: &NodeId,
+    kind: RoleKind,
+    subject: Option<String>,
+    confidence: Option<u8>,
     (start, end): (usize, usize),
 ) {
     let role = format!("{kind:?}");
@@ -46,6 +65,7 @@ fn add_role(
         session: session.clone(),
         kind,
         subject,
+        confidence,
         span,
     });
 }
@@ -63,6 +83,7 @@ pub(super) fn add_person_line(
         Person {
             id: person_id(&line.name),
             name: line.name.clone(),
+            variants: Vec::new(),
             position_title: line.position_title.clone(),
             affiliation: line.affiliation.clone(),
             country: line.country.clone(),
@@ -122,6 +143,7 @@ pub(super) fn add_keynote(
         Person {
             id: person_id(&keynote.name),
             name: keynote.name.clone(),
+            variants: Vec::new(),
             position_title: keynote.title.clone(),
             affiliation: affiliation.as_ref().map(|a| a.0.clone()),
             country: affiliation.and_then(|a| a.1),

@@ -3,8 +3,8 @@
 //! side, a message's links with their evidence and its echoes, a session's
 //! messages in document order.
 
-use super::{App, cell, charts, labels};
-use igfkg_graph::model::{NamedNode, Term};
+use super::{App, charts, solutions_table};
+use igfkg_graph::model::NamedNode;
 use igfkg_graph::vocab::{foaf, igf, org, sdgo};
 use igfkg_graph::{QueryOutcome, QueryRequest, Solutions};
 use minijinja::{Value, context};
@@ -103,6 +103,14 @@ pub(crate) fn panels(app: &App, node: &NamedNode, classes: &[NamedNode]) -> Vec<
         panels.push(per_year(app, "Nodes that name it, per year", "nodes", format!(
             "SELECT ?year (COUNT(DISTINCT ?x) AS ?n) {{ ?x igf:nri|igf:organization|igf:person|igf:affiliation <{n}> . {YEAR} }} GROUP BY ?year ORDER BY ?year"
         )));
+        panels.push(table(app, "Where it is named, with the words", format!(
+            "SELECT ?node ?year ?words ?line {{ ?l oa:hasBody <{n}> ; igf:linkSubject ?node ; oa:hasTarget ?t . ?t oa:hasSelector/oa:exact ?words ; igf:startLine ?line OPTIONAL {{ ?node igf:year ?year }} }} ORDER BY ?year ?node ?line LIMIT 300"
+        )));
+    }
+    if is(igf::SourceDocument) {
+        panels.push(table(app, "What was read from this document", format!(
+            "SELECT ?class (COUNT(DISTINCT ?x) AS ?n) {{ ?x prov:wasDerivedFrom <{n}> ; a ?class }} GROUP BY ?class ORDER BY DESC(?n) ?class"
+        )));
     }
     panels
         .into_iter()
@@ -112,31 +120,6 @@ pub(crate) fn panels(app: &App, node: &NamedNode, classes: &[NamedNode]) -> Vec<
 }
 
 fn render(app: &App, panel: Panel) -> Value {
-    let limit = app.options.max_html_rows;
-    let solutions = &panel.solutions;
-    let labels = labels(
-        app,
-        solutions
-            .rows()
-            .iter()
-            .take(limit)
-            .flatten()
-            .flatten()
-            .filter_map(|t| match t {
-                Term::NamedNode(n) => Some(n.clone()),
-                _ => None,
-            }),
-    );
-    let header: Vec<String> = solutions
-        .variables()
-        .iter()
-        .map(|v| v.as_str().to_owned())
-        .collect();
-    let rows: Vec<Vec<Value>> = solutions
-        .rows()
-        .iter()
-        .take(limit)
-        .map(|row| row.iter().map(|t| cell(app, t.as_ref(), &labels)).collect())
-        .collect();
+    let (header, rows) = solutions_table(app, &panel.solutions);
     context! { title => panel.title, svg => panel.svg, header, rows }
 }

@@ -1,7 +1,6 @@
 //! [`KnowledgeGraph`]: igfkg's records in an Oxigraph store.
 
-use crate::error::{ExportError, QueryError, StoreError};
-use crate::export::{CanonicalOrder, ExportFormat};
+use crate::error::{QueryError, StoreError};
 use crate::iri::IriBase;
 use crate::mapping::{EvidenceLevel, document_quads, reference_quads, relation_quads};
 use crate::results::{QueryOutcome, Solutions};
@@ -10,13 +9,14 @@ use igfkg_model::DocumentLinks;
 use igfkg_model::ReferenceData;
 use igfkg_model::Relations;
 use igfkg_model::{Extraction, SourceDocument};
-use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef, Term, Variable};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, HashSet};
-use std::io::{Read, Write};
+#[cfg(feature = "rocksdb")]
 use std::path::Path;
+
+mod io;
 
 /// The knowledge graph: an Oxigraph store with one named graph per source
 /// document and one for the reference data.
@@ -160,67 +160,6 @@ impl KnowledgeGraph {
         Ok(count)
     }
 
-    /// Loads an RDF file (N-Quads, TriG, Turtle, N-Triples, RDF/XML or
-    /// JSON-LD, by extension), such as the dump `igfkg build` writes. Triples
-    /// of formats without graphs go to the default graph. Returns the number
-    /// of quads read.
-    ///
-    /// # Errors
-    /// [`StoreError::UnknownFormat`], [`StoreError::Io`], or
-    /// [`StoreError::Syntax`] with the line and column of the error.
-    pub fn load_file(&self, path: &Path) -> Result<usize, StoreError> {
-        let format = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .and_then(ExportFormat::from_extension)
-            .ok_or_else(|| StoreError::UnknownFormat {
-                path: path.to_owned(),
-            })?;
-        let file = std::fs::File::open(path).map_err(|source| StoreError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        self.load_reader(format.rdf_format(), std::io::BufReader::new(file), path)
-    }
-
-    /// Loads RDF from a reader; `path` names it in error messages.
-    ///
-    /// Everything is parsed before anything is inserted, so a syntax error
-    /// leaves the graph as it was.
-    ///
-    /// # Errors
-    /// See [`KnowledgeGraph::load_file`].
-    pub fn load_reader(
-        &self,
-        format: RdfFormat,
-        reader: impl Read,
-        path: &Path,
-    ) -> Result<usize, StoreError> {
-        let mut quads = Vec::new();
-        for quad in RdfParser::from_format(format).for_reader(reader) {
-            quads.push(quad.map_err(|error| match error {
-                RdfParseError::Io(source) => StoreError::Io {
-                    path: path.to_owned(),
-                    source,
-                },
-                RdfParseError::Syntax(error) => {
-                    let (line, column) = error
-                        .location()
-                        .map_or((0, 0), |l| (l.start.line + 1, l.start.column + 1));
-                    StoreError::Syntax {
-                        path: path.to_owned(),
-                        line,
-                        column,
-                        message: error.to_string(),
-                    }
-                }
-            })?);
-        }
-        let count = quads.len();
-        self.store.extend(quads)?;
-        Ok(count)
-    }
-
     /// The number of quads in the store (a triple in two graphs counts twice).
     ///
     /// # Errors
@@ -248,8 +187,9 @@ impl KnowledgeGraph {
     /// Runs a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE).
     ///
     /// The default graph is the union of all named graphs, and the prefixes
-    /// of [`vocab::PREFIXES`] are declared, so `igf:`, `skos:`, `rdfs:` …
-    /// work without `PREFIX` lines.
+    /// of [`crate::Prefixes`] are declared, so `igf:`, `skos:`, `rdfs:` and
+    /// the data's `topic:`, `message:`, `document:` … work without `PREFIX`
+    /// lines.
     ///
     /// # Errors
     /// [`QueryError::Syntax`] with the line and column of a syntax error, or
@@ -272,13 +212,7 @@ impl KnowledgeGraph {
         sparql: &str,
         bindings: &[(&str, Term)],
     ) -> Result<QueryOutcome, QueryError> {
-        let mut evaluator = SparqlEvaluator::new();
-        for (prefix, namespace) in vocab::PREFIXES {
-            evaluator = evaluator
-                .with_prefix(*prefix, *namespace)
-                .expect("the vocabulary namespaces are valid IRIs");
-        }
-        let mut prepared = evaluator.parse_query(sparql)?;
+        let mut prepared = crate::protocol::evaluator(&self.base).parse_query(sparql)?;
         prepared.dataset_mut().set_default_graph_as_union();
         let mut bound = prepared.on_store(&self.store);
         for (name, value) in bindings {
@@ -299,20 +233,6 @@ impl KnowledgeGraph {
             QueryResults::Boolean(value) => QueryOutcome::Boolean(value),
             QueryResults::Graph(triples) => QueryOutcome::Graph(triples.collect::<Result<_, _>>()?),
         })
-    }
-
-    /// Writes the whole graph in an RDF format, deterministically (see
-    /// [`crate::export`]). Formats without named graphs get the union of all
-    /// graphs.
-    ///
-    /// Each quad is read from the store once; besides the store, an export
-    /// holds the distinct terms and about 50 bytes a quad while it sorts
-    /// them ([`CanonicalOrder::write_all`]).
-    ///
-    /// # Errors
-    /// If reading the store or writing fails.
-    pub fn export<W: Write>(&self, format: ExportFormat, writer: W) -> Result<W, ExportError> {
-        CanonicalOrder::new(&self.base).write_all(&self.base, self.store.iter(), format, writer)
     }
 
     /// The number of distinct triples in the union of all graphs.

@@ -2,9 +2,11 @@
 //! bullets and paragraphs; Markdown inline markup removed; and a builder that
 //! mints identifiers and spans for the records.
 
+use crate::meetings::Meetings;
+use crate::sentences::{self, MAX_CHARS};
 use igfkg_model::{
-    Diagnostic, Extraction, Message, MessageKind, NodeId, NodeKind, Severity, SourceDocument, Span,
-    Statement, normalize_key,
+    Diagnostic, Extraction, Fact, FactKind, Figure, Meeting, Message, MessageKind, NodeId,
+    NodeKind, Severity, SourceDocument, Span, Statement, normalize_key,
 };
 use igfkg_sources::SourceText;
 use regex::Regex;
@@ -72,6 +74,20 @@ pub(crate) struct BlockOptions {
     pub(crate) numbered_at_margin: bool,
 }
 
+impl BlockOptions {
+    /// A Markdown document whose numbered lines are list items (the
+    /// key-messages layouts).
+    pub(crate) const MARKDOWN: Self = Self {
+        markdown: true,
+        numbered_at_margin: true,
+    };
+    /// A plain-text document whose numbered lines are list items.
+    pub(crate) const PLAIN: Self = Self {
+        markdown: false,
+        numbered_at_margin: true,
+    };
+}
+
 /// Cuts lines `[from, to)` (indices into `text.lines()`) into blocks.
 pub(crate) fn blocks_in(
     text: &SourceText,
@@ -79,11 +95,35 @@ pub(crate) fn blocks_in(
     to: usize,
     options: BlockOptions,
 ) -> Vec<Block> {
+    cut(text, from, to, options, &[])
+}
+
+/// Cuts a whole document into blocks, reading the lines marked in `dropped`
+/// (by line index) as blank: page furniture that must not join a paragraph.
+pub(crate) fn blocks_without(
+    text: &SourceText,
+    options: BlockOptions,
+    dropped: &[bool],
+) -> Vec<Block> {
+    cut(text, 0, usize::MAX, options, dropped)
+}
+
+fn cut(
+    text: &SourceText,
+    from: usize,
+    to: usize,
+    options: BlockOptions,
+    dropped: &[bool],
+) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     // Whether the last line read continues the last block.
     let mut open = false;
     for line in text.lines().skip(from).take(to.saturating_sub(from)) {
-        if line.is_blank() {
+        let is_dropped = dropped
+            .get(line.number as usize - 1)
+            .copied()
+            .unwrap_or(false);
+        if is_dropped || line.is_blank() {
             open = false;
             continue;
         }
@@ -210,6 +250,10 @@ pub(crate) struct Builder<'a> {
     pub(crate) document: &'a SourceDocument,
     pub(crate) text: &'a SourceText,
     pub(crate) out: Extraction,
+    /// The annual meetings of the reference data, for the meetings a text names.
+    meetings: &'a [Meeting],
+    /// The meeting the current section's heading names, if any.
+    pub(crate) section_meeting: Option<u16>,
 }
 
 impl<'a> Builder<'a> {
@@ -221,16 +265,41 @@ impl<'a> Builder<'a> {
                 document: document.id.clone(),
                 ..Extraction::default()
             },
+            meetings: &[],
+            section_meeting: None,
         }
     }
 
-    /// The year of the meeting the document is about.
+    /// The builder, resolving the meetings a text names through `meetings`.
+    #[must_use]
+    pub(crate) fn with_meetings(mut self, meetings: &'a [Meeting]) -> Self {
+        self.meetings = meetings;
+        self
+    }
+
+    pub(crate) fn meetings(&self) -> Meetings<'a> {
+        Meetings(self.meetings)
+    }
+
+    /// The year of the meeting the document is about. [`crate::parse`]
+    /// refuses a format that files every record under one meeting when the
+    /// manifest gives none, so the publication year is never read here for
+    /// those; it is the last resort of the formats whose records carry
+    /// their own year.
     pub(crate) fn meeting_year(&self) -> u16 {
-        self.document.meeting
+        self.document.meeting.unwrap_or(self.document.year)
     }
 
     pub(crate) fn span(&self, start: usize, end: usize) -> Span {
         self.text.span(start, end)
+    }
+
+    /// The position (from 1) and identifier of the next record of `kind`
+    /// in this document, after `count` of them.
+    fn next(&self, kind: NodeKind, count: usize) -> (u32, NodeId) {
+        let position = count as u32 + 1;
+        let id = NodeId::keyed(kind, &[&self.document.id, &position.to_string()]);
+        (position, id)
     }
 
     /// Adds a message; returns its identifier.
@@ -245,11 +314,7 @@ impl<'a> Builder<'a> {
         group: Option<&str>,
         (start, end): (usize, usize),
     ) -> NodeId {
-        let position = self.out.messages.len() as u32 + 1;
-        let id = NodeId::keyed(
-            NodeKind::Message,
-            &[&self.document.id, &position.to_string()],
-        );
+        let (position, id) = self.next(NodeKind::Message, self.out.messages.len());
         self.out.messages.push(Message {
             id: id.clone(),
             kind,
@@ -265,7 +330,11 @@ impl<'a> Builder<'a> {
         id
     }
 
-    /// Adds a statement; returns its identifier.
+    /// Adds a statement; returns its identifier. A statement longer than
+    /// [`MAX_CHARS`] is a block without structure (a flattened page, a
+    /// whole document on one line): it is cut into its sentences, one
+    /// statement each, with a warning; the first one's identifier is
+    /// returned.
     pub(crate) fn statement(
         &mut self,
         text: String,
@@ -273,11 +342,38 @@ impl<'a> Builder<'a> {
         heading: bool,
         (start, end): (usize, usize),
     ) -> NodeId {
-        let position = self.out.statements.len() as u32 + 1;
-        let id = NodeId::keyed(
-            NodeKind::Statement,
-            &[&self.document.id, &position.to_string()],
-        );
+        if text.chars().count() > MAX_CHARS {
+            let source = self.text.as_str();
+            let parts = sentences::sentences(&source[start..end]);
+            if parts.len() > 1 {
+                let length = text.chars().count();
+                self.warn(
+                    start,
+                    format!(
+                        "a block of {length} characters has no structure (no headings, list items or paragraph breaks); read as its {} sentences",
+                        parts.len()
+                    ),
+                );
+                let mut first = None;
+                for (s, e) in parts {
+                    let sentence = strip_markdown(&source[start + s..start + e]);
+                    let id = self.add_statement(sentence, section, heading, (start + s, start + e));
+                    first.get_or_insert(id);
+                }
+                return first.unwrap_or_else(|| unreachable!("parts is not empty"));
+            }
+        }
+        self.add_statement(text, section, heading, (start, end))
+    }
+
+    fn add_statement(
+        &mut self,
+        text: String,
+        section: Option<&str>,
+        heading: bool,
+        (start, end): (usize, usize),
+    ) -> NodeId {
+        let (position, id) = self.next(NodeKind::Statement, self.out.statements.len());
         self.out.statements.push(Statement {
             id: id.clone(),
             text,
@@ -311,9 +407,8 @@ impl<'a> Builder<'a> {
         self.diagnostic(Severity::Warning, offset, message.into());
     }
 
-    /// Records a note at a byte offset: something a reader should know
-    /// about what was left out, which is not an oddity of the document.
-    pub(crate) fn note(&mut self, offset: usize, message: impl Into<String>) {
+    /// Records something worth knowing (what was dropped as page furniture).
+    pub(crate) fn info(&mut self, offset: usize, message: impl Into<String>) {
         self.diagnostic(Severity::Info, offset, message.into());
     }
 
@@ -328,74 +423,41 @@ impl<'a> Builder<'a> {
         });
     }
 
+    /// Adds a fact read from a layout's own fixed phrasing (a transcript's
+    /// header) unless the document already states it with the same value.
+    pub(crate) fn fact(
+        &mut self,
+        kind: FactKind,
+        meeting: u16,
+        figure: Option<Figure>,
+        value: String,
+        (start, end): (usize, usize),
+    ) {
+        let known = self
+            .out
+            .facts
+            .iter()
+            .any(|f| f.kind == kind && f.meeting == meeting && f.value == value);
+        if known {
+            return;
+        }
+        let (_, id) = self.next(NodeKind::Fact, self.out.facts.len());
+        let span = self.span(start, end);
+        self.out.facts.push(Fact {
+            id,
+            meeting,
+            kind,
+            figure,
+            value,
+            qualifier_note: None,
+            span,
+        });
+    }
+
     pub(crate) fn finish(self) -> Extraction {
         self.out
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cut(text: &str, markdown: bool) -> Vec<(BlockKind, u32, String)> {
-        let text = SourceText::new("t", text.to_owned());
-        blocks(
-            &text,
-            BlockOptions {
-                markdown,
-                numbered_at_margin: true,
-            },
-        )
-        .into_iter()
-        .map(|b| (b.kind, b.line, b.text))
-        .collect()
-    }
-
-    #[test]
-    fn bullets_and_paragraphs() {
-        let blocks = cut(
-            "Title line\n\n  • one\n  • two\n    more\n\nA para\ngraph.\n- dash\n",
-            false,
-        );
-        let texts: Vec<_> = blocks.iter().map(|b| (b.1, b.2.as_str())).collect();
-        assert_eq!(
-            texts,
-            vec![
-                (1, "Title line"),
-                (3, "one"),
-                (4, "two more"),
-                (7, "A para graph."),
-                (9, "dash")
-            ]
-        );
-        assert!(matches!(&blocks[1].0, BlockKind::Bullet { marker, indent: 2 } if marker == "•"));
-    }
-
-    #[test]
-    fn markdown_headings_rules_and_bold_lines() {
-        let blocks = cut("## MEDIA\n\n---\n\n**Bold** text.\n", true);
-        assert_eq!(blocks[0].0, BlockKind::Heading(2));
-        assert_eq!(blocks[1].0, BlockKind::Rule);
-        assert_eq!(blocks[2].0, BlockKind::Paragraph);
-    }
-
-    #[test]
-    fn markdown_is_stripped() {
-        assert_eq!(
-            strip_markdown(
-                "During the IGF 2017, the so-called “[Geneva Messages](#)”) **were** *elaborated*. Policy Options \\(CENB\\)"
-            ),
-            "During the IGF 2017, the so-called “Geneva Messages”) were elaborated. Policy Options (CENB)"
-        );
-        assert_eq!(strip_markdown("#### *Messages*"), "#### Messages");
-    }
-
-    #[test]
-    fn headline_is_the_first_strong_span() {
-        assert_eq!(
-            headline("**This ambition must be done in the respect of net neutrality,** which"),
-            Some("This ambition must be done in the respect of net neutrality".into())
-        );
-        assert_eq!(headline("No bold here."), None);
-    }
-}
+mod tests;
