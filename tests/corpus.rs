@@ -5,9 +5,7 @@
 #![allow(clippy::type_complexity)]
 
 use crate::util::{extraction, select, session_messages, theme_messages};
-use igfkg::model::{
-    FactKind, Figure, MessageKind, Qualifier, RoleKind, SessionType, Severity,
-};
+use igfkg::model::{FactKind, Figure, MessageKind, Qualifier, RoleKind, SessionType, Severity};
 
 /// Checks a message's text by its opening and closing words.
 fn assert_text(text: &str, start: &str, end: &str) {

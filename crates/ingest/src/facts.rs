@@ -207,7 +207,10 @@ pub(crate) fn extract(b: &mut Builder<'_>, start: usize, end: usize) {
     lists(&paragraph, &mut found);
     found.sort_by_key(|f| f.start);
     for f in found {
-        let meeting = f.meeting.or_else(|| {
+        // "a current record of more than 100 NRIs" is the document's own
+        // figure, whatever earlier year the sentence names.
+        let current = f.note.as_deref() == Some("current record");
+        let meeting = f.meeting.or(fallback.filter(|_| current)).or_else(|| {
             paragraph
                 .meeting_at(f.start - start, f.end - start)
                 .map(|m| m.year)
