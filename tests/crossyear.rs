@@ -145,7 +145,10 @@ fn themes_align_across_years() {
         "Security, Safety, Stability and Resilience",
         "Cybersecurity, trust & privacy"
     ));
-    // The Dynamic Coalitions main sessions of 2017 and 2019 are about the same thing.
+    // The Dynamic Coalitions main sessions of 2017 and 2019 are each other's
+    // match: the same coalitions, though 2019's speaks of the SDGs and
+    // 2017's of the digital future, so they overlap (relatedMatch) rather
+    // than being about the same thing.
     let dc = matches
         .iter()
         .find(|m| m.later_label == "Dynamic Coalitions – Joint Efforts to achieve the SDGs")
@@ -154,7 +157,6 @@ fn themes_align_across_years() {
         dc.earlier_label,
         "Dynamic Coalitions: Contribute to the digital future!"
     );
-    assert!(dc.close);
     // 2018's governance theme and 2017's governance session, likewise.
     assert!(matches.iter().any(|m| m.close
         && m.later_label == "Evolution of Internet governance"

@@ -271,30 +271,58 @@ class Linker:
             for label in [org["name"]] + org["aliases"]:
                 self.organization_labels.setdefault(fold(label), org)
 
-    def topic_hits(self, folded):
-        """igfkg's Linker::topic_hits: a weak label needs support in its
-        text, another label of its topic or a strong label of a topic under
-        the same broader topic."""
+    def topic_hits(self, folded, context=frozenset()):
+        """igfkg's Linker::topic_hits: a weak label needs support, another
+        label of its topic in the text, a strong label of a topic under the
+        same broader topic, or its topic among `context` (the topics of the
+        titles the text stands under)."""
         hits = self.topic_gazetteer.find_labels(folded)
 
         def supported(weak):
             broader = self.broader.get(weak[2])
-            return any((h[2] == weak[2] and h[3] != weak[3])
-                       or (not h[4] and h[2] != weak[2] and broader is not None
-                           and self.broader.get(h[2]) == broader)
-                       for h in hits)
+            return weak[2] in context or any(
+                (h[2] == weak[2] and h[3] != weak[3])
+                or (not h[4] and h[2] != weak[2] and broader is not None
+                    and self.broader.get(h[2]) == broader)
+                for h in hits)
         return [h for h in hits if not h[4] or supported(h)]
 
-    def topics(self, text):
-        return sorted({h[2] for h in self.topic_hits(normalize(text)[0])})
+    def topics(self, title):
+        """igfkg's Linker::topics: a title's weak labels count unsupported."""
+        return sorted({h[2] for h in self.topic_gazetteer.find_labels(normalize(title)[0])})
+
+    def names(self, text, folded, origin):
+        """igfkg's Linker::names: the NRIs and organisations a text names,
+        the longest name winning across both; a one-word name matches only
+        as the registry writes it."""
+        def found(gazetteer):
+            hits = []
+            for s, e, key, label, _ in gazetteer.find_labels(folded):
+                start, end = origin[s][0], origin[e - 1][1]
+                if any(c.isspace() for c in label) or text[start:end].startswith(label):
+                    hits.append((start, end, key))
+            return hits
+        nris, organizations = found(self.nris), found(self.organizations)
+        spans = [(s, e) for s, e, _ in nris + organizations]
+
+        def beaten(start, end):
+            return any(e - s > end - start and s < end and start < e for s, e in spans)
+        return ([h for h in nris if not beaten(h[0], h[1])],
+                [h for h in organizations if not beaten(h[0], h[1])])
 
     def link(self, extraction):
         """The links of one document: a set of (subject, relation, target),
         the organisations its people lines name that the reference data
         does not, and the direct links (without roll-ups)."""
         links = set()
+        title_topics = {u.id: set(self.topics(u.title))
+                        for u in list(extraction.themes) + list(extraction.sessions)}
+
+        def context(*units):
+            return frozenset(t for u in units if u is not None for t in title_topics.get(u, ()))
         for message in extraction.messages:
-            self.link_text(links, message.id, message.span.exact, True)
+            self.link_text(links, message.id, message.span.exact, True,
+                           context(message.session, message.theme))
         for statement in extraction.statements:
             self.link_text(links, statement.id, statement.span.exact, False)
         by_subject = {}
@@ -307,7 +335,7 @@ class Linker:
             members = [m for m in extraction.messages
                        if (m.session if is_session else m.theme) == unit.id]
             for start, end in own_words(unit.span, parts):
-                self.link_text(links, unit.id, unit.span.exact[start:end], False)
+                self.link_text(links, unit.id, unit.span.exact[start:end], False, context(unit.id))
             for member in members:
                 for relation, target in by_subject.get(member.id, ()):
                     if relation in ROLLED_UP:
@@ -317,7 +345,7 @@ class Linker:
             self.link_person(links, organizations, person)
         return links, links | rollups, organizations
 
-    def link_text(self, links, subject, text, is_message):
+    def link_text(self, links, subject, text, is_message, context=frozenset()):
         masked = addresses(text)
         for start, end, goal, target in find_sdgs(text):
             if any(a < end and start < b for a, b in masked):
@@ -326,12 +354,13 @@ class Linker:
                 links.add((subject, "sdg", ("goal-target", goal, target)))
             links.add((subject, "sdg", ("goal", goal)))
         folded, origin = normalize(text, masked)
-        for _, _, key in self.nris.find(folded):
+        nris, organizations = self.names(text, folded, origin)
+        for _, _, key in nris:
             links.add((subject, "nri", ("nri", key)))
             links.add((subject, "topic", ("topic", "nri")))
-        for _, _, key in self.organizations.find(folded):
+        for _, _, key in organizations:
             links.add((subject, "organization", ("organization", f"organization/{key}")))
-        for hit in self.topic_hits(folded):
+        for hit in self.topic_hits(folded, context):
             links.add((subject, "topic", ("topic", hit[2])))
         if is_message:
             sentences = []

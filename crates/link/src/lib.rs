@@ -3,17 +3,20 @@
 
 mod calls;
 mod gazetteer;
+mod links;
 mod mask;
 mod normalize;
+mod parts;
 mod sdg;
+mod topics;
 
 use gazetteer::{Gazetteer, Hit};
 pub use igfkg_model::{DocumentLinks, Evidence, Link, Method, Relation, RollUp, Target};
 
-use igfkg_model::{
-    Extraction, Message, NodeId, NodeKind, Organization, Person, ReferenceData, Span,
-};
-use normalize::{fold, normalize, normalize_masked};
+use igfkg_model::{Extraction, Message, NodeId, Organization, Person, ReferenceData, Span};
+use links::Links;
+use normalize::{fold, normalize_masked};
+use parts::{own_words, record_parts};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -120,16 +123,42 @@ impl Linker {
     /// its people to their organisations and stakeholder groups.
     pub fn link(&self, extraction: &Extraction) -> DocumentLinks {
         let mut out = Links::default();
+        // Alignment compares the topics of titles, and they support the
+        // weak labels of the text under them; the linker records them so
+        // that `igfkg-relate` needs no linker.
+        let title_topics: BTreeMap<NodeId, Vec<String>> = (extraction.themes.iter())
+            .map(|t| (&t.id, &t.title))
+            .chain(extraction.sessions.iter().map(|s| (&s.id, &s.title)))
+            .map(|(id, title)| (id.clone(), self.topics(title)))
+            .filter(|(_, topics)| !topics.is_empty())
+            .collect();
+        let context = |units: &[Option<&NodeId>]| -> BTreeSet<String> {
+            units
+                .iter()
+                .flatten()
+                .filter_map(|id| title_topics.get(*id))
+                .flatten()
+                .cloned()
+                .collect()
+        };
         for message in &extraction.messages {
-            self.link_text(&mut out, &message.id, &message.span, true);
+            let under = context(&[message.session.as_ref(), message.theme.as_ref()]);
+            self.link_text(&mut out, &message.id, &message.span, true, &under);
         }
         for statement in &extraction.statements {
-            self.link_text(&mut out, &statement.id, &statement.span, false);
+            self.link_text(
+                &mut out,
+                &statement.id,
+                &statement.span,
+                false,
+                &BTreeSet::new(),
+            );
         }
         // A transcript's utterances are linked as messages are: they are
         // what speakers said, and may call on stakeholder groups.
         for utterance in &extraction.utterances {
-            self.link_text(&mut out, &utterance.id, &utterance.span, true);
+            let under = context(&[utterance.session.as_ref()]);
+            self.link_text(&mut out, &utterance.id, &utterance.span, true, &under);
         }
         // A session or theme is linked on its own words — its span less the
         // records the parser made inside it — and takes the entities of its
@@ -153,8 +182,9 @@ impl Linker {
                     }
                 })
                 .collect();
+            let under = context(&[Some(id)]);
             for (start, end) in own_words(span, &parts) {
-                self.link_text(&mut out, id, &span.sub_span(start, end), false);
+                self.link_text(&mut out, id, &span.sub_span(start, end), false, &under);
             }
             for member in members {
                 for (relation, target) in out.targets_of(&member.id) {
@@ -186,34 +216,12 @@ impl Linker {
         links.sort_by(|a, b| {
             (&a.subject, a.relation, &a.target).cmp(&(&b.subject, b.relation, &b.target))
         });
-        // Alignment compares the topics of titles; the linker finds them
-        // here so that `igfkg-relate` needs no linker.
-        let title_topics = extraction
-            .themes
-            .iter()
-            .map(|t| (&t.id, &t.title))
-            .chain(extraction.sessions.iter().map(|s| (&s.id, &s.title)))
-            .map(|(id, title)| (id.clone(), self.topics(title)))
-            .filter(|(_, topics)| !topics.is_empty())
-            .collect();
         DocumentLinks {
             links,
             rollups,
             organizations,
             title_topics,
         }
-    }
-
-    /// The topics a short text names (a title), by id, sorted.
-    pub fn topics(&self, text: &str) -> Vec<String> {
-        let mut topics: Vec<String> = self
-            .topic_hits(&normalize(text))
-            .into_iter()
-            .map(|(hit, _)| hit.entry.key.clone())
-            .collect();
-        topics.sort();
-        topics.dedup();
-        topics
     }
 
     /// The NRIs and organisations a text names. The longest name wins
@@ -258,42 +266,16 @@ impl Linker {
         )
     }
 
-    /// The topic labels of a folded text with the confidence of each.
-    ///
-    /// A weak label only usually means its topic ("health", "water",
-    /// "security"), so it needs support in the same text: another label of
-    /// the same topic, or a label that is not weak of a topic next to it
-    /// (under the same broader topic). "People: hunger, health … Planet:
-    /// water, sanitation" is sustainable development; "physical and mental
-    /// health" alone is not.
-    fn topic_hits<'a>(&'a self, folded: &normalize::Normalized) -> Vec<(Hit<'a, String>, f64)> {
-        let hits = self.topics.find(folded);
-        let supported = |weak: &Hit<'a, String>| {
-            let broader = self.broader_topics.get(&weak.entry.key);
-            hits.iter().any(|h| {
-                (h.entry.key == weak.entry.key && h.entry.label != weak.entry.label)
-                    || (!h.entry.weak
-                        && h.entry.key != weak.entry.key
-                        && broader.is_some()
-                        && self.broader_topics.get(&h.entry.key) == broader)
-            })
-        };
-        hits.iter()
-            .filter(|hit| !hit.entry.weak || supported(hit))
-            .map(|hit| {
-                let preferred =
-                    self.preferred_topic_labels.get(&hit.entry.key) == Some(&hit.entry.label);
-                let confidence = match (hit.entry.weak, preferred) {
-                    (true, _) => WEAK_LABEL,
-                    (false, true) => 1.0,
-                    (false, false) => ALT_LABEL,
-                };
-                (hit.clone(), confidence)
-            })
-            .collect()
-    }
-
-    fn link_text(&self, out: &mut Links, subject: &NodeId, span: &Span, is_message: bool) {
+    /// Links a text to what it names; `context` holds the topics of the
+    /// titles it stands under, which support its weak topic labels.
+    fn link_text(
+        &self,
+        out: &mut Links,
+        subject: &NodeId,
+        span: &Span,
+        is_message: bool,
+        context: &BTreeSet<String>,
+    ) {
         let text = span.exact.as_str();
         let addresses = mask::addresses(text);
         let in_address =
@@ -355,7 +337,7 @@ impl Linker {
                 },
             );
         }
-        for (hit, confidence) in self.topic_hits(&folded) {
+        for (hit, confidence) in self.topic_hits(&folded, context) {
             out.add(
                 subject,
                 Relation::Topic,
@@ -502,49 +484,6 @@ impl Linker {
     }
 }
 
-/// Links collected for a document: one per subject, relation and target,
-/// with the most confident evidence (the first, among equals).
-#[derive(Default)]
-struct Links(BTreeMap<(NodeId, Relation, String), Link>);
-
-impl Links {
-    /// The relations and targets of a subject's links.
-    fn targets_of(&self, subject: &NodeId) -> Vec<(Relation, Target)> {
-        self.0
-            .range((subject.clone(), Relation::Sdg, String::new())..)
-            .take_while(|((s, _, _), _)| s == subject)
-            .map(|((_, relation, _), link)| (*relation, link.target.clone()))
-            .collect()
-    }
-
-    fn add(&mut self, subject: &NodeId, relation: Relation, target: Target, evidence: Evidence) {
-        let key = (subject.clone(), relation, target.key());
-        let confidence = |e: &Evidence| e.confidence.unwrap_or(1.0);
-        match self.0.get_mut(&key) {
-            Some(link) if confidence(&evidence) > confidence(&link.evidence) => {
-                link.evidence = evidence
-            }
-            Some(_) => {}
-            None => {
-                let id = NodeId::keyed(
-                    NodeKind::Link,
-                    &[subject.as_str(), &format!("{relation:?}"), &key.2],
-                );
-                self.0.insert(
-                    key,
-                    Link {
-                        id,
-                        subject: subject.clone(),
-                        relation,
-                        target,
-                        evidence,
-                    },
-                );
-            }
-        }
-    }
-}
-
 /// Where `words` are written in `text`, any run of white space (a no-break
 /// space among them) matching any other.
 fn find_words(text: &str, words: &str) -> Option<(usize, usize)> {
@@ -558,73 +497,4 @@ fn find_words(text: &str, words: &str) -> Option<(usize, usize)> {
     }
     let found = Regex::new(&pattern).ok()?.find(text)?;
     Some((found.start(), found.end()))
-}
-
-/// The character ranges of the records a parser made of a document's text
-/// (messages, statements, people and their roles, participation figures) and of its report
-/// fields' headings, which every report repeats: what is not a session's
-/// or theme's own words. Sorted by start.
-fn record_parts(extraction: &Extraction) -> Vec<(u64, u64)> {
-    let heading = |span: &Span| {
-        let first_line = span.exact.split('\n').next().unwrap_or("");
-        (span.start, span.start + first_line.chars().count() as u64)
-    };
-    let mut parts: Vec<(u64, u64)> = extraction
-        .messages
-        .iter()
-        .map(|m| &m.span)
-        .chain(extraction.statements.iter().map(|s| &s.span))
-        .chain(extraction.utterances.iter().map(|u| &u.span))
-        .chain(extraction.people.iter().map(|p| &p.span))
-        .chain(extraction.roles.iter().map(|r| &r.span))
-        .chain(extraction.participation.iter().map(|p| &p.span))
-        .map(|span| (span.start, span.end))
-        .chain(
-            extraction
-                .sessions
-                .iter()
-                .flat_map(|s| s.fields.iter().map(|f| heading(&f.span))),
-        )
-        .collect();
-    parts.sort_unstable();
-    parts
-}
-
-/// The byte ranges of a unit's span that no record covers and that hold
-/// more than white space: a session's title, type and track lines, and a
-/// report field's text that no message took (a roster of participants).
-fn own_words(span: &Span, parts: &[(u64, u64)]) -> Vec<(usize, usize)> {
-    let mut own = Vec::new();
-    let mut at = span.start;
-    // Parsers make a unit's records inside it: none starts before the unit
-    // and reaches into it, so the records to read start at its start.
-    let first = parts.partition_point(|&(start, _)| start < span.start);
-    for &(start, end) in &parts[first..] {
-        if start >= span.end {
-            break;
-        }
-        if start > at {
-            own.push((at, start));
-        }
-        at = at.max(end);
-    }
-    if at < span.end {
-        own.push((at, span.end));
-    }
-    own.into_iter()
-        .map(|(start, end)| {
-            (
-                byte_at(&span.exact, start - span.start),
-                byte_at(&span.exact, end.min(span.end) - span.start),
-            )
-        })
-        .filter(|&(start, end)| !span.exact[start..end].trim().is_empty())
-        .collect()
-}
-
-/// The byte offset of the `chars`-th character of `text`.
-fn byte_at(text: &str, chars: u64) -> usize {
-    text.char_indices()
-        .nth(chars as usize)
-        .map_or(text.len(), |(i, _)| i)
 }
