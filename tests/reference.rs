@@ -263,3 +263,63 @@ fn every_reference_file_says_where_its_facts_come_from() {
         assert!(!source.publisher.is_empty());
     }
 }
+
+#[test]
+fn registry_rows_carry_their_years_status_successor_kind_and_wikidata_item() {
+    // nris.csv: "australia-igf,auIGF,…,2012,renamed,netthing,…" (auIGF ran
+    // 2012-2016 and NetThing renewed it), and "african-igf,…,002,2012,active".
+    let rows = select(
+        "SELECT ?nri ?established ?status ?successor WHERE {
+           VALUES ?nri { <https://w3id.org/igfkg/id/nri/australia-igf> <https://w3id.org/igfkg/id/nri/african-igf> }
+           ?nri igf:established ?established ; igf:nriStatus ?status
+           OPTIONAL { ?nri dcterms:isReplacedBy ?successor } } ORDER BY ?nri",
+    );
+    let got: Vec<(String, String, String, Option<String>)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.text("nri")
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+                r.text("established").unwrap().to_owned(),
+                r.text("status").unwrap().to_owned(),
+                r.text("successor")
+                    .map(|s| s.rsplit('/').next().unwrap().to_owned()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("african-igf".into(), "2012".into(), "active".into(), None),
+            (
+                "australia-igf".into(),
+                "2012".into(),
+                "renamed".into(),
+                Some("netthing".into())
+            ),
+        ]
+    );
+    // organizations.csv: "united-nations,United Nations,…,un-body,…,Q1065".
+    let un = select(
+        "SELECT ?kind ?item WHERE { <https://w3id.org/igfkg/id/organization/united-nations>
+           igf:organizationKind ?kind ; owl:sameAs ?item }",
+    );
+    let row = un.iter().next().unwrap();
+    assert_eq!(row.text("kind"), Some("un-body"));
+    assert_eq!(
+        row.text("item"),
+        Some("http://www.wikidata.org/entity/Q1065")
+    );
+    // topics.toml gives each topic a definition: Internet governance's is
+    // the WGIG's of 2005.
+    let definition = column(
+        "SELECT ?d WHERE { <https://w3id.org/igfkg/id/topic/internet-governance> skos:definition ?d }",
+        "d",
+    );
+    assert_eq!(definition.len(), 1);
+    assert!(definition[0].contains("(WGIG, 2005)"), "{definition:?}");
+}

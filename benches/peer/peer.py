@@ -23,7 +23,7 @@ import tomllib
 from pathlib import Path
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 import relate
 from link import Linker
@@ -163,6 +163,8 @@ class Builder:
         self.add(s, SKOS.prefLabel, en(entry["label"]))
         for alt in alt_labels:
             self.add(s, SKOS.altLabel, en(alt))
+        if kind == "topic" and entry.get("definition"):
+            self.add(s, SKOS.definition, en(entry["definition"]))
         self.add(s, SKOS.inScheme, scheme)
         broader = entry.get("broader")
         if broader:
@@ -184,6 +186,10 @@ class Builder:
             self.add(s, IGF.stakeholderGroup, slug_node("stakeholder-group", org["stakeholder_group"]))
         if org.get("country"):
             self.add(s, IGF.countryCode, Literal(org["country"]))
+        if org.get("kind"):
+            self.add(s, IGF.organizationKind, Literal(org["kind"]))
+        if org.get("wikidata"):
+            self.add(s, OWL.sameAs, URIRef(f"http://www.wikidata.org/entity/{org['wikidata']}"))
         if org.get("source"):
             self.add(s, DCTERMS.source, Literal(org["source"]))
         if document is not None:
@@ -236,6 +242,11 @@ class Builder:
             # One igf:region per UN M49 code of the `|`-separated column.
             for region in filter(None, nri["region"].split("|")):
                 self.add(s, IGF.region, Literal(region))
+            if nri.get("established"):
+                self.add(s, IGF.established, Literal(nri["established"], datatype=XSD.gYear))
+            self.add(s, IGF.nriStatus, Literal(nri.get("status") or "active"))
+            if nri.get("successor"):
+                self.add(s, DCTERMS.isReplacedBy, slug_node("nri", nri["successor"]))
             self.add(s, DCTERMS.source, Literal(nri["source"]))
         for org in ref.organizations:
             self.organization(dict(org, id=f"organization/{org['id']}"))

@@ -57,6 +57,8 @@ namespace!(
         // transcripts and saved web pages
         Utterance, Moderator, speaker, speakerLabel, turn, sourceByteStart, sourceByteEnd,
         sessionNumber, organizer, place, dateAsWritten,
+        // the registries' facts
+        established, nriStatus, organizationKind,
     ]
 );
 
@@ -89,7 +91,7 @@ namespace!(
     /// [DCMI Metadata Terms](https://www.dublincore.org/specifications/dublin-core/dcmi-terms/).
     dcterms, "dcterms", "http://purl.org/dc/terms/", [
         title, description, publisher, issued, modified, created, rights, license, source,
-        subject, isPartOf,
+        subject, isPartOf, isReplacedBy,
     ]
 );
 
@@ -131,7 +133,7 @@ namespace!(
 namespace!(
     /// [OWL 2](https://www.w3.org/TR/owl2-overview/).
     owl, "owl", "http://www.w3.org/2002/07/owl#", [
-        Ontology, Class, ObjectProperty, DatatypeProperty, NamedIndividual, versionIRI,
+        Ontology, Class, ObjectProperty, DatatypeProperty, NamedIndividual, versionIRI, sameAs,
     ]
 );
 

@@ -3,10 +3,13 @@
 
 use super::sink::{QuadSink, date, en, integer};
 use crate::iri::IriBase;
-use crate::vocab::{dcterms, igf, org, prov, rdf, rdfs, schema, sdgo, skos};
+use crate::vocab::{dcterms, igf, org, owl, prov, rdf, rdfs, schema, sdgo, skos, xsd};
 use igfkg_model::{Attribution, ReferenceData};
 use igfkg_model::{NodeId, NodeKind, NriKind, Organization};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, Term};
+
+/// Wikidata's namespace of items: an organisation's `owl:sameAs`.
+const WIKIDATA: &str = "http://www.wikidata.org/entity/";
 
 /// The quads of the reference data, in the reference graph.
 pub(crate) fn reference_quads(base: &IriBase, reference: &ReferenceData) -> Vec<Quad> {
@@ -113,6 +116,22 @@ pub(super) fn add_nris(sink: &mut QuadSink<'_>, reference: &ReferenceData) {
         for region in &nri.regions {
             sink.add(s.clone(), igf::region, Literal::new_simple_literal(region));
         }
+        if let Some(year) = nri.established {
+            sink.add(
+                s.clone(),
+                igf::established,
+                Literal::new_typed_literal(year.to_string(), xsd::G_YEAR),
+            );
+        }
+        sink.add(
+            s.clone(),
+            igf::nriStatus,
+            Literal::new_simple_literal(nri.status.as_str()),
+        );
+        if let Some(successor) = &nri.successor {
+            let successor = sink.iri(&NodeId::slug(NodeKind::Nri, successor));
+            sink.add(s.clone(), dcterms::isReplacedBy, successor);
+        }
         sink.add(s, dcterms::source, Literal::new_simple_literal(&nri.source));
     }
 }
@@ -142,6 +161,18 @@ pub(super) fn add_organizations(
                 Literal::new_simple_literal(country),
             );
         }
+        if let Some(kind) = &organization.kind {
+            sink.add(
+                s.clone(),
+                igf::organizationKind,
+                Literal::new_simple_literal(kind),
+            );
+        }
+        if let Some(item) = &organization.wikidata {
+            // Checked by the reader: `Q` and digits.
+            let item = NamedNode::new_unchecked(format!("{WIKIDATA}{item}"));
+            sink.add(s.clone(), owl::sameAs, item);
+        }
         if let Some(source) = &organization.source {
             sink.add(
                 s.clone(),
@@ -170,6 +201,9 @@ pub(super) fn add_topics(sink: &mut QuadSink<'_>, reference: &ReferenceData) {
         sink.add(s.clone(), skos::prefLabel, en(&topic.label));
         for alt in topic.alt_labels.iter().chain(&topic.weak_labels) {
             sink.add(s.clone(), skos::altLabel, en(alt));
+        }
+        if let Some(definition) = &topic.definition {
+            sink.add(s.clone(), skos::definition, en(definition));
         }
         add_in_scheme(sink, s, &scheme, NodeKind::Topic, topic.broader.as_deref());
     }
