@@ -12,7 +12,7 @@ pub use igfkg_ingest::Format;
 pub use igfkg_sources::DataDir;
 pub use pipeline::{
     Build, BuildError, BuildOptions, Corpus, ExtractedDocument, ParsedDocument, SkippedDocument,
-    build, build_with, ingest_file,
+    Step, build, build_with, ingest_file,
 };
 
 /// The typed records: meetings, goals, stakeholder groups, themes,

@@ -151,6 +151,46 @@ fn export_and_stats_read_the_built_graph() {
     let out = stdout(&output);
     assert!(out.contains("7 named graphs"), "{out}");
     assert!(out.contains("igf:Session"), "{out}");
+    // A column for each year the documents are about (2017, 2018 and 2019,
+    // data/corpus.toml), not one for each of the 20 meetings.
+    let header = out.lines().find(|l| l.starts_with("class")).unwrap();
+    let columns: Vec<&str> = header.split('│').map(str::trim).collect();
+    assert_eq!(columns, ["class", "total", "2017", "2018", "2019"]);
+}
+
+#[test]
+fn stats_as_json_count_each_class_in_the_years_of_its_documents() {
+    let dir = built();
+    let output = igfkg(dir.path(), &["stats", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(stats["years"], serde_json::json!([2017, 2018, 2019]));
+    assert_eq!(stats["graphs"], 7);
+    let class = |name: &str| {
+        stats["classes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == name)
+            .unwrap_or_else(|| panic!("no {name}"))
+            .clone()
+    };
+    // 48 messages in the 2017 Messages, 52 in the Paris Messages, 137 in
+    // the 2019 reports.
+    let messages = class("igf:Message");
+    assert_eq!(messages["total"], 237);
+    assert_eq!(
+        messages["perYear"],
+        serde_json::json!({"2017": 48, "2018": 52, "2019": 137})
+    );
+    // Statements and people have no igf:year of their own: a statement
+    // counts in its meeting's year (the 2017 Messages' 2 statements), a
+    // person in the years of the documents that name them (the speakers
+    // and facilitators of the 2019 reports only).
+    assert_eq!(class("igf:Statement")["perYear"]["2017"], 2);
+    let people = class("foaf:Person")["perYear"].clone();
+    let years: Vec<&String> = people.as_object().unwrap().keys().collect();
+    assert_eq!(years, ["2019"]);
 }
 
 #[test]

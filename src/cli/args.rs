@@ -38,7 +38,7 @@ pub enum Command {
     /// Writes a built graph in an RDF format
     Export(ExportArgs),
     /// Prints the counts of a built graph: triples, graphs, nodes per class and year
-    Stats(GraphArgs),
+    Stats(StatsArgs),
     /// Previews what a document yields in a format, without building
     Ingest(IngestArgs),
     /// Writes a release folder for a linked-data portal: every RDF format, the canonical N-Quads and their SHA-256, the ontology, the shapes and a VoID + DCAT description
@@ -183,6 +183,25 @@ pub struct BuildArgs {
     /// document is reported and left out, the others are built, and the exit status is 1)
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    /// How to print the counts: a table, or JSON for programs (triples, quads, graphs, the
+    /// documents' years, and each class's total and counts per year)
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
+}
+
+/// How a summary is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SummaryFormat {
+    /// A table for people
+    Table,
+    /// JSON for programs
+    Json,
 }
 
 #[derive(Args)]

@@ -193,16 +193,16 @@ fn summarise(
         relations.alignments.iter().filter(|a| a.close).count()
     )?;
     writeln!(out)?;
-    let mut years: Vec<i64> = built
-        .documents
-        .iter()
-        .filter_map(|d| d.document.meeting.map(i64::from))
-        .collect();
-    years.sort_unstable();
-    years.dedup();
     let classes = Stats::summary_classes().map(|class| class.as_str());
     let prefixes = Prefixes::new(graph.base());
-    write_class_table(&mut out, &stats, &classes, &years, NoNodes::Zero, &prefixes)?;
+    write_class_table(
+        &mut out,
+        &stats,
+        &classes,
+        &stats.years,
+        NoNodes::Zero,
+        &prefixes,
+    )?;
     write_warnings(&mut out, built, data)?;
     if !built.skipped.is_empty() {
         let ids: Vec<&str> = built.skipped.iter().map(|s| s.id.as_str()).collect();

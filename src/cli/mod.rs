@@ -34,7 +34,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Build(args) => build::run(build::Options::from_args(args)?).map(done),
         Command::Query(args) => query::run(query::Options::from_args(args)?).map(done),
         Command::Export(args) => export::run(export::Options::from_args(args)?).map(done),
-        Command::Stats(args) => stats::run(io::GraphSource::from_args(args)?).map(done),
+        Command::Stats(args) => {
+            stats::run(io::GraphSource::from_args(args.graph)?, args.format).map(done)
+        }
         Command::Ingest(args) => ingest::run(ingest::Options::from_args(args)?).map(done),
         Command::Release(args) => release::run(release::Options::from_args(args)?).map(done),
         Command::Validate(args) => validate::run(validate::Options::from_args(args)?).map(done),

@@ -271,6 +271,7 @@ mod tests {
             triples: 0,
             quads: 0,
             graphs: 0,
+            years: vec![2018, 2019],
             classes: vec![igfkg::graph::ClassCount {
                 class: "https://w3id.org/igfkg/ontology#Meeting".to_owned(),
                 total: 1,

@@ -17,7 +17,7 @@ pub use iri::{IriBase, IriBaseError};
 pub use mapping::{EvidenceLevel, UnknownEvidenceLevel};
 pub use protocol::{NodeDescription, QueryRequest, check_query, is_update};
 pub use results::{
-    OutputFormat, QueryOutcome, Solution, Solutions, WriteResultsError, write_outcome,
+    OutputFormat, QueryOutcome, Rows, Solution, Solutions, WriteResultsError, write_outcome,
 };
 pub use split::{GraphFile, SplitError, split_by_graph};
 pub use store::{ClassCount, KnowledgeGraph, Stats};

@@ -72,13 +72,48 @@ impl Solutions {
     }
 
     /// The rows as [`Solution`]s.
-    pub fn iter(&self) -> impl Iterator<Item = Solution<'_>> + '_ {
-        self.rows.iter().map(|values| Solution {
+    pub fn iter(&self) -> Rows<'_> {
+        Rows {
             variables: &self.variables,
+            rows: self.rows.iter(),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Solutions {
+    type Item = Solution<'a>;
+    type IntoIter = Rows<'a>;
+
+    /// The rows as [`Solution`]s, so that `for row in &solutions` reads them.
+    fn into_iter(self) -> Rows<'a> {
+        self.iter()
+    }
+}
+
+/// The rows of [`Solutions`], each a [`Solution`], in order.
+#[derive(Debug, Clone)]
+pub struct Rows<'a> {
+    variables: &'a [Variable],
+    rows: std::slice::Iter<'a, Vec<Option<Term>>>,
+}
+
+impl<'a> Iterator for Rows<'a> {
+    type Item = Solution<'a>;
+
+    fn next(&mut self) -> Option<Solution<'a>> {
+        let values = self.rows.next()?;
+        Some(Solution {
+            variables: self.variables,
             values,
         })
     }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.rows.size_hint()
+    }
 }
+
+impl ExactSizeIterator for Rows<'_> {}
 
 /// One row of [`Solutions`].
 #[derive(Debug, Clone, Copy)]

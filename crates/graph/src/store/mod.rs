@@ -267,33 +267,66 @@ impl KnowledgeGraph {
         let quad_count = self.store.len()?;
         let graphs = self.store.named_graphs().count();
         let triples = self.triple_count()?;
-        let outcome = self.query(
-            "SELECT ?class ?year (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class OPTIONAL { ?s igf:year ?year } } GROUP BY ?class ?year",
-        )?;
         let mut classes: BTreeMap<String, ClassCount> = BTreeMap::new();
-        if let QueryOutcome::Solutions(solutions) = outcome {
-            for row in solutions.iter() {
-                let (Some(class), Some(n)) = (row.text("class"), row.integer("n")) else {
-                    continue;
-                };
-                let entry = classes
-                    .entry(class.to_owned())
-                    .or_insert_with(|| ClassCount {
-                        class: class.to_owned(),
-                        total: 0,
-                        per_year: BTreeMap::new(),
-                    });
-                entry.total += n as u64;
-                if let Some(year) = row.integer("year") {
-                    *entry.per_year.entry(year).or_default() += n as u64;
-                }
+        // Each node once in its class's total, however many years it has.
+        for row in self
+            .solutions(
+                "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class",
+            )?
+            .iter()
+        {
+            if let (Some(class), Some(n)) = (row.text("class"), row.integer("n")) {
+                class_count(&mut classes, class).total = n as u64;
             }
         }
+        // A node's year: its own igf:year; else the year of the meeting it
+        // is of or about (a statement, a fact); else that of the documents
+        // it was read from (a person, an organisation of a people line): a
+        // person named in the 2017 and 2019 documents counts in both years.
+        for row in self
+            .solutions(
+                "SELECT ?class ?year (COUNT(DISTINCT ?s) AS ?n) WHERE {
+                   { ?s igf:year ?year }
+                   UNION { ?s igf:meeting|igf:about ?m . ?m igf:year ?year
+                           FILTER NOT EXISTS { ?s igf:year ?y } }
+                   UNION { ?s prov:wasDerivedFrom ?d . ?d a igf:SourceDocument ; igf:meeting/igf:year ?year
+                           FILTER NOT EXISTS { ?s igf:year|igf:meeting|igf:about ?y } }
+                   ?s a ?class
+                 } GROUP BY ?class ?year",
+            )?
+            .iter()
+        {
+            if let (Some(class), Some(year), Some(n)) =
+                (row.text("class"), row.integer("year"), row.integer("n"))
+            {
+                class_count(&mut classes, class)
+                    .per_year
+                    .insert(year, n as u64);
+            }
+        }
+        let mut years: Vec<i64> = self
+            .solutions(
+                "SELECT DISTINCT ?year WHERE { ?d a igf:SourceDocument ; igf:meeting/igf:year ?year }",
+            )?
+            .iter()
+            .filter_map(|row| row.integer("year"))
+            .collect();
+        years.sort_unstable();
         Ok(Stats {
             triples,
             quads: quad_count,
             graphs,
+            years,
             classes: classes.into_values().collect(),
+        })
+    }
+
+    /// The solutions of one of igfkg's own SELECT queries (none for any
+    /// other kind of result, which they never give).
+    fn solutions(&self, sparql: &str) -> Result<Solutions, QueryError> {
+        Ok(match self.query(sparql)? {
+            QueryOutcome::Solutions(solutions) => solutions,
+            _ => Solutions::default(),
         })
     }
 
@@ -315,6 +348,20 @@ impl KnowledgeGraph {
     }
 }
 
+/// The count of a class, made on first use.
+fn class_count<'a>(
+    classes: &'a mut BTreeMap<String, ClassCount>,
+    class: &str,
+) -> &'a mut ClassCount {
+    classes
+        .entry(class.to_owned())
+        .or_insert_with(|| ClassCount {
+            class: class.to_owned(),
+            total: 0,
+            per_year: BTreeMap::new(),
+        })
+}
+
 /// Counts of a graph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stats {
@@ -324,6 +371,9 @@ pub struct Stats {
     pub quads: usize,
     /// Named graphs.
     pub graphs: usize,
+    /// The years the source documents are about (of their meetings),
+    /// ascending: the years worth a column.
+    pub years: Vec<i64>,
     /// Nodes per class, by class IRI.
     pub classes: Vec<ClassCount>,
 }
@@ -337,7 +387,7 @@ impl Stats {
             .map_or(0, |c| c.total)
     }
 
-    /// The count of a class in a year (by `igf:year`), 0 if none.
+    /// The count of a class in a year (see [`ClassCount::per_year`]), 0 if none.
     pub fn count_in_year(&self, class: oxigraph::model::NamedNodeRef<'_>, year: i64) -> u64 {
         self.classes
             .iter()
@@ -373,7 +423,8 @@ pub struct ClassCount {
     pub class: String,
     /// Nodes of the class.
     pub total: u64,
-    /// Nodes of the class per `igf:year`.
+    /// Nodes of the class per year: a node's `igf:year`, else its
+    /// meeting's (`igf:meeting`, `igf:about`), else its documents'.
     pub per_year: BTreeMap<i64, u64>,
 }
 
