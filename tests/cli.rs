@@ -114,7 +114,7 @@ fn query_writes_every_result_format() {
     );
     assert_eq!(
         stdout(&output),
-        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix meeting: <https://w3id.org/igfkg/id/meeting/> .\nmeeting:2019 rdfs:label \"IGF 2019 (14th IGF, Berlin)\"@en .\n"
+        "@prefix meeting: <https://w3id.org/igfkg/id/meeting/> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\nmeeting:2019 rdfs:label \"IGF 2019 (14th IGF, Berlin)\"@en .\n"
     );
     // A query from a file, and results to a file.
     std::fs::write(dir.path().join("q.rq"), "ASK { ?s a igf:Theme }").unwrap();

@@ -75,8 +75,9 @@ fn turtle_declares_only_the_prefixes_it_uses_and_groups_subjects() {
             .any(|l| l.contains(&format!("{prefix}:")));
         assert!(used, "prefix {prefix}: is declared but unused");
     }
-    // These vocabularies are not used by the graph.
-    for unused in ["void", "dcat", "owl"] {
+    // These vocabularies are not used by the graph (owl is, for an
+    // organisation's owl:sameAs its Wikidata item).
+    for unused in ["void", "dcat"] {
         assert!(!declared.contains(&unused), "{unused}: is declared");
     }
     // Each subject opens one block: no subject appears at the start of two lines.
@@ -92,6 +93,21 @@ fn turtle_declares_only_the_prefixes_it_uses_and_groups_subjects() {
         count,
         "a subject is split over several blocks"
     );
+    // The prefixes in alphabetical order, then a blank line; a blank line
+    // before each subject's block, as rdflib and Jena lay Turtle out.
+    let mut sorted = declared.clone();
+    sorted.sort_unstable();
+    assert_eq!(declared, sorted);
+    let body = turtle.split_once(" .\n\n").unwrap().1;
+    assert!(!body.starts_with("@prefix"));
+    for block in body.split("\n\n") {
+        let first = block.lines().next().unwrap();
+        assert!(
+            !first.starts_with('\t'),
+            "a block starts inside a subject: {first}"
+        );
+        assert!(block.ends_with(" .") || block.ends_with(" .\n"), "{block}");
+    }
     // Natural order: goal 2 before goal 10.
     let two = turtle.find("\nsdg:2 a").unwrap();
     let ten = turtle.find("\nsdg:10 a").unwrap();

@@ -9,6 +9,7 @@
 
 mod format;
 mod jsonld;
+mod layout;
 mod order;
 mod prefixes;
 
@@ -19,6 +20,7 @@ pub use prefixes::{PrefixScan, Prefixes, used_prefixes};
 
 use crate::error::ExportError;
 use crate::iri::IriBase;
+use layout::Layout;
 use oxigraph::io::RdfSerializer;
 use oxigraph::model::{Quad, QuadRef};
 use std::io::Write;
@@ -41,16 +43,17 @@ pub fn write_quads<W: Write>(
     for quad in quads {
         serializer.serialize_quad(quad)?;
     }
-    Ok(serializer.finish()?)
+    Ok(serializer.finish()?.finish()?)
 }
 
 /// A serialiser of `format` that declares `prefixes` (where the format has
-/// prefixes).
-pub fn open_serializer<W: Write>(
+/// prefixes), and lays out Turtle and TriG (see `layout`): finish it, then
+/// its writer.
+pub(crate) fn open_serializer<W: Write>(
     prefixes: &[(String, String)],
     format: ExportFormat,
     writer: W,
-) -> Result<oxigraph::io::WriterQuadSerializer<W>, ExportError> {
+) -> Result<oxigraph::io::WriterQuadSerializer<Layout<W>>, ExportError> {
     let mut serializer = RdfSerializer::from_format(format.rdf_format());
     if !matches!(format, ExportFormat::NTriples | ExportFormat::NQuads) {
         for (prefix, namespace) in prefixes {
@@ -59,5 +62,6 @@ pub fn open_serializer<W: Write>(
                 .map_err(|e| ExportError::Prefix(e.to_string()))?;
         }
     }
-    Ok(serializer.for_writer(writer))
+    let terse = matches!(format, ExportFormat::Turtle | ExportFormat::TriG);
+    Ok(serializer.for_writer(Layout::new(writer, terse)))
 }

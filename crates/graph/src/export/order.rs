@@ -321,7 +321,7 @@ impl CanonicalOrder {
         for q in order {
             serializer.serialize_quad(q.quad(&terms))?;
         }
-        Ok(serializer.finish()?)
+        Ok(serializer.finish()?.finish()?)
     }
 
     /// Writes every quad of `quads` (a store's, in any order), graphs kept,
