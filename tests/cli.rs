@@ -503,3 +503,91 @@ fn ingest_errors() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("unknown document format \"pdf\""));
 }
+
+#[test]
+fn every_subcommand_shows_examples_that_run_it() {
+    let dir = workspace();
+    let help = stdout(&igfkg(dir.path(), &["--help"]));
+    let subcommands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        // A description that wraps goes on indented further.
+        .filter(|l| !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| !["help", "gen"].contains(name))
+        .collect();
+    assert!(subcommands.len() >= 12, "{subcommands:?}");
+    for name in subcommands {
+        let output = igfkg(dir.path(), &[name, "--help"]);
+        let text = stdout(&output);
+        let examples: Vec<&str> = text
+            .lines()
+            .skip_while(|l| *l != "Examples:")
+            .skip(1)
+            .filter(|l| l.trim_start().starts_with("igfkg "))
+            .collect();
+        assert!(
+            !examples.is_empty(),
+            "{name} --help has no examples:\n{text}"
+        );
+        for example in examples {
+            let words: Vec<&str> = example.split_whitespace().collect();
+            assert_eq!(words[1], name, "{example}");
+        }
+    }
+}
+
+#[test]
+fn completions_and_man_pages_come_from_the_command_line_definition() {
+    let dir = workspace();
+    let bash = igfkg(dir.path(), &["completions", "bash"]);
+    assert!(bash.status.success(), "{}", stderr(&bash));
+    let bash = stdout(&bash);
+    assert!(bash.contains("_igfkg()"), "{bash}");
+    for word in [
+        "build",
+        "query",
+        "--named",
+        "--evidence",
+        "release",
+        "serve",
+    ] {
+        assert!(bash.contains(word), "bash completion lacks {word}");
+    }
+    let zsh = stdout(&igfkg(dir.path(), &["completions", "zsh"]));
+    assert!(zsh.starts_with("#compdef igfkg"), "{zsh}");
+    let fish = stdout(&igfkg(dir.path(), &["completions", "fish"]));
+    assert!(fish.contains("complete -c igfkg"), "{fish}");
+    let man = stdout(&igfkg(dir.path(), &["man"]));
+    assert!(man.contains(".TH igfkg 1"), "{man}");
+    // Its SUBCOMMANDS section points to a page for each: igfkg-build(1) …
+    for page in [
+        "build",
+        "query",
+        "export",
+        "release",
+        "serve",
+        "push",
+        "completions",
+    ] {
+        assert!(
+            man.contains(&format!("igfkg\\-{page}(1)")),
+            "no igfkg-{page}(1)"
+        );
+    }
+    let query = igfkg(dir.path(), &["man", "--subcommand", "query"]);
+    assert!(query.status.success(), "{}", stderr(&query));
+    let query = stdout(&query);
+    assert!(query.contains(".TH igfkg-query 1"), "{query}");
+    assert!(query.contains("topic\\-timeline"), "{query}");
+    let unknown = igfkg(dir.path(), &["man", "--subcommand", "nope"]);
+    assert!(!unknown.status.success());
+    assert!(
+        stderr(&unknown)
+            .contains("igfkg has no subcommand \"nope\"; the subcommands are build, query"),
+        "{}",
+        stderr(&unknown)
+    );
+}

@@ -32,27 +32,85 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Builds the graph from a data directory and writes out/igfkg.ttl and out/igfkg.nq
+    #[command(after_help = "Examples:
+  igfkg build                              the bundled corpus in data/, into out/
+  igfkg build --data ~/igf --out ~/igf-out a corpus of your own
+  igfkg build --evidence lean --quiet      a third of the triples, no summary")]
     Build(BuildArgs),
     /// Runs a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a built graph
+    #[command(after_help = "Examples:
+  igfkg query 'SELECT ?m ?text WHERE { ?m a igf:Message ; igf:text ?text } LIMIT 5'
+  igfkg query questions.rq -o answers.csv      the format from the extension
+  igfkg query --list                           the catalogue of cross-year questions
+  igfkg query --named topic-timeline --param topic=encryption")]
     Query(QueryArgs),
     /// Writes a built graph in an RDF format
+    #[command(after_help = "Examples:
+  igfkg export -o igfkg.jsonld                 compacted JSON-LD, the format from the extension
+  igfkg export --format trig > igfkg.trig")]
     Export(ExportArgs),
     /// Prints the counts of a built graph: triples, graphs, nodes per class and year
+    #[command(after_help = "Examples:
+  igfkg stats
+  igfkg stats --format json | jq '.classes[] | select(.name == \"igf:Message\") | .perYear'")]
     Stats(StatsArgs),
     /// Previews what a document yields in a format, without building
+    #[command(after_help = "Examples:
+  igfkg ingest data/sources/igf2017-messages.txt --format messages-by-session
+  igfkg ingest report.txt --format session-reports --json | jq '.messages | length'")]
     Ingest(IngestArgs),
     /// Writes a release folder for a linked-data portal: every RDF format, the canonical N-Quads and their SHA-256, the ontology, the shapes and a VoID + DCAT description
+    #[command(after_help = "Examples:
+  igfkg release public/ --download-base https://example.org/igfkg/
+  igfkg release public/ --force                replaces an earlier release in one step")]
     Release(ReleaseArgs),
     /// Checks a built graph against the SHACL shapes; exits with 1 on any violation
+    #[command(after_help = "Examples:
+  igfkg validate
+  igfkg validate --graph other.nq --shapes my-shapes.ttl")]
     Validate(ValidateArgs),
     /// Says what changed between two releases (or RDF files), by their canonical forms
+    #[command(after_help = "Examples:
+  igfkg diff old-release/ new-release/
+  igfkg diff a.nq b.nq --exit-code             exit 1 when they differ, as diff(1)")]
     Diff(DiffArgs),
     /// Writes a synthetic corpus (documents, manifest, reference data) for benchmarks
     Gen(GenArgs),
     /// Publishes the graph into a triple store (Oxigraph, Virtuoso, Fuseki, GraphDB, Stardog, Neptune…) over the SPARQL 1.1 Graph Store Protocol, and checks each graph's count there
+    #[command(after_help = "Examples:
+  igfkg push --endpoint http://127.0.0.1:7878                       an Oxigraph server
+  igfkg push --store fuseki --endpoint http://127.0.0.1:3030/igf    a Fuseki dataset
+  igfkg push --endpoint http://127.0.0.1:7878 --dry-run             what would be sent")]
     Push(PushArgs),
     /// Serves a built graph: a SPARQL endpoint, dereferenceable IRIs, pages and a query UI
+    #[command(after_help = "Examples:
+  igfkg serve                                  http://127.0.0.1:7878/
+  igfkg serve --bind 127.0.0.1:8080 --base-url https://kg.example.org/")]
     Serve(ServeArgs),
+    /// Writes a shell's completion script to standard output
+    #[command(after_help = "Examples:
+  igfkg completions bash > ~/.local/share/bash-completion/completions/igfkg
+  igfkg completions zsh > ~/.zfunc/_igfkg
+  igfkg completions fish > ~/.config/fish/completions/igfkg.fish")]
+    Completions(CompletionsArgs),
+    /// Writes the man page (roff) to standard output
+    #[command(after_help = "Examples:
+  igfkg man > igfkg.1 && man ./igfkg.1
+  igfkg man --subcommand query > igfkg-query.1")]
+    Man(ManArgs),
+}
+
+#[derive(Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, powershell or elvish
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args)]
+pub struct ManArgs {
+    /// The page of one subcommand (igfkg-query(1), …) instead of igfkg(1)
+    #[arg(long, value_name = "NAME")]
+    pub subcommand: Option<String>,
 }
 
 #[derive(Args)]

@@ -10,6 +10,7 @@
 pub mod args;
 mod build;
 mod diff;
+mod docs;
 pub mod exit;
 mod export;
 mod generate;
@@ -44,5 +45,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Gen(args) => generate::run(args).map(done),
         Command::Serve(args) => serve::run(serve::Options::from_args(args)?).map(done),
         Command::Push(args) => push::run(push::Options::from_args(args)?).map(done),
+        Command::Completions(args) => docs::completions(args).map(done),
+        Command::Man(args) => docs::man(args).map(done),
     }
 }
