@@ -1,31 +1,9 @@
 //! The `igfkg` command line: the main job, and bad input to every command.
 
-use crate::util::{igfkg, stderr, stdout, workspace};
+use crate::util::{assert_error, built, igfkg, stderr, stdout, workspace};
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
-
-/// Builds the bundled data in a fresh workspace.
-fn built() -> tempfile::TempDir {
-    let dir = workspace();
-    let output = igfkg(dir.path(), &["build"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    dir
-}
-
-/// Asserts that a command failed with exit code 1 and an error containing
-/// every fragment.
-fn assert_error(output: &std::process::Output, fragments: &[&str]) {
-    let err = stderr(output);
-    assert_eq!(output.status.code(), Some(1), "{err}");
-    assert!(err.starts_with("igfkg: error: "), "{err}");
-    for fragment in fragments {
-        assert!(
-            err.contains(fragment),
-            "{err:?} should contain {fragment:?}"
-        );
-    }
-}
 
 #[test]
 fn build_writes_turtle_and_nquads_and_prints_the_counts() {

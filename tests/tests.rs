@@ -8,6 +8,7 @@ mod evidence;
 mod formats;
 mod graph;
 mod habits;
+mod interrupt;
 mod linking;
 mod net;
 mod publish;

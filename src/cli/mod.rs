@@ -21,6 +21,7 @@ mod record;
 mod release;
 mod render;
 mod serve;
+mod signal;
 mod stats;
 mod validate;
 
@@ -29,6 +30,8 @@ use exit::Status;
 
 /// Resolves the subcommand's arguments, then runs it.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    // One handler for every command: a signal removes the temporaries.
+    signal::install()?;
     let done = |()| Status::Success;
     match cli.command {
         Command::Build(args) => build::run(build::Options::from_args(args)?).map(done),
