@@ -11,6 +11,7 @@ mod habits;
 mod interrupt;
 mod linking;
 mod net;
+mod outputs;
 mod publish;
 mod push;
 mod records;

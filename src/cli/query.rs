@@ -78,7 +78,7 @@ pub enum Options {
     /// Ask a graph.
     Ask {
         ask: Ask,
-        graph: GraphSource,
+        graph: Box<GraphSource>,
         format: QueryFormat,
         output: Option<PathBuf>,
     },
@@ -132,7 +132,7 @@ impl Options {
         };
         Ok(Self::Ask {
             ask,
-            graph,
+            graph: Box::new(graph),
             format,
             output: args.output,
         })
