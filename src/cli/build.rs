@@ -42,6 +42,7 @@ impl Options {
         build.relations.lineage.top_k = args.lineage_top_k;
         build.evidence = args.evidence;
         build.strict = args.strict;
+        build.max_source_bytes = args.max_source_size;
         Ok(Self {
             data: args.data,
             out: args.out,

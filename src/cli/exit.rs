@@ -94,6 +94,9 @@ fn hint(error: &anyhow::Error) -> Option<&'static str> {
         {
             return Some("run `igfkg build` first, or give the graph to read with --graph FILE");
         }
+        if let Some(igfkg::graph::QueryError::Timeout(_)) = cause.downcast_ref() {
+            return Some("give the query more time with --timeout SECONDS (0: no limit)");
+        }
         if let Some(igfkg::graph::QueryError::Syntax(_)) = cause.downcast_ref() {
             return Some(
                 "check the query against SPARQL 1.1; the prefixes of `igfkg query --help` (igf:, rdfs:, skos:, topic:, message:, document: …) need no PREFIX line",
