@@ -435,3 +435,23 @@ fn ingest_errors() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("unknown document format \"pdf\""));
 }
+
+#[test]
+fn query_honours_from_as_the_sparql_protocol_does() {
+    let dir = built();
+    let count = |query: &str| {
+        let output = igfkg(dir.path(), &["query", "--format", "csv", query]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output).lines().nth(1).unwrap().trim().to_owned()
+    };
+    let graph = "<https://w3id.org/igfkg/id/graph/igf2017-messages>";
+    let from = count(&format!(
+        "SELECT (COUNT(*) AS ?n) FROM {graph} WHERE {{ ?m a igf:Message }}"
+    ));
+    let inside = count(&format!(
+        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?m a igf:Message }} }}"
+    ));
+    let all = count("SELECT (COUNT(*) AS ?n) WHERE { ?m a igf:Message }");
+    assert_eq!(from, inside, "FROM was ignored");
+    assert!(from.parse::<u32>().unwrap() < all.parse::<u32>().unwrap());
+}
