@@ -100,3 +100,20 @@ fn ctrl_c_during_a_release_removes_its_staging_folder() {
     );
     assert!(!dir.path().join("releases/latest").exists());
 }
+
+#[test]
+fn sigterm_during_an_export_removes_its_temporary() {
+    let dir = workspace();
+    let built = igfkg(dir.path(), &["build", "--quiet"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let exports = dir.path().join("exports");
+    let status = stop_while_writing(
+        dir.path(),
+        &["export", "-o", "exports/graph.jsonld"],
+        &exports,
+        "TERM",
+    );
+    assert_eq!(status.code(), Some(128 + 15));
+    assert_eq!(temporaries(&exports), Vec::<PathBuf>::new());
+    assert!(!exports.join("graph.jsonld").exists());
+}
