@@ -35,6 +35,19 @@ pub enum BuildError {
     /// A document a strict build cannot read (the first one).
     #[error("{}", .0.error)]
     Skipped(SkippedDocument),
+    /// The manifest's sources hold more than a build reads.
+    #[error(
+        "{}: the documents it lists hold {bytes} bytes, more than the {max_bytes} a build reads; build part of them, or raise the limit with --max-corpus-size BYTES",
+        manifest.display()
+    )]
+    CorpusTooLarge {
+        /// The manifest.
+        manifest: std::path::PathBuf,
+        /// The size of its documents' files together.
+        bytes: u64,
+        /// The limit.
+        max_bytes: u64,
+    },
 }
 
 /// One document of a build, with what was extracted from it and linked.
@@ -126,7 +139,15 @@ pub struct BuildOptions {
     /// The largest source document read, in bytes (a larger one is left
     /// out, or stops a strict build, with an error that says so).
     pub max_source_bytes: u64,
+    /// The most bytes all the manifest's sources may hold together
+    /// ([`MAX_CORPUS_BYTES`] by default); a larger corpus stops the build
+    /// before anything is read.
+    pub max_corpus_bytes: u64,
 }
+
+/// The most bytes a build reads in all, unless told otherwise: 1 GiB of
+/// text, past which the graph outgrows the memory of most machines.
+pub const MAX_CORPUS_BYTES: u64 = 1 << 30;
 
 impl Default for BuildOptions {
     fn default() -> Self {
@@ -135,6 +156,7 @@ impl Default for BuildOptions {
             evidence: EvidenceLevel::default(),
             strict: false,
             max_source_bytes: igfkg_sources::MAX_SOURCE_BYTES,
+            max_corpus_bytes: MAX_CORPUS_BYTES,
         }
     }
 }
@@ -172,6 +194,21 @@ pub fn build_with(
     progress(Step::Reference);
     let mut corpus = load(data)?;
     corpus.max_source_bytes = options.max_source_bytes;
+    // The files' sizes together, before any is read: a build holds the
+    // whole corpus and its graph in memory.
+    let bytes = corpus
+        .entries
+        .iter()
+        .filter_map(|(entry, _)| std::fs::metadata(&entry.file).ok())
+        .map(|m| m.len())
+        .sum::<u64>();
+    if bytes > options.max_corpus_bytes {
+        return Err(BuildError::CorpusTooLarge {
+            manifest: data.manifest_path(),
+            bytes,
+            max_bytes: options.max_corpus_bytes,
+        });
+    }
     let mut skipped = corpus.skipped.clone();
     let parsed = if options.strict {
         if let Some(first) = skipped.first() {

@@ -69,6 +69,34 @@ fn a_source_past_the_size_limit_is_refused_until_the_limit_is_raised() {
     );
 }
 
+#[test]
+fn a_corpus_past_its_size_limit_is_refused_before_a_document_is_read() {
+    let dir = workspace();
+    let manifest = std::fs::read_to_string(dir.path().join("data/corpus.toml")).unwrap();
+    let total: u64 = manifest
+        .lines()
+        .filter_map(|l| l.strip_prefix("path = "))
+        .map(|p| dir.path().join("data").join(p.trim_matches('"')))
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .sum();
+    // Each document is under the limit, the five together are not.
+    let limit = total - 1;
+    let output = igfkg(
+        dir.path(),
+        &["build", "--max-corpus-size", &limit.to_string()],
+    );
+    assert_error(
+        &output,
+        &[
+            &format!(
+                "data/corpus.toml: the documents it lists hold {total} bytes, more than the {limit}"
+            ),
+            "--max-corpus-size",
+        ],
+    );
+    assert!(!dir.path().join("out").exists());
+}
+
 #[cfg(unix)]
 #[test]
 fn a_manifest_entry_that_is_a_pipe_is_refused_without_waiting() {

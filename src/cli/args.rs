@@ -187,6 +187,9 @@ pub struct BuildArgs {
     /// one is refused
     #[arg(long, default_value = "64MiB", value_name = "SIZE", value_parser = parse_size)]
     pub max_source_size: u64,
+    /// The most bytes all the manifest's documents may hold together, in bytes or with a unit
+    #[arg(long, default_value = "1GiB", value_name = "SIZE", value_parser = parse_size)]
+    pub max_corpus_size: u64,
 }
 
 /// A size in bytes: a number, or a number with KiB, MiB or GiB (K, M, G and

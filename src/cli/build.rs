@@ -43,6 +43,7 @@ impl Options {
         build.evidence = args.evidence;
         build.strict = args.strict;
         build.max_source_bytes = args.max_source_size;
+        build.max_corpus_bytes = args.max_corpus_size;
         Ok(Self {
             data: args.data,
             out: args.out,
