@@ -1,7 +1,8 @@
 //! Files written whole or not at all.
 
 use igfkg_publish::temp;
-use std::io::{BufWriter, Write};
+use sha2::{Digest, Sha256};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// A file being written: its bytes go to a temporary file in the same
@@ -67,6 +68,61 @@ impl Write for AtomicFile {
     }
 }
 
+/// A reader or writer that counts the bytes through it and computes their
+/// SHA-256 as they pass, so that a file is hashed in the one pass that
+/// writes or reads it (the build record's check of a dump costs no second
+/// read).
+#[derive(Debug)]
+pub struct Hashed<T> {
+    inner: T,
+    hasher: Sha256,
+    bytes: u64,
+}
+
+impl<T> Hashed<T> {
+    /// Starts counting and hashing what goes through `inner`.
+    pub fn new(inner: T) -> Self {
+        Self {
+            inner,
+            hasher: Sha256::new(),
+            bytes: 0,
+        }
+    }
+
+    /// The inner reader or writer, with the number of bytes and the
+    /// lower-case hexadecimal SHA-256 of what went through it.
+    pub fn finish(self) -> (T, u64, String) {
+        let digest = self.hasher.finalize();
+        let hex = digest.iter().map(|b| format!("{b:02x}")).collect();
+        (self.inner, self.bytes, hex)
+    }
+
+    fn record(&mut self, bytes: &[u8]) {
+        self.hasher.update(bytes);
+        self.bytes += bytes.len() as u64;
+    }
+}
+
+impl<W: Write> Write for Hashed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.record(&buf[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl<R: Read> Read for Hashed<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buf)?;
+        self.record(&buf[..read]);
+        Ok(read)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +146,19 @@ mod tests {
         file.write_all(b"new").unwrap();
         file.commit().unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[test]
+    fn what_goes_through_is_counted_and_hashed_as_in_one_piece() {
+        let mut writer = Hashed::new(Vec::new());
+        writer.write_all(b"te").unwrap();
+        writer.write_all(b"xt").unwrap();
+        let (bytes, count, written) = writer.finish();
+        assert_eq!(count, 4);
+        assert_eq!(written, igfkg_model::sha256_hex(b"text"));
+        let mut reader = Hashed::new(bytes.as_slice());
+        std::io::copy(&mut reader, &mut std::io::sink()).unwrap();
+        assert_eq!(reader.finish().2, written);
     }
 
     #[cfg(unix)]

@@ -35,6 +35,19 @@ pub enum BuildError {
     /// A document a strict build cannot read (the first one).
     #[error("{}", .0.error)]
     Skipped(SkippedDocument),
+    /// The manifest's sources hold more than a build reads.
+    #[error(
+        "{}: the documents it lists hold {bytes} bytes, more than the {max_bytes} a build reads; build part of them, or raise the limit with --max-corpus-size BYTES",
+        manifest.display()
+    )]
+    CorpusTooLarge {
+        /// The manifest.
+        manifest: std::path::PathBuf,
+        /// The size of its documents' files together.
+        bytes: u64,
+        /// The limit.
+        max_bytes: u64,
+    },
 }
 
 /// One document of a build, with what was extracted from it and linked.
@@ -114,7 +127,7 @@ pub enum Step<'a> {
 }
 
 /// Options of a build.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BuildOptions {
     /// How message lineage and theme alignment are computed.
     pub relations: RelationsConfig,
@@ -123,6 +136,29 @@ pub struct BuildOptions {
     /// Stop at the first document that cannot be read, instead of leaving
     /// it out and building the others.
     pub strict: bool,
+    /// The largest source document read, in bytes (a larger one is left
+    /// out, or stops a strict build, with an error that says so).
+    pub max_source_bytes: u64,
+    /// The most bytes all the manifest's sources may hold together
+    /// ([`MAX_CORPUS_BYTES`] by default); a larger corpus stops the build
+    /// before anything is read.
+    pub max_corpus_bytes: u64,
+}
+
+/// The most bytes a build reads in all, unless told otherwise: 1 GiB of
+/// text, past which the graph outgrows the memory of most machines.
+pub const MAX_CORPUS_BYTES: u64 = 1 << 30;
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        Self {
+            relations: RelationsConfig::default(),
+            evidence: EvidenceLevel::default(),
+            strict: false,
+            max_source_bytes: igfkg_sources::MAX_SOURCE_BYTES,
+            max_corpus_bytes: MAX_CORPUS_BYTES,
+        }
+    }
 }
 
 /// Reads the data directory and inserts everything into `graph`.
@@ -156,7 +192,23 @@ pub fn build_with(
     mut progress: impl FnMut(Step<'_>),
 ) -> Result<Build, BuildError> {
     progress(Step::Reference);
-    let corpus = load(data)?;
+    let mut corpus = load(data)?;
+    corpus.max_source_bytes = options.max_source_bytes;
+    // The files' sizes together, before any is read: a build holds the
+    // whole corpus and its graph in memory.
+    let bytes = corpus
+        .entries
+        .iter()
+        .filter_map(|(entry, _)| std::fs::metadata(&entry.file).ok())
+        .map(|m| m.len())
+        .sum::<u64>();
+    if bytes > options.max_corpus_bytes {
+        return Err(BuildError::CorpusTooLarge {
+            manifest: data.manifest_path(),
+            bytes,
+            max_bytes: options.max_corpus_bytes,
+        });
+    }
     let mut skipped = corpus.skipped.clone();
     let parsed = if options.strict {
         if let Some(first) = skipped.first() {
@@ -201,6 +253,9 @@ pub struct Corpus {
     pub skipped: Vec<SkippedDocument>,
     /// Every manifest id, in manifest order.
     pub ids: Vec<String>,
+    /// The largest source document read, in bytes
+    /// ([`igfkg_sources::MAX_SOURCE_BYTES`] unless a build says otherwise).
+    pub max_source_bytes: u64,
 }
 
 impl Corpus {
@@ -218,6 +273,7 @@ impl Corpus {
 pub fn load(data: &DataDir) -> Result<Corpus, BuildError> {
     let reference = data.reference()?;
     let manifest = data.manifest()?;
+    check_meetings(data, &reference, &manifest.entries)?;
     let ids = manifest
         .entries
         .iter()
@@ -244,7 +300,36 @@ pub fn load(data: &DataDir) -> Result<Corpus, BuildError> {
         entries,
         skipped,
         ids,
+        max_source_bytes: igfkg_sources::MAX_SOURCE_BYTES,
     })
+}
+
+/// Checks that every meeting the manifest names is one the reference data
+/// lists: a document of a meeting `meetings.toml` does not know would hang
+/// off a meeting node with no date, place or ordinal.
+fn check_meetings(
+    data: &DataDir,
+    reference: &ReferenceData,
+    entries: &[ManifestEntry],
+) -> Result<(), SourceError> {
+    for entry in entries {
+        let (Some(year), Some(at)) = (entry.document.meeting, &entry.meeting_at) else {
+            continue;
+        };
+        if reference.meetings.iter().all(|m| m.year != year) {
+            return Err(SourceError::Invalid {
+                path: at.path.clone(),
+                line: at.line,
+                column: at.column,
+                message: format!(
+                    "document {:?}: `meeting` {year} is not a meeting of {}; add the meeting there, or fix `meeting`",
+                    entry.document.id,
+                    data.reference_dir().join(igfkg_sources::MEETINGS).display()
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A document parsed but not yet linked.
@@ -309,21 +394,9 @@ fn parse_one(
     entry: &ManifestEntry,
     format: Format,
 ) -> Result<ExtractedDocument, BuildError> {
-    let (document, text) = entry.load()?;
-    let mut extraction = igfkg_ingest::parse(format, &document, &text, &corpus.reference.meetings)?;
-    if let Some(meeting) = document.meeting
-        && corpus.reference.meeting(meeting).is_none()
-    {
-        extraction.diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
-            document: document.id.clone(),
-            line: entry.format_at.line,
-            column: 1,
-            message: format!(
-                "the manifest gives meeting {meeting}, which data/reference/meetings.toml does not list"
-            ),
-        });
-    }
+    let (document, text) = entry.load(corpus.max_source_bytes)?;
+    // The manifest's meeting is one meetings.toml lists: `load` checked it.
+    let extraction = igfkg_ingest::parse(format, &document, &text, &corpus.reference.meetings)?;
     Ok(ExtractedDocument {
         document,
         format,
@@ -385,13 +458,15 @@ pub fn insert(
 /// its meeting year from `meeting`.
 ///
 /// # Errors
-/// If the file cannot be read or does not match the format.
+/// If the file is not a regular file of at most `max_bytes`, cannot be
+/// read, or does not match the format.
 pub fn ingest_file(
     path: &Path,
     format: Format,
     meeting: u16,
+    max_bytes: u64,
 ) -> Result<(SourceDocument, Extraction), BuildError> {
-    let text = SourceText::read(path)?;
+    let text = SourceText::read_as(path, igfkg_sources::Media::for_path(path), max_bytes)?;
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())

@@ -1,31 +1,9 @@
 //! The `igfkg` command line: the main job, and bad input to every command.
 
-use crate::util::{igfkg, stderr, stdout, workspace};
+use crate::util::{assert_error, built, igfkg, stderr, stdout, workspace};
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
-
-/// Builds the bundled data in a fresh workspace.
-fn built() -> tempfile::TempDir {
-    let dir = workspace();
-    let output = igfkg(dir.path(), &["build"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    dir
-}
-
-/// Asserts that a command failed with exit code 1 and an error containing
-/// every fragment.
-fn assert_error(output: &std::process::Output, fragments: &[&str]) {
-    let err = stderr(output);
-    assert_eq!(output.status.code(), Some(1), "{err}");
-    assert!(err.starts_with("igfkg: error: "), "{err}");
-    for fragment in fragments {
-        assert!(
-            err.contains(fragment),
-            "{err:?} should contain {fragment:?}"
-        );
-    }
-}
 
 #[test]
 fn build_writes_turtle_and_nquads_and_prints_the_counts() {
@@ -590,4 +568,24 @@ fn completions_and_man_pages_come_from_the_command_line_definition() {
         "{}",
         stderr(&unknown)
     );
+}
+
+#[test]
+fn query_honours_from_as_the_sparql_protocol_does() {
+    let dir = built();
+    let count = |query: &str| {
+        let output = igfkg(dir.path(), &["query", "--format", "csv", query]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output).lines().nth(1).unwrap().trim().to_owned()
+    };
+    let graph = "<https://w3id.org/igfkg/id/graph/igf2017-messages>";
+    let from = count(&format!(
+        "SELECT (COUNT(*) AS ?n) FROM {graph} WHERE {{ ?m a igf:Message }}"
+    ));
+    let inside = count(&format!(
+        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?m a igf:Message }} }}"
+    ));
+    let all = count("SELECT (COUNT(*) AS ?n) WHERE { ?m a igf:Message }");
+    assert_eq!(from, inside, "FROM was ignored");
+    assert!(from.parse::<u32>().unwrap() < all.parse::<u32>().unwrap());
 }

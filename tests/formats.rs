@@ -411,6 +411,7 @@ fn saved_web_page_of_a_transcript() {
     let again = SourceText::read_as(
         &fixture("transcript-2014.html"),
         igfkg::sources::Media::Html,
+        igfkg::sources::MAX_SOURCE_BYTES,
     )
     .unwrap();
     assert_eq!(again.as_str(), text.as_str());

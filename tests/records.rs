@@ -596,18 +596,18 @@ fn mixed_corpus() -> tempfile::TempDir {
         let file = file.unwrap().path();
         std::fs::copy(&file, reference.join(file.file_name().unwrap())).unwrap();
     }
-    std::fs::copy(
-        fixture("invitation-2014.txt"),
-        dir.path().join("invitation.txt"),
-    )
-    .unwrap();
+    // Each entry has a file of its own: one file under two ids is refused
+    // (issue 17).
+    for name in ["invitation.txt", "invitation-typo.txt"] {
+        std::fs::copy(fixture("invitation-2014.txt"), dir.path().join(name)).unwrap();
+    }
     let entry = |id: &str, format: &str, path: &str| {
         format!(
             "[[document]]\nid = \"{id}\"\ntitle = \"T\"\npublisher = \"P\"\nyear = 2014\nkind = \"letter\"\nformat = \"{format}\"\npath = \"{path}\"\nlicence = \"test\"\n\n"
         )
     };
     let manifest = entry("letter", "narrative", "invitation.txt")
-        + &entry("typo", "narative", "invitation.txt")
+        + &entry("typo", "narative", "invitation-typo.txt")
         + &entry("gone", "outline", "missing.txt");
     std::fs::write(dir.path().join("corpus.toml"), manifest).unwrap();
     dir

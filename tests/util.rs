@@ -114,3 +114,25 @@ pub fn workspace() -> tempfile::TempDir {
     copy_dir(&data_dir(), &dir.path().join("data"));
     dir
 }
+
+/// Builds the bundled data in a fresh workspace.
+pub fn built() -> tempfile::TempDir {
+    let dir = workspace();
+    let output = igfkg(dir.path(), &["build"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    dir
+}
+
+/// Asserts that a command failed with exit code 1 and an error containing
+/// every fragment.
+pub fn assert_error(output: &Output, fragments: &[&str]) {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.starts_with("igfkg: error: "), "{err}");
+    for fragment in fragments {
+        assert!(
+            err.contains(fragment),
+            "{err:?} should contain {fragment:?}"
+        );
+    }
+}

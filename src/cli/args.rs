@@ -241,6 +241,42 @@ pub struct BuildArgs {
     /// document is reported and left out, the others are built, and the exit status is 1)
     #[arg(long)]
     pub strict: bool,
+    /// The largest source document read, in bytes or with a unit (KiB, MiB, GiB); a larger
+    /// one is refused
+    #[arg(long, default_value = "64MiB", value_name = "SIZE", value_parser = parse_size)]
+    pub max_source_size: u64,
+    /// The most bytes all the manifest's documents may hold together, in bytes or with a unit
+    #[arg(long, default_value = "1GiB", value_name = "SIZE", value_parser = parse_size)]
+    pub max_corpus_size: u64,
+}
+
+/// A size in bytes: a number, or a number with KiB, MiB or GiB (K, M, G and
+/// KB, MB, GB are read as the same powers of 1024).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => {
+            return Err(format!(
+                "{text:?} is not a size; give bytes, or a number with KiB, MiB or GiB"
+            ));
+        }
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| {
+            format!("{text:?} is not a size above 0; give bytes, or a number with KiB, MiB or GiB")
+        })
 }
 
 #[derive(Args)]
@@ -305,6 +341,9 @@ pub struct QueryArgs {
     /// Write the results to FILE instead of standard output (.txt for a table)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// How long the query may run, in seconds; 0 for no limit
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    pub timeout: u64,
 }
 
 #[derive(Args)]
@@ -345,6 +384,9 @@ pub struct IngestArgs {
     /// Print the records as JSON instead of a summary
     #[arg(long)]
     pub json: bool,
+    /// The largest document read, in bytes or with a unit (KiB, MiB, GiB)
+    #[arg(long, default_value = "64MiB", value_name = "SIZE", value_parser = parse_size)]
+    pub max_source_size: u64,
 }
 
 #[derive(Args)]

@@ -3,11 +3,12 @@
 
 use super::args::BuildArgs;
 use super::io::{commit, create};
-use super::record::BuildRecord;
+use super::record::{BuildRecord, RecordedFile};
 use super::render::{NoNodes, TableOptions, write_class_table, write_diagnostic, write_table};
 use anyhow::bail;
 use igfkg::graph::{ExportFormat, IriBase, KnowledgeGraph, Prefixes};
 use igfkg::model::Severity;
+use igfkg::output::Hashed;
 use igfkg::pipeline::{self, Build, Step};
 use igfkg::sources::DataDir;
 use igfkg::{BuildOptions, Stats};
@@ -41,6 +42,8 @@ impl Options {
         build.relations.lineage.top_k = args.lineage_top_k;
         build.evidence = args.evidence;
         build.strict = args.strict;
+        build.max_source_bytes = args.max_source_size;
+        build.max_corpus_bytes = args.max_corpus_size;
         Ok(Self {
             data: args.data,
             out: args.out,
@@ -142,22 +145,45 @@ fn write_exports(
         turtle: out.join("igfkg.ttl"),
         nquads: out.join("igfkg.nq"),
     };
-    let mut ttl = create(&exports.turtle)?;
-    graph.export(ExportFormat::Turtle, &mut ttl)?;
-    let mut nq = create(&exports.nquads)?;
-    graph.export(ExportFormat::NQuads, &mut nq)?;
+    // Each dump is hashed as it is written; the record, which states
+    // their sizes and hashes, is put in place last, so that a reader never
+    // takes a dump of another build for this one's.
+    let mut files = Vec::new();
+    let mut pending = Vec::new();
+    for (path, format) in [
+        (&exports.turtle, ExportFormat::Turtle),
+        (&exports.nquads, ExportFormat::NQuads),
+    ] {
+        let mut file = Hashed::new(create(path)?);
+        graph.export(format, &mut file)?;
+        let (file, bytes, sha256) = file.finish();
+        files.push(RecordedFile {
+            name: file_name(path),
+            bytes,
+            sha256,
+        });
+        pending.push(file);
+    }
     let record = BuildRecord {
         base: graph.base().clone(),
         evidence,
-        files: vec!["igfkg.ttl".into(), "igfkg.nq".into()],
+        files,
     };
     let mut json = create(&BuildRecord::path(out))?;
     serde_json::to_writer_pretty(&mut json, &record.to_json())?;
     writeln!(json)?;
-    commit(ttl)?;
-    commit(nq)?;
+    for file in pending {
+        commit(file)?;
+    }
     commit(json)?;
     Ok(exports)
+}
+
+/// The file name of a path this module made (always UTF-8).
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The summary: what each document gave, the relations across years, the

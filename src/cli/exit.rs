@@ -41,6 +41,25 @@ pub fn code(result: anyhow::Result<Status>) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// Ends the process that SIGINT, SIGTERM or SIGHUP stopped, after its
+/// temporaries were removed: 128 + the signal's number, as a shell reports
+/// a process a signal killed (130 for Ctrl-C, 143 for SIGTERM). The only
+/// exit outside [`code`], because the command is still running on another
+/// thread and cannot return.
+pub fn stopped_by(signal: i32) -> ! {
+    let name = match signal {
+        signal_hook::consts::SIGINT => "SIGINT",
+        signal_hook::consts::SIGTERM => "SIGTERM",
+        signal_hook::consts::SIGHUP => "SIGHUP",
+        _ => "a signal",
+    };
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "igfkg: stopped by {name}; its temporary files were removed"
+    );
+    std::process::exit(128 + signal)
+}
+
 /// The error and its causes, each once: many of our errors already name
 /// their cause in their own message.
 fn message(error: &anyhow::Error) -> String {
@@ -74,6 +93,9 @@ fn hint(error: &anyhow::Error) -> Option<&'static str> {
             && source.kind() == std::io::ErrorKind::NotFound
         {
             return Some("run `igfkg build` first, or give the graph to read with --graph FILE");
+        }
+        if let Some(igfkg::graph::QueryError::Timeout(_)) = cause.downcast_ref() {
+            return Some("give the query more time with --timeout SECONDS (0: no limit)");
         }
         if let Some(igfkg::graph::QueryError::Syntax(_)) = cause.downcast_ref() {
             return Some(

@@ -6,6 +6,7 @@ use anyhow::bail;
 use igfkg::ingest::Format;
 use igfkg::model::{Extraction, Severity};
 use igfkg::pipeline;
+use igfkg::sources::SourceError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -15,11 +16,20 @@ pub struct Options {
     format: Format,
     meeting: u16,
     json: bool,
+    max_bytes: u64,
 }
 
 impl Options {
     /// Takes the meeting year from `--meeting` or from the file name.
     pub fn from_args(args: IngestArgs) -> anyhow::Result<Self> {
+        // The file first: a missing file or a device is what is wrong, not
+        // the meeting year its name lacks.
+        let path = args.file.clone();
+        match std::fs::metadata(&args.file) {
+            Ok(metadata) if !metadata.is_file() => bail!(SourceError::NotAFile { path }),
+            Ok(_) => {}
+            Err(source) => bail!(SourceError::Io { path, source }),
+        }
         let Some(meeting) = args.meeting.or_else(|| year_in_name(&args.file)) else {
             bail!(
                 "{}: cannot tell the meeting year from the file name; give it with --meeting YEAR",
@@ -31,6 +41,7 @@ impl Options {
             format: args.format,
             meeting,
             json: args.json,
+            max_bytes: args.max_source_size,
         })
     }
 }
@@ -47,7 +58,12 @@ fn year_in_name(path: &Path) -> Option<u16> {
 
 /// Parses the document and prints its records, as JSON or as a summary.
 pub fn run(options: Options) -> anyhow::Result<()> {
-    let (_, extraction) = pipeline::ingest_file(&options.file, options.format, options.meeting)?;
+    let (_, extraction) = pipeline::ingest_file(
+        &options.file,
+        options.format,
+        options.meeting,
+        options.max_bytes,
+    )?;
     let mut out = std::io::stdout().lock();
     if options.json {
         serde_json::to_writer_pretty(&mut out, &extraction)?;

@@ -2,9 +2,10 @@
 //! goes, and the spinner shown while they wait.
 
 use super::args::GraphArgs;
+use super::record::Recorded;
 use anyhow::Context;
-use igfkg::graph::{IriBase, KnowledgeGraph};
-use igfkg::output::AtomicFile;
+use igfkg::graph::{ExportFormat, IriBase, KnowledgeGraph};
+use igfkg::output::{AtomicFile, Hashed};
 use indicatif::ProgressBar;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,18 +20,25 @@ pub struct GraphSource {
     store: Option<PathBuf>,
     /// The base of the data IRIs.
     pub base: IriBase,
+    /// What the build record beside the file says of it.
+    recorded: Option<Recorded>,
 }
 
 impl GraphSource {
     /// Checks the IRI base: the one given, else the one the build
     /// recorded beside the graph file, else the default.
     pub fn from_args(args: GraphArgs) -> anyhow::Result<Self> {
+        let recorded = super::record::recorded(&args.graph)?;
         let base = match args.base {
             Some(base) => IriBase::new(base)?,
-            None => super::record::recorded_base(&args.graph)?.unwrap_or_default(),
+            None => recorded
+                .as_ref()
+                .map(|r| r.base.clone())
+                .unwrap_or_default(),
         };
         Ok(Self {
             base,
+            recorded,
             file: args.graph,
             #[cfg(feature = "rocksdb")]
             store: args.store,
@@ -54,10 +62,36 @@ impl GraphSource {
         }
         let graph = KnowledgeGraph::in_memory(self.base.clone())?;
         let bar = spinner(format!("loading {}", self.file.display()));
-        let result = graph.load_file(&self.file);
+        let result = self.load(&graph);
         bar.finish_and_clear();
         result?;
         Ok(graph)
+    }
+
+    /// Loads the file, checking it against the build record when the
+    /// record states its size and hash: the size before reading, the hash
+    /// of the bytes as they are parsed (one pass over the file).
+    fn load(&self, graph: &KnowledgeGraph) -> anyhow::Result<()> {
+        let Some(recorded) = self.recorded.as_ref().filter(|r| r.file.is_some()) else {
+            graph.load_file(&self.file)?;
+            return Ok(());
+        };
+        let (Ok(metadata), Some(format), Ok(file)) = (
+            std::fs::metadata(&self.file),
+            ExportFormat::from_path(&self.file),
+            std::fs::File::open(&self.file),
+        ) else {
+            // The loader says what is wrong with the file, as without a record.
+            graph.load_file(&self.file)?;
+            return Ok(());
+        };
+        recorded.check(&self.file, metadata.len(), None)?;
+        let mut reader = std::io::BufReader::new(Hashed::new(file));
+        graph.load_reader(format.rdf_format(), &mut reader, &self.file)?;
+        std::io::copy(&mut reader, &mut std::io::sink())
+            .with_context(|| format!("cannot read {}", self.file.display()))?;
+        let (_, bytes, sha256) = reader.into_inner().finish();
+        recorded.check(&self.file, bytes, Some(&sha256))
     }
 }
 

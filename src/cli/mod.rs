@@ -22,6 +22,7 @@ mod record;
 mod release;
 mod render;
 mod serve;
+mod signal;
 mod stats;
 mod validate;
 
@@ -30,6 +31,8 @@ use exit::Status;
 
 /// Resolves the subcommand's arguments, then runs it.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    // One handler for every command: a signal removes the temporaries.
+    signal::install()?;
     let done = |()| Status::Success;
     match cli.command {
         Command::Build(args) => build::run(build::Options::from_args(args)?).map(done),

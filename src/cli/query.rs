@@ -5,12 +5,17 @@ use super::args::QueryArgs;
 use super::io::{GraphSource, with_output};
 use super::render::{TableOptions, write_outcome_table};
 use anyhow::{Context, bail};
-use igfkg::graph::{OutputFormat, WriteResultsError, write_outcome};
+use igfkg::graph::{
+    KnowledgeGraph, OutputFormat, QueryError, QueryOutcome, QueryRequest, WriteResultsError,
+    write_outcome,
+};
 use igfkg::query::Question;
 use std::fmt;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// How `igfkg query` writes results: the table for people, or one of the
 /// standard formats igfkg-graph writes.
@@ -78,9 +83,11 @@ pub enum Options {
     /// Ask a graph.
     Ask {
         ask: Ask,
-        graph: GraphSource,
+        graph: Box<GraphSource>,
         format: QueryFormat,
         output: Option<PathBuf>,
+        /// How long evaluation may take; `None` for no limit.
+        timeout: Option<Duration>,
     },
 }
 
@@ -132,9 +139,10 @@ impl Options {
         };
         Ok(Self::Ask {
             ask,
-            graph,
+            graph: Box::new(graph),
             format,
             output: args.output,
+            timeout: (args.timeout > 0).then(|| Duration::from_secs(args.timeout)),
         })
     }
 }
@@ -153,15 +161,12 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         graph,
         format,
         output,
+        timeout,
     } = options
     else {
         return list_questions();
     };
-    let graph = graph.open()?;
-    let outcome = match &ask {
-        Ask::Named { question, params } => question.run(&graph, &pairs(params))?,
-        Ask::Sparql(text) => graph.query(text)?,
-    };
+    let (graph, outcome) = answer(graph.open()?, ask, timeout)?;
     // Cells are cut only for a person reading a terminal.
     let table = TableOptions {
         max_cell_width: (output.is_none() && std::io::stdout().is_terminal()).then_some(60),
@@ -175,6 +180,52 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         }
         Ok(())
     })
+}
+
+/// A little more than the timeout: Oxigraph, which checks the deadline as
+/// it evaluates, should have stopped the query by then.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// Runs the query on a thread of its own and waits for it at most
+/// `timeout` (and [`GRACE`]). Oxigraph checks the deadline while it
+/// evaluates, but not while it plans the joins of a long basic graph
+/// pattern (300 patterns took minutes), so the command stops waiting by
+/// itself; the thread ends with the process. Returns the graph with the
+/// outcome, for the prefixes the results are written with.
+fn answer(
+    graph: KnowledgeGraph,
+    ask: Ask,
+    timeout: Option<Duration>,
+) -> anyhow::Result<(KnowledgeGraph, QueryOutcome)> {
+    let (send, receive) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("query".into())
+        .spawn(move || {
+            let outcome: anyhow::Result<QueryOutcome> = match &ask {
+                Ask::Named { question, params } => question
+                    .run_within(&graph, &pairs(params), timeout)
+                    .map_err(Into::into),
+                Ask::Sparql(text) => graph
+                    .evaluate(&QueryRequest {
+                        timeout,
+                        ..QueryRequest::new(text.as_str())
+                    })
+                    .map_err(Into::into),
+            };
+            let _ = send.send((graph, outcome));
+        })
+        .context("cannot start the thread that runs the query")?;
+    let received = match timeout {
+        Some(timeout) => receive.recv_timeout(timeout + GRACE),
+        None => receive
+            .recv()
+            .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+    };
+    match received {
+        Ok((graph, outcome)) => Ok((graph, outcome?)),
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(QueryError::Timeout(timeout).into()),
+        Err(mpsc::RecvTimeoutError::Disconnected) => bail!("the query stopped without an answer"),
+    }
 }
 
 /// The formats that fit a result, as the command line offers them: the

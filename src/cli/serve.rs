@@ -2,7 +2,6 @@
 
 use super::args::ServeArgs;
 use super::io::GraphSource;
-use anyhow::Context;
 use igfkg::serve::{App, ServeOptions};
 use std::path::Path;
 use std::time::Duration;
@@ -55,11 +54,6 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     let graph = options.graph.open()?;
     let app = App::new(graph, options.serve)?.with_log(|line| eprintln!("{line}"));
     let url = app.base_url().to_owned();
-    let (stop, stopped) = std::sync::mpsc::channel();
-    ctrlc::set_handler(move || {
-        let _ = stop.send(());
-    })
-    .context("cannot watch for SIGINT and SIGTERM")?;
     let _server = app.spawn()?;
     eprintln!(
         "igfkg: serving {} at {url} (SPARQL at {url}sparql); Ctrl-C stops",
@@ -67,7 +61,7 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     );
     // The server's threads answer until a signal arrives; the graph is
     // read-only, so stopping loses nothing.
-    let _ = stopped.recv();
+    super::signal::wait();
     eprintln!("igfkg: stopped");
     Ok(())
 }

@@ -61,6 +61,27 @@ pub enum QueryError {
         "this is a SPARQL Update, and the graph is read-only here; send a query (SELECT, ASK, CONSTRUCT or DESCRIBE)"
     )]
     Update,
+    /// The query text is longer than [`crate::MAX_QUERY_BYTES`].
+    #[error("the query is {bytes} bytes, more than the {max} a query may have; shorten it")]
+    TooLarge {
+        /// The text's length.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The query's brackets nest deeper than [`crate::MAX_QUERY_NESTING`].
+    #[error("{line}:{column}: the query nests brackets more than {max} deep; flatten it")]
+    TooDeep {
+        /// Line of the bracket that goes too deep, from 1.
+        line: usize,
+        /// Its column, from 1.
+        column: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The thread that runs queries could not be started.
+    #[error("cannot start the thread that runs the query: {0}")]
+    Thread(#[source] std::io::Error),
     /// Evaluation took longer than allowed.
     #[error("the query was stopped after {}; simplify it or allow more time", .0.map_or_else(|| "its deadline".to_owned(), |t| format!("{:.1} s", t.as_secs_f64())))]
     Timeout(Option<std::time::Duration>),

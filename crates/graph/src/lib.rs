@@ -4,6 +4,7 @@
 mod error;
 pub mod export;
 mod iri;
+mod limits;
 mod mapping;
 mod protocol;
 mod results;
@@ -14,6 +15,7 @@ pub mod vocab;
 pub use error::{ExportError, QueryError, StoreError};
 pub use export::{ExportFormat, JsonLdContext, Prefixes, UnknownFormat};
 pub use iri::{IriBase, IriBaseError};
+pub use limits::{MAX_QUERY_BYTES, MAX_QUERY_NESTING, QUERY_STACK_BYTES, check_query_text};
 pub use mapping::{EvidenceLevel, UnknownEvidenceLevel};
 pub use protocol::{NodeDescription, QueryRequest, check_query, is_update};
 pub use results::{

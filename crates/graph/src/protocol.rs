@@ -6,6 +6,7 @@
 use crate::error::QueryError;
 use crate::export::Prefixes;
 use crate::iri::IriBase;
+use crate::limits::{check_query_text, on_query_stack};
 use crate::results::{QueryOutcome, Solutions};
 use crate::store::KnowledgeGraph;
 use crate::vocab;
@@ -68,8 +69,14 @@ pub(crate) fn evaluator(base: &IriBase) -> SparqlEvaluator {
     evaluator
 }
 
-/// Whether `text` parses as a SPARQL 1.1 Update (and so is not a query).
+/// Whether `text` parses as a SPARQL 1.1 Update (and so is not a query);
+/// a text past the limits of [`check_query_text`] is not one.
 pub fn is_update(text: &str) -> bool {
+    check_query_text(text).is_ok() && on_query_stack(|| Ok(parses_as_update(text))).unwrap_or(false)
+}
+
+/// [`is_update`] on the calling thread, for code already on the query stack.
+fn parses_as_update(text: &str) -> bool {
     evaluator(&IriBase::default()).parse_update(text).is_ok()
 }
 
@@ -87,13 +94,15 @@ pub fn is_update(text: &str) -> bool {
 /// ```
 ///
 /// # Errors
+/// [`QueryError::TooLarge`] and [`QueryError::TooDeep`] before parsing,
 /// [`QueryError::Update`] for an update, [`QueryError::Syntax`] otherwise.
 pub fn check_query(text: &str, base: &IriBase) -> Result<(), QueryError> {
-    match evaluator(base).parse_query(text) {
+    check_query_text(text)?;
+    on_query_stack(|| match evaluator(base).parse_query(text) {
         Ok(_) => Ok(()),
-        Err(_) if is_update(text) => Err(QueryError::Update),
+        Err(_) if parses_as_update(text) => Err(QueryError::Update),
         Err(error) => Err(error.into()),
-    }
+    })
 }
 
 /// Cancels a token when a deadline passes, unless dropped first.
@@ -129,17 +138,29 @@ impl KnowledgeGraph {
     /// as the default graph; stopped with [`QueryError::Timeout`] when the
     /// deadline passes.
     ///
+    /// The query's text is checked against the limits of
+    /// [`check_query_text`] before it is parsed, and it is parsed and
+    /// evaluated on a thread of its own with a large stack, so that no
+    /// query can overflow the caller's.
+    ///
     /// # Errors
+    /// [`QueryError::TooLarge`], [`QueryError::TooDeep`],
     /// [`QueryError::Update`] for an update, [`QueryError::Syntax`],
     /// [`QueryError::Timeout`] and [`QueryError::Evaluation`].
     pub fn evaluate(&self, request: &QueryRequest) -> Result<QueryOutcome, QueryError> {
+        check_query_text(&request.query)?;
+        on_query_stack(|| self.evaluate_here(request))
+    }
+
+    /// [`KnowledgeGraph::evaluate`] on the calling thread.
+    fn evaluate_here(&self, request: &QueryRequest) -> Result<QueryOutcome, QueryError> {
         let token = CancellationToken::new();
         let mut prepared = match evaluator(self.base())
             .with_cancellation_token(token.clone())
             .parse_query(&request.query)
         {
             Ok(prepared) => prepared,
-            Err(error) if is_update(&request.query) => {
+            Err(error) if parses_as_update(&request.query) => {
                 drop(error);
                 return Err(QueryError::Update);
             }

@@ -92,13 +92,17 @@ pub fn remove_stale(folder: &Path) -> Vec<PathBuf> {
     let mut removed = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(pid) = name.to_str().and_then(owner) else {
+        let Some(name) = name.to_str() else {
             continue;
         };
-        if pid == std::process::id() || is_running(pid) != Some(false) {
+        let path = entry.path();
+        let stale = match owner(name) {
+            Some(pid) => pid != std::process::id() && is_running(pid) == Some(false),
+            None => is_legacy(name) && untouched_for(&path, LEGACY_AGE),
+        };
+        if !stale {
             continue;
         }
-        let path = entry.path();
         // `file_type` does not follow symbolic links: a link is removed,
         // never what it points to.
         let gone = entry.file_type().and_then(|t| remove(&path, t.is_dir()));
@@ -119,6 +123,45 @@ fn owner(name: &str) -> Option<u32> {
         return None;
     }
     pid.parse().ok()
+}
+
+/// How long a temporary of the old naming must have been left untouched to
+/// be taken for stale: its name says nothing of its process.
+const LEGACY_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Whether a name is one that igfkg gave its temporaries before they
+/// carried a process id: `.igfkg-RANDOM.tmp` beside an output, and
+/// `.igfkg-release-RANDOM` (a staging folder) beside a release, RANDOM
+/// being tempfile's six letters and digits. (`.igfkg-release-old-PID`,
+/// where an old release put aside what it replaced, may be a file of the
+/// user's, and is never removed.)
+fn is_legacy(name: &str) -> bool {
+    let random = |r: &str| r.len() == 6 && r.bytes().all(|b| b.is_ascii_alphanumeric());
+    if let Some(rest) = name.strip_prefix(".igfkg-release-") {
+        return random(rest);
+    }
+    name.strip_prefix(".igfkg-")
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .is_some_and(random)
+}
+
+/// Whether neither `path` nor, for a folder, anything directly in it was
+/// modified within `age`.
+fn untouched_for(path: &Path, age: std::time::Duration) -> bool {
+    let old = |p: &Path| {
+        std::fs::symlink_metadata(p)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|elapsed| elapsed >= age)
+    };
+    if !old(path) {
+        return false;
+    }
+    match std::fs::read_dir(path) {
+        Ok(entries) => entries.flatten().all(|e| old(&e.path())),
+        Err(_) => true,
+    }
 }
 
 /// Whether a process runs, where the system says (`/proc` on Linux).
@@ -163,5 +206,46 @@ mod tests {
         assert_eq!(removed, vec![dead.clone(), dead_folder.clone()]);
         assert!(!dead.exists() && !dead_folder.exists());
         assert!(mine.exists() && other.exists());
+    }
+
+    #[test]
+    fn temporaries_of_the_old_naming_are_removed_once_untouched_for_an_hour() {
+        let dir = tempfile::tempdir().unwrap();
+        let hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+        let age = |path: &Path| {
+            std::fs::File::options()
+                .write(true)
+                .open(path)
+                .unwrap()
+                .set_modified(hours_ago)
+                .unwrap();
+        };
+        let old_file = dir.path().join(".igfkg-Ab3xYz.tmp");
+        std::fs::write(&old_file, "x").unwrap();
+        age(&old_file);
+        let recent_file = dir.path().join(".igfkg-Zz9yXx.tmp");
+        std::fs::write(&recent_file, "x").unwrap();
+        let old_staging = dir.path().join(".igfkg-release-Qw3rTy");
+        std::fs::create_dir(&old_staging).unwrap();
+        std::fs::write(old_staging.join("igfkg.ttl"), "x").unwrap();
+        age(&old_staging.join("igfkg.ttl"));
+        // A folder's time is set through a handle to it.
+        std::fs::File::open(&old_staging)
+            .unwrap()
+            .set_modified(hours_ago)
+            .unwrap();
+        let put_aside = dir.path().join(".igfkg-release-old-99999999");
+        std::fs::write(&put_aside, "the user's file").unwrap();
+        age(&put_aside);
+        let removed = remove_stale(dir.path());
+        assert_eq!(removed, vec![old_file.clone(), old_staging.clone()]);
+        assert!(
+            recent_file.exists(),
+            "a recent one may belong to a running igfkg"
+        );
+        assert!(
+            put_aside.exists(),
+            "what an old release put aside is never removed"
+        );
     }
 }

@@ -8,10 +8,11 @@ pub use resolve::Value;
 pub use typed::*;
 
 use igfkg_graph::model::Term;
-use igfkg_graph::{IriBase, KnowledgeGraph, QueryError, QueryOutcome};
+use igfkg_graph::{IriBase, KnowledgeGraph, QueryError, QueryOutcome, QueryRequest};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
+use std::time::Duration;
 
 /// The text of every question, in the order `igfkg query --list` shows them.
 const SOURCES: [&str; 18] = [
@@ -308,12 +309,26 @@ impl Question {
         graph: &KnowledgeGraph,
         values: &[(&str, &str)],
     ) -> Result<QueryOutcome, CatalogueError> {
-        let bindings = self.resolve(graph, values)?;
-        let bindings: Vec<(&str, Term)> = bindings
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.clone()))
-            .collect();
-        Ok(graph.query_with(self.sparql, &bindings)?)
+        self.run_within(graph, values, None)
+    }
+
+    /// [`Question::run`], stopped with [`QueryError::Timeout`] once
+    /// `timeout` has passed (`None`: no limit).
+    ///
+    /// # Errors
+    /// As [`Question::run`].
+    pub fn run_within(
+        &self,
+        graph: &KnowledgeGraph,
+        values: &[(&str, &str)],
+        timeout: Option<Duration>,
+    ) -> Result<QueryOutcome, CatalogueError> {
+        let request = QueryRequest {
+            timeout,
+            bindings: self.resolve(graph, values)?,
+            ..QueryRequest::new(self.sparql)
+        };
+        Ok(graph.evaluate(&request)?)
     }
 }
 

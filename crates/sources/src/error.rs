@@ -15,6 +15,20 @@ pub enum SourceError {
         #[source]
         source: std::io::Error,
     },
+    /// The path is a device, a pipe, a socket or a folder, not a file.
+    #[error("{}: not a regular file (a device, pipe or folder); give igfkg a text file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The file is larger than a source may be.
+    #[error("{}: the file is larger than the {max_bytes} bytes a source may have; split it, or raise the limit with --max-source-size BYTES", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit.
+        max_bytes: u64,
+    },
     /// The file holds nothing but white space.
     #[error("{}: the file is empty; a source document must hold text", path.display())]
     Empty {

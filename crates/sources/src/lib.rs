@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
+mod confine;
 mod error;
 pub mod html;
 mod manifest;
@@ -17,7 +18,7 @@ pub use manifest::{Location, Manifest, ManifestEntry};
 pub use reference::{
     GOALS, MEETINGS, NRIS, ORGANIZATIONS, STAKEHOLDER_GROUPS, TOPICS, read_reference,
 };
-pub use text::{Line, Media, SourceText};
+pub use text::{Line, MAX_SOURCE_BYTES, Media, SourceText};
 
 use std::path::{Path, PathBuf};
 

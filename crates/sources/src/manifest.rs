@@ -1,6 +1,7 @@
 //! The corpus manifest, `data/corpus.toml`: one `[[document]]` entry per
 //! source document.
 
+use crate::confine::{Escape, resolve};
 use crate::error::SourceError;
 use crate::text::{Media, SourceText};
 use crate::toml_file::TomlFile;
@@ -40,19 +41,23 @@ pub struct ManifestEntry {
     pub format_at: Location,
     /// Where the entry's `path` is written, for errors about the file.
     pub path_at: Location,
+    /// Where the entry's `meeting` is written, if it has one, for errors
+    /// about the meeting.
+    pub meeting_at: Option<Location>,
     /// What the file holds: the entry's `media`, or else what its
     /// extension says (`.html` is a web page).
     pub media: Media,
 }
 
 impl ManifestEntry {
-    /// Reads the document's text and records its SHA-256.
+    /// Reads the document's text, of at most `max_bytes`, and records its
+    /// SHA-256.
     ///
     /// # Errors
     /// A file that does not exist (pointing at the entry's `path`), and the
-    /// errors of [`SourceText::read`].
-    pub fn load(&self) -> Result<(SourceDocument, SourceText), SourceError> {
-        if !self.file.is_file() {
+    /// errors of [`SourceText::read_as`].
+    pub fn load(&self, max_bytes: u64) -> Result<(SourceDocument, SourceText), SourceError> {
+        if !self.file.exists() {
             return Err(SourceError::Invalid {
                 path: self.path_at.path.clone(),
                 line: self.path_at.line,
@@ -64,7 +69,7 @@ impl ManifestEntry {
                 ),
             });
         }
-        let text = SourceText::read_as(&self.file, self.media)?;
+        let text = SourceText::read_as(&self.file, self.media, max_bytes)?;
         let mut document = self.document.clone();
         document.sha256 = text.digest().to_owned();
         Ok((document, text))
@@ -95,7 +100,7 @@ struct RawEntry {
     publisher: String,
     year: u16,
     #[serde(default)]
-    meeting: Option<u16>,
+    meeting: Option<Spanned<u16>>,
     kind: String,
     format: Spanned<String>,
     path: Spanned<String>,
@@ -113,9 +118,10 @@ impl Manifest {
     /// Reads a manifest. Paths in it are relative to the manifest's folder.
     ///
     /// # Errors
-    /// A TOML error, a duplicate id, an id that is not a slug, an entry whose
-    /// file does not exist, or a manifest without documents; each names the
-    /// manifest's line and column.
+    /// A TOML error, a duplicate id, an id that is not a slug, a path that
+    /// leaves the manifest's folder (absolute, `..` above it, a symbolic
+    /// link out of it), two entries of one file, or a manifest without
+    /// documents; each names the manifest's line and column.
     pub fn read(path: &Path) -> Result<Self, SourceError> {
         let file = TomlFile::read(path)?;
         let raw: RawManifest = file.parse()?;
@@ -127,6 +133,7 @@ impl Manifest {
         }
         let base = path.parent().unwrap_or(Path::new("."));
         let mut seen = BTreeMap::new();
+        let mut paths = BTreeMap::new();
         let mut entries = Vec::with_capacity(raw.document.len());
         for entry in raw.document {
             let entry = entry.into_inner();
@@ -145,8 +152,49 @@ impl Manifest {
                 ));
             }
             let relative = entry.path.get_ref();
+            let at = entry.path.span().start;
+            // The file where it resolves (symbolic links followed): what
+            // two entries may not share.
+            let resolved = match resolve(base, Path::new(relative)) {
+                Ok(resolved) => resolved,
+                Err(escape) => {
+                    let folder = base.display();
+                    let why = match escape {
+                        Escape::Absolute => format!(
+                            "is absolute; give it relative to the manifest's folder {folder}"
+                        ),
+                        Escape::Parent => format!(
+                            "climbs out of the manifest's folder {folder} through `..`; keep the documents under it"
+                        ),
+                        Escape::Link(target) => format!(
+                            "resolves to {}, outside the manifest's folder {folder}, through a symbolic link; copy the document under the folder",
+                            target.display()
+                        ),
+                    };
+                    return Err(
+                        file.invalid(at, format!("document {id:?}: `path` {relative:?} {why}"))
+                    );
+                }
+            };
             let file_path = base.join(relative);
-            let (path_line, path_column) = file.text.position(entry.path.span().start);
+            if let Some((other, first)) = paths.insert(resolved, (id.clone(), at)) {
+                let (line, _) = file.text.position(first);
+                return Err(file.invalid(
+                    at,
+                    format!(
+                        "document {id:?}: `path` {relative:?} is already the file of document {other:?} at line {line}; give each document its own file"
+                    ),
+                ));
+            }
+            let (path_line, path_column) = file.text.position(at);
+            let meeting_at = entry.meeting.as_ref().map(|meeting| {
+                let (line, column) = file.text.position(meeting.span().start);
+                Location {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                }
+            });
             let media = match &entry.media {
                 None => Media::for_path(&file_path),
                 Some(media) => Media::from_type(media.get_ref()).ok_or_else(|| {
@@ -167,7 +215,7 @@ impl Manifest {
                     title: entry.title,
                     publisher: entry.publisher,
                     year: entry.year,
-                    meeting: entry.meeting,
+                    meeting: entry.meeting.map(Spanned::into_inner),
                     kind: entry.kind,
                     format: entry.format.into_inner(),
                     path: relative.replace('\\', "/"),
@@ -182,6 +230,7 @@ impl Manifest {
                     line: path_line,
                     column: path_column,
                 },
+                meeting_at,
                 format_at: Location {
                     path: path.to_owned(),
                     line,
@@ -219,7 +268,7 @@ mod tests {
         assert_eq!(manifest.entries.len(), 1);
         assert_eq!(manifest.entries[0].file, dir.path().join("a.txt"));
         assert_eq!(manifest.entries[0].format_at.line, 8);
-        let (document, _) = manifest.entries[0].load().unwrap();
+        let (document, _) = manifest.entries[0].load(crate::MAX_SOURCE_BYTES).unwrap();
         // sha256("text")
         assert_eq!(
             document.sha256,
@@ -230,7 +279,10 @@ mod tests {
     #[test]
     fn missing_file_points_at_its_path() {
         let (_dir, result) = manifest(&ENTRY.replace("a.txt", "missing.txt"));
-        let error = result.unwrap().entries[0].load().unwrap_err().to_string();
+        let error = result.unwrap().entries[0]
+            .load(crate::MAX_SOURCE_BYTES)
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("corpus.toml:9:8:"), "{error}");
         assert!(error.contains("missing.txt does not exist"), "{error}");
     }
@@ -241,6 +293,30 @@ mod tests {
         let error = result.unwrap_err().to_string();
         assert!(
             error.contains(":12:6: document id \"a\" is already used at line 2"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn paths_out_of_the_folder_and_shared_files_are_refused() {
+        for (path, expected) in [
+            ("/etc/passwd", "`path` \"/etc/passwd\" is absolute"),
+            ("../../etc/passwd", "climbs out of the manifest's folder"),
+        ] {
+            let (_dir, result) = manifest(&ENTRY.replace("a.txt", path));
+            let error = result.unwrap_err().to_string();
+            assert!(error.contains(":9:8: document \"a\": "), "{error}");
+            assert!(error.contains(expected), "{error}");
+        }
+        let second = ENTRY
+            .replace("id = \"a\"", "id = \"b\"")
+            .replace("a.txt", "./a.txt");
+        let (_dir, result) = manifest(&format!("{ENTRY}{second}"));
+        let error = result.unwrap_err().to_string();
+        assert!(
+            error.contains(
+                ":19:8: document \"b\": `path` \"./a.txt\" is already the file of document \"a\" at line 9"
+            ),
             "{error}"
         );
     }

@@ -82,26 +82,62 @@ pub struct SourceText {
     origin: Option<Origin>,
 }
 
+/// The largest source igfkg reads unless told otherwise: 64 MiB, some
+/// hundred times the largest IGF document, and what a build parses in
+/// minutes. A larger file is refused before it is read.
+pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
+
 impl SourceText {
-    /// Reads and checks a file.
+    /// Reads and checks a file of at most [`MAX_SOURCE_BYTES`].
     ///
     /// # Errors
     /// [`SourceError::Io`] if the file cannot be read, and the errors of
-    /// [`SourceText::from_bytes`].
+    /// [`SourceText::read_as`].
     pub fn read(path: &Path) -> Result<Self, SourceError> {
-        Self::read_as(path, Media::for_path(path))
+        Self::read_as(path, Media::for_path(path), MAX_SOURCE_BYTES)
     }
 
-    /// Reads and checks a file of a known media: a web page is read as the
-    /// text extracted from it.
+    /// Reads and checks a regular file of a known media and at most
+    /// `max_bytes`: a web page is read as the text extracted from it.
     ///
     /// # Errors
-    /// As [`SourceText::read`].
-    pub fn read_as(path: &Path, media: Media) -> Result<Self, SourceError> {
-        let bytes = std::fs::read(path).map_err(|source| SourceError::Io {
+    /// [`SourceError::NotAFile`] for a device, pipe or folder (`/dev/zero`
+    /// would never end), [`SourceError::TooLarge`] for a file of more than
+    /// `max_bytes`, [`SourceError::Io`] if it cannot be read, and the
+    /// errors of [`SourceText::from_bytes`].
+    pub fn read_as(path: &Path, media: Media, max_bytes: u64) -> Result<Self, SourceError> {
+        use std::io::Read;
+        let io = |source| SourceError::Io {
             path: path.to_owned(),
             source,
-        })?;
+        };
+        // Looked at before it is opened: opening a pipe waits for a writer.
+        let not_a_file = || SourceError::NotAFile {
+            path: path.to_owned(),
+        };
+        if !std::fs::metadata(path).map_err(io)?.is_file() {
+            return Err(not_a_file());
+        }
+        let file = std::fs::File::open(path).map_err(io)?;
+        let metadata = file.metadata().map_err(io)?;
+        if !metadata.is_file() {
+            return Err(not_a_file());
+        }
+        let too_large = || SourceError::TooLarge {
+            path: path.to_owned(),
+            max_bytes,
+        };
+        if metadata.len() > max_bytes {
+            return Err(too_large());
+        }
+        // A file that grows while it is read is held to the limit too.
+        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+        file.take(max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if bytes.len() as u64 > max_bytes {
+            return Err(too_large());
+        }
         match media {
             Media::Text => Self::from_bytes(path, bytes),
             Media::Html => Self::from_html_bytes(path, bytes),

@@ -21,6 +21,14 @@ pub struct GenOptions {
     pub seed: u64,
 }
 
+/// The most messages a corpus may have: about 2 GB of documents, past what
+/// one machine builds (a build holds the graph in memory). A mistyped size
+/// is refused at once instead of filling the disk.
+pub const MAX_MESSAGES: u64 = 10_000_000;
+
+/// The most sessions (or themes) a year may have.
+pub const MAX_SESSIONS: u32 = 100_000;
+
 /// An error writing the corpus.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -382,6 +390,29 @@ pub fn generate(
         return Err(GenError::Options(
             "give at least one year and one session".into(),
         ));
+    }
+    if options.messages > MAX_MESSAGES {
+        return Err(GenError::Options(format!(
+            "--messages {} is more than the {MAX_MESSAGES} a corpus may have; give fewer",
+            options.messages
+        )));
+    }
+    if options.sessions > MAX_SESSIONS {
+        return Err(GenError::Options(format!(
+            "--sessions {} is more than the {MAX_SESSIONS} a year may have; give fewer",
+            options.sessions
+        )));
+    }
+    // Every year is a meeting of the reference data, as a build requires.
+    let last = 2006 + u32::from(options.years) - 1;
+    if let Some(missing) =
+        (2006..=last).find(|y| reference.meetings.iter().all(|m| u32::from(m.year) != *y))
+    {
+        return Err(GenError::Options(format!(
+            "--years {} reaches {last}, but the reference data has no meeting in {missing}; give fewer years, or add the meetings to {}",
+            options.years,
+            reference_dir.join(igfkg_sources::MEETINGS).display()
+        )));
     }
     let io = |path: &Path| {
         let path = path.to_owned();

@@ -191,7 +191,12 @@ impl KnowledgeGraph {
     /// the data's `topic:`, `message:`, `document:` … work without `PREFIX`
     /// lines.
     ///
+    /// As [`KnowledgeGraph::evaluate`], the text is checked against
+    /// [`crate::check_query_text`] first, and the query runs on a thread
+    /// with a large stack.
+    ///
     /// # Errors
+    /// [`QueryError::TooLarge`] or [`QueryError::TooDeep`],
     /// [`QueryError::Syntax`] with the line and column of a syntax error, or
     /// [`QueryError::Evaluation`].
     pub fn query(&self, sparql: &str) -> Result<QueryOutcome, QueryError> {
@@ -208,6 +213,16 @@ impl KnowledgeGraph {
     /// name that is not a variable name; and an evaluation error for a
     /// variable that a SELECT query does not project.
     pub fn query_with(
+        &self,
+        sparql: &str,
+        bindings: &[(&str, Term)],
+    ) -> Result<QueryOutcome, QueryError> {
+        crate::limits::check_query_text(sparql)?;
+        crate::limits::on_query_stack(|| self.query_here(sparql, bindings))
+    }
+
+    /// [`KnowledgeGraph::query_with`] on the calling thread.
+    fn query_here(
         &self,
         sparql: &str,
         bindings: &[(&str, Term)],

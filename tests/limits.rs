@@ -1,0 +1,236 @@
+//! Limits, each with a clear error and a flag to raise it where raising
+//! makes sense: the size of a source, regular files only, the size of a
+//! generated corpus, and the text, nesting, stack and time of a query.
+
+use crate::util::{assert_error, data_dir, igfkg, stderr, workspace};
+use std::time::{Duration, Instant};
+
+#[test]
+fn ingest_reads_regular_files_only_and_says_so_first() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &[
+            "ingest",
+            "/dev/zero",
+            "--format",
+            "outline",
+            "--meeting",
+            "2019",
+        ][..],
+        // Without a meeting year: the file is what is wrong, not its name.
+        &["ingest", "/dev/zero", "--format", "outline"],
+    ] {
+        let start = Instant::now();
+        let output = igfkg(dir.path(), args);
+        assert_error(&output, &["/dev/zero: not a regular file"]);
+        assert!(start.elapsed() < Duration::from_secs(20), "not at once");
+    }
+    let output = igfkg(
+        dir.path(),
+        &["ingest", "missing.txt", "--format", "outline"],
+    );
+    assert_error(&output, &["missing.txt: cannot read the file"]);
+}
+
+#[test]
+fn a_source_past_the_size_limit_is_refused_until_the_limit_is_raised() {
+    let dir = workspace();
+    let source = "data/sources/igf2017-messages.txt";
+    let size = std::fs::metadata(dir.path().join(source)).unwrap().len();
+    assert!(size > 1024 && size < 1024 * 1024, "{size} bytes");
+    let output = igfkg(
+        dir.path(),
+        &["build", "--strict", "--max-source-size", "1KiB"],
+    );
+    assert_error(
+        &output,
+        &[
+            &format!("{source}: the file is larger than the 1024 bytes a source may have"),
+            "--max-source-size",
+        ],
+    );
+    let args = ["ingest", source, "--format", "messages-by-session"];
+    let output = igfkg(
+        dir.path(),
+        &[&args[..], &["--max-source-size", "1024"]].concat(),
+    );
+    assert_error(&output, &["larger than the 1024 bytes"]);
+    let output = igfkg(
+        dir.path(),
+        &[&args[..], &["--max-source-size", "1MiB"]].concat(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = igfkg(dir.path(), &["build", "--max-source-size", "lots"]);
+    assert_eq!(output.status.code(), Some(2), "a usage error");
+    assert!(
+        stderr(&output).contains("\"lots\" is not a size"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_corpus_past_its_size_limit_is_refused_before_a_document_is_read() {
+    let dir = workspace();
+    let manifest = std::fs::read_to_string(dir.path().join("data/corpus.toml")).unwrap();
+    let total: u64 = manifest
+        .lines()
+        .filter_map(|l| l.strip_prefix("path = "))
+        .map(|p| dir.path().join("data").join(p.trim_matches('"')))
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .sum();
+    // Each document is under the limit, the five together are not.
+    let limit = total - 1;
+    let output = igfkg(
+        dir.path(),
+        &["build", "--max-corpus-size", &limit.to_string()],
+    );
+    assert_error(
+        &output,
+        &[
+            &format!(
+                "data/corpus.toml: the documents it lists hold {total} bytes, more than the {limit}"
+            ),
+            "--max-corpus-size",
+        ],
+    );
+    assert!(!dir.path().join("out").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_manifest_entry_that_is_a_pipe_is_refused_without_waiting() {
+    let dir = workspace();
+    let pipe = dir.path().join("data/sources/pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let manifest = dir.path().join("data/corpus.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(
+        &manifest,
+        text.replacen("sources/igf2017-messages.txt", "sources/pipe.txt", 1),
+    )
+    .unwrap();
+    let start = Instant::now();
+    let output = igfkg(dir.path(), &["build", "--strict"]);
+    assert_error(&output, &["data/sources/pipe.txt: not a regular file"]);
+    assert!(
+        start.elapsed() < Duration::from_secs(60),
+        "waited on the pipe"
+    );
+}
+
+#[test]
+fn gen_refuses_sizes_past_its_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = data_dir().join("reference");
+    let reference = reference.to_str().unwrap();
+    let start = Instant::now();
+    let output = igfkg(
+        dir.path(),
+        &[
+            "gen",
+            "big",
+            "--messages",
+            "1000000000000",
+            "--reference",
+            reference,
+        ],
+    );
+    assert_error(
+        &output,
+        &["--messages 1000000000000 is more than the 10000000"],
+    );
+    assert!(start.elapsed() < Duration::from_secs(20), "not at once");
+    assert!(
+        !dir.path().join("big").exists(),
+        "gen wrote before refusing"
+    );
+
+    // Years past the reference data's meetings would build into meetings
+    // with no date or place.
+    let meetings = std::fs::read_to_string(data_dir().join("reference/meetings.toml")).unwrap();
+    let listed: Vec<u32> = meetings
+        .lines()
+        .filter_map(|l| l.strip_prefix("year = "))
+        .map(|y| y.trim().parse().unwrap())
+        .collect();
+    let missing = (2006..).find(|y| !listed.contains(y)).unwrap();
+    let years = (missing - 2006 + 1).to_string();
+    let output = igfkg(
+        dir.path(),
+        &["gen", "late", "--years", &years, "--reference", reference],
+    );
+    assert_error(
+        &output,
+        &[&format!("the reference data has no meeting in {missing}")],
+    );
+}
+
+#[test]
+fn a_query_too_long_or_too_deep_is_refused_before_the_graph_is_read() {
+    // No graph here: the text is checked before one is looked for.
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = "SELECT * WHERE ";
+    let deep = format!("{prefix}{}?s ?p ?o{}", "{".repeat(5000), "}".repeat(5000));
+    let output = igfkg(dir.path(), &["query", &deep]);
+    let too_deep = igfkg::graph::MAX_QUERY_NESTING + 1;
+    assert_error(
+        &output,
+        &[&format!(
+            "1:{}: the query nests brackets more than {} deep",
+            prefix.len() + too_deep,
+            igfkg::graph::MAX_QUERY_NESTING
+        )],
+    );
+    let long = dir.path().join("long.rq");
+    let text = format!(
+        "SELECT * {{ ?s ?p ?o }}\n#{}\n",
+        "x".repeat(igfkg::graph::MAX_QUERY_BYTES)
+    );
+    std::fs::write(&long, &text).unwrap();
+    let output = igfkg(dir.path(), &["query", "long.rq"]);
+    assert_error(
+        &output,
+        &[&format!(
+            "the query is {} bytes, more than the {} a query may have",
+            text.len(),
+            igfkg::graph::MAX_QUERY_BYTES
+        )],
+    );
+}
+
+#[test]
+fn no_query_aborts_the_process_and_each_stops_at_its_timeout() {
+    let dir = crate::util::built();
+    // 20,000 triple patterns aborted igfkg with a stack overflow (exit 134);
+    // Oxigraph plans such a pattern for minutes without looking at the
+    // deadline, and the command stops waiting at it.
+    let patterns = "?m a igf:Message . ".repeat(20_000);
+    std::fs::write(
+        dir.path().join("long.rq"),
+        format!("SELECT (COUNT(*) AS ?n) WHERE {{ {patterns}}}"),
+    )
+    .unwrap();
+    // A product of the graph with itself three times: evaluation that the
+    // deadline stops.
+    let product = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    for query in ["long.rq", product] {
+        let start = Instant::now();
+        let output = igfkg(dir.path(), &["query", "--timeout", "2", query]);
+        assert_error(
+            &output,
+            &["the query was stopped after 2.0 s", "--timeout SECONDS"],
+        );
+        assert!(start.elapsed() < Duration::from_secs(120), "{query}");
+    }
+    let output = igfkg(
+        dir.path(),
+        &["query", "--timeout", "0", "ASK { ?m a igf:Message }"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(crate::util::stdout(&output).contains("true"));
+}
