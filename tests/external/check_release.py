@@ -192,7 +192,20 @@ def catalogue(igfkg, release, repo):
             missing = Counter(ours) - Counter(theirs)
             extra = Counter(theirs) - Counter(ours)
             detail += f"; only in igfkg: {list(missing)[:3]}; only in rdflib: {list(extra)[:3]}"
-        check(same and len(ours) > 0, f"catalogue {name}: rdflib agrees with Oxigraph ({detail})")
+        # A question the bundled corpus answers with no row is compared all
+        # the same, and named here with the Rust test that says why.
+        expected_empty = name in EXPECTED_EMPTY
+        check(same and (len(ours) > 0) != expected_empty,
+              f"catalogue {name}: rdflib agrees with Oxigraph ({detail})")
+
+
+# Questions whose answer on the bundled corpus is empty, by reading.
+EXPECTED_EMPTY = {
+    # "over 99 countries" and "143 countries", "over 70 workshops" and "71
+    # workshops" can all be true (tests/crossyear.rs,
+    # consistent_figures_are_not_disagreements).
+    "disagreeing-facts",
+}
 
 
 def main():
