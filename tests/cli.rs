@@ -144,15 +144,7 @@ fn stats_as_json_count_each_class_in_the_years_of_its_documents() {
     let stats: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(stats["years"], serde_json::json!([2017, 2018, 2019]));
     assert_eq!(stats["graphs"], 7);
-    let class = |name: &str| {
-        stats["classes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["name"] == name)
-            .unwrap_or_else(|| panic!("no {name}"))
-            .clone()
-    };
+    let class = |name: &str| crate::util::named(&stats["classes"], name);
     // 48 messages in the 2017 Messages, 52 in the Paris Messages, 137 in
     // the 2019 reports.
     let messages = class("igf:Message");

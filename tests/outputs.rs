@@ -2,19 +2,13 @@
 //! dump's size and SHA-256, and the commands that read a dump refuse one
 //! that another build wrote.
 
-use crate::util::{assert_error, built, igfkg, stderr, stdout};
+use crate::util::{assert_error, built, igfkg, named, stderr, stdout};
 use igfkg::model::sha256_hex;
 use std::path::Path;
 
 /// The record's entry for a file.
 fn entry(record: &serde_json::Value, name: &str) -> serde_json::Value {
-    record["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["name"] == name)
-        .unwrap_or_else(|| panic!("no {name} in {record}"))
-        .clone()
+    named(&record["files"], name)
 }
 
 fn record(dir: &Path) -> serde_json::Value {

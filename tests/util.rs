@@ -136,3 +136,14 @@ pub fn assert_error(output: &Output, fragments: &[&str]) {
         );
     }
 }
+
+/// The element of a JSON array whose `"name"` is `name` (a class of
+/// `stats --format json`, a file of the build record).
+pub fn named(list: &serde_json::Value, name: &str) -> serde_json::Value {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not an array: {list}"))
+        .iter()
+        .find(|item| item["name"] == name)
+        .unwrap_or_else(|| panic!("no {name} in {list}"))
+        .clone()
+}
