@@ -119,7 +119,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
             let graph = KnowledgeGraph::new()?;
             let started = Instant::now();
-            igfkg::build(&graph, &data, |_| {})?;
+            igfkg::build(&graph, &data)?;
             let built = started.elapsed().as_secs_f64();
 
             let records = extraction.statements.len() + extraction.utterances.len();

@@ -14,7 +14,7 @@ mod net;
 mod synthetic;
 
 use igfkg::push::{Prepared, Pusher, StoreKind};
-use igfkg::{BuildOptions, DataDir, EvidenceLevel, ExportFormat, KnowledgeGraph};
+use igfkg::{DataDir, EvidenceLevel, ExportFormat, KnowledgeGraph};
 use net::{free_port, oxigraph_load, oxigraph_serve};
 use std::time::Instant;
 
@@ -38,11 +38,10 @@ fn main() {
         let dir = tempfile::tempdir().unwrap();
         let data = synthetic::corpus(dir.path(), messages);
         let graph = KnowledgeGraph::new().unwrap();
-        let build = BuildOptions {
-            evidence: EvidenceLevel::Lean,
-            ..BuildOptions::default()
-        };
-        igfkg::build_with(&graph, &DataDir::new(&data), &build, |_| {}).unwrap();
+        igfkg::Build::new(&DataDir::new(&data))
+            .evidence(EvidenceLevel::Lean)
+            .run(&graph)
+            .unwrap();
         let dump = dir.path().join("igfkg.nq");
         graph
             .export(ExportFormat::NQuads, std::fs::File::create(&dump).unwrap())

@@ -256,7 +256,7 @@ fn main() {
     let work = tempfile::tempdir().unwrap();
     let data = synthetic::corpus(work.path(), messages);
     let graph = KnowledgeGraph::new().unwrap();
-    igfkg::build(&graph, &DataDir::new(&data), |_| {}).unwrap();
+    igfkg::build(&graph, &DataDir::new(&data)).unwrap();
     let dump = work.path().join("igfkg.nq");
     graph
         .export(ExportFormat::NQuads, std::fs::File::create(&dump).unwrap())

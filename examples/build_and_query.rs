@@ -12,7 +12,7 @@ use igfkg::{DataDir, KnowledgeGraph, QueryOutcome};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let graph = KnowledgeGraph::new()?;
-    let build = igfkg::build(&graph, &DataDir::new("data"), |_| {})?;
+    let build = igfkg::build(&graph, &DataDir::new("data"))?;
     println!(
         "{} documents, {} quads, {} warnings",
         build.documents.len(),

@@ -17,7 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .unwrap_or_else(|| "encryption".to_owned());
     let graph = KnowledgeGraph::new()?;
-    igfkg::build(&graph, &DataDir::new("data"), |_| {})?;
+    igfkg::build(&graph, &DataDir::new("data"))?;
 
     println!("Messages on {topic}, year by year:");
     for year in topic_timeline(&graph, &topic)? {

@@ -63,9 +63,9 @@ pub struct ParsedDocument {
     pub links: DocumentLinks,
 }
 
-/// What a build read and inserted.
+/// What a build read and inserted: what [`Build::run`] and [`build`] return.
 #[derive(Debug, Clone)]
-pub struct Build {
+pub struct BuildReport {
     /// The reference data.
     pub reference: ReferenceData,
     /// Every document of the manifest, in manifest order.
@@ -77,6 +77,8 @@ pub struct Build {
     /// The documents left out, with why (empty in a strict build, which
     /// stops at the first instead).
     pub skipped: Vec<SkippedDocument>,
+    /// How long each stage took, in the order they ran.
+    pub timings: Vec<StageTime>,
 }
 
 /// A document a build left out: its format is unknown, its file is missing
@@ -89,7 +91,7 @@ pub struct SkippedDocument {
     pub error: std::sync::Arc<BuildError>,
 }
 
-impl Build {
+impl BuildReport {
     /// Every diagnostic of every document, in manifest order.
     pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> + '_ {
         self.documents
@@ -105,25 +107,104 @@ impl Build {
     }
 }
 
-/// A step of a build, for progress reporting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A stage of a build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Stage {
+    /// Reading the reference data and the manifest ([`load`]).
+    Load,
+    /// Reading and parsing the documents ([`parse`]).
+    Parse,
+    /// Linking their records to the reference data ([`link`]).
+    Link,
+    /// Message lineage and theme alignment across years ([`relate`]).
+    Relate,
+    /// Inserting everything into the graph ([`insert`]).
+    Insert,
+}
+
+impl Stage {
+    /// Its name, as the command line shows it: `load`, `parse`, `link`,
+    /// `relate`, `insert`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Load => "load",
+            Stage::Parse => "parse",
+            Stage::Link => "link",
+            Stage::Relate => "relate",
+            Stage::Insert => "insert",
+        }
+    }
+
+    /// What [`StageTime::items`] counts for it: `documents`, `messages`
+    /// (relate) or `quads` (insert).
+    pub fn unit(self) -> &'static str {
+        match self {
+            Stage::Load | Stage::Parse | Stage::Link => "documents",
+            Stage::Relate => "messages",
+            Stage::Insert => "quads",
+        }
+    }
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How long a stage took, and how much it went through.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StageTime {
+    /// The stage.
+    pub stage: Stage,
+    /// Its wall-clock time.
+    pub elapsed: std::time::Duration,
+    /// What it went through, counted in its [`Stage::unit`]: the manifest's
+    /// documents for load, those parsed for parse and link, the messages
+    /// related, the quads inserted.
+    pub items: usize,
+}
+
+impl StageTime {
+    /// Items per second (0 for a stage that took no measurable time).
+    pub fn rate(&self) -> f64 {
+        let seconds = self.elapsed.as_secs_f64();
+        if seconds > 0.0 {
+            self.items as f64 / seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A step of a build, for progress reporting: each stage starts, goes
+/// through its items where it has several, and finishes with its time.
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub enum Step<'a> {
-    /// Reading the reference data.
-    Reference,
-    /// Parsing and linking a document (index from 0, count).
-    Parse {
+    /// A stage starts; `count` is how many items it will go through, where
+    /// known beforehand (documents to parse, link or insert, messages to
+    /// relate).
+    Start {
+        /// The stage.
+        stage: Stage,
+        /// Its items, where known.
+        count: Option<usize>,
+    },
+    /// The stage is at an item: a document (index from 0 among `count`).
+    Item {
+        /// The stage.
+        stage: Stage,
         /// The document's id.
         document: &'a str,
-        /// Its index in the manifest.
+        /// Its index among the stage's items.
         index: usize,
-        /// The number of documents.
+        /// The stage's items.
         count: usize,
     },
-    /// Computing message lineage and theme alignment across years.
-    Relate,
-    /// Inserting everything into the graph.
-    Insert,
+    /// A stage finished.
+    Finish(StageTime),
 }
 
 /// Options of a build.
@@ -161,84 +242,221 @@ impl Default for BuildOptions {
     }
 }
 
-/// Reads the data directory and inserts everything into `graph`.
+/// Reads the data directory and inserts everything into `graph`, with the
+/// default options and no progress reporting: `Build::new(data).run(graph)`.
 ///
-/// Everything is read and parsed before anything is inserted. A document
-/// whose format is unknown, whose file is missing or unreadable, or that
-/// does not have its format's structure is left out and listed in
-/// [`Build::skipped`]; with [`BuildOptions::strict`] it stops the build
-/// instead, and the graph stays as it was.
+/// ```
+/// use igfkg::{DataDir, KnowledgeGraph};
+///
+/// let graph = KnowledgeGraph::new()?;
+/// let report = igfkg::build(&graph, &DataDir::new("data"))?;
+/// assert_eq!(report.documents.len(), 5);
+/// assert!(report.skipped.is_empty());
+/// // The 2017, 2018 and 2019 messages: 48 + 52 + 137.
+/// let messages: usize = report.documents.iter().map(|d| d.extraction.messages.len()).sum();
+/// assert_eq!(messages, 237);
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
-/// An unreadable or invalid manifest or reference file, a store failure,
-/// or, in a strict build, the first document that cannot be read.
-pub fn build(
-    graph: &KnowledgeGraph,
-    data: &DataDir,
-    progress: impl FnMut(Step<'_>),
-) -> Result<Build, BuildError> {
-    build_with(graph, data, &BuildOptions::default(), progress)
+/// See [`Build::run`].
+pub fn build(graph: &KnowledgeGraph, data: &DataDir) -> Result<BuildReport, BuildError> {
+    Build::new(data).run(graph)
 }
 
-/// [`build`] with options: the stages [`load`], [`parse`], [`link`],
-/// [`relate`] and [`insert`], one after the other.
+/// A build to run: the data directory, the options and what to tell of
+/// progress. [`Build::run`] chains the stages [`load`], [`parse`],
+/// [`link`], [`relate`] and [`insert`].
 ///
-/// # Errors
-/// See [`build`].
-pub fn build_with(
-    graph: &KnowledgeGraph,
-    data: &DataDir,
-    options: &BuildOptions,
-    mut progress: impl FnMut(Step<'_>),
-) -> Result<Build, BuildError> {
-    progress(Step::Reference);
-    let mut corpus = load(data)?;
-    corpus.max_source_bytes = options.max_source_bytes;
-    // The files' sizes together, before any is read: a build holds the
-    // whole corpus and its graph in memory.
-    let bytes = corpus
-        .entries
-        .iter()
-        .filter_map(|(entry, _)| std::fs::metadata(&entry.file).ok())
-        .map(|m| m.len())
-        .sum::<u64>();
-    if bytes > options.max_corpus_bytes {
-        return Err(BuildError::CorpusTooLarge {
-            manifest: data.manifest_path(),
-            bytes,
-            max_bytes: options.max_corpus_bytes,
-        });
+/// ```
+/// use igfkg::pipeline::{Stage, Step};
+/// use igfkg::{Build, DataDir, EvidenceLevel, KnowledgeGraph};
+///
+/// let graph = KnowledgeGraph::new()?;
+/// let data = DataDir::new("data");
+/// let mut parsed = Vec::new();
+/// let report = Build::new(&data)
+///     .evidence(EvidenceLevel::Lean)
+///     .strict(true)
+///     .progress(|step| {
+///         if let Step::Item { stage: Stage::Parse, document, .. } = step {
+///             parsed.push(document.to_owned());
+///         }
+///     })
+///     .run(&graph)?;
+/// assert_eq!(parsed.len(), 5);
+/// // One timing per stage, in the order they ran.
+/// let stages: Vec<_> = report.timings.iter().map(|t| t.stage.name()).collect();
+/// assert_eq!(stages, ["load", "parse", "link", "relate", "insert"]);
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "a build does nothing until it is run"]
+pub struct Build<'a, P = fn(Step<'_>)> {
+    data: &'a DataDir,
+    options: BuildOptions,
+    progress: P,
+}
+
+fn no_progress(_: Step<'_>) {}
+
+impl<'a> Build<'a> {
+    /// A build of `data` with the default options, telling nothing of its
+    /// progress.
+    pub fn new(data: &'a DataDir) -> Self {
+        Self {
+            data,
+            options: BuildOptions::default(),
+            progress: no_progress,
+        }
     }
-    let mut skipped = corpus.skipped.clone();
-    let parsed = if options.strict {
-        if let Some(first) = skipped.first() {
+}
+
+impl<'a, P: FnMut(Step<'_>)> Build<'a, P> {
+    /// All the options at once.
+    pub fn options(mut self, options: BuildOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// How much evidence the graph keeps ([`BuildOptions::evidence`]).
+    pub fn evidence(mut self, evidence: EvidenceLevel) -> Self {
+        self.options.evidence = evidence;
+        self
+    }
+
+    /// Whether the first document that cannot be read stops the build
+    /// ([`BuildOptions::strict`]).
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.options.strict = strict;
+        self
+    }
+
+    /// How lineage and alignment are computed ([`BuildOptions::relations`]).
+    pub fn relations(mut self, relations: RelationsConfig) -> Self {
+        self.options.relations = relations;
+        self
+    }
+
+    /// Calls `progress` at every [`Step`].
+    pub fn progress<Q: FnMut(Step<'_>)>(self, progress: Q) -> Build<'a, Q> {
+        Build {
+            data: self.data,
+            options: self.options,
+            progress,
+        }
+    }
+
+    /// Reads the data directory and inserts everything into `graph`.
+    ///
+    /// Everything is read and parsed before anything is inserted. A document
+    /// whose format is unknown, whose file is missing or unreadable, or that
+    /// does not have its format's structure is left out and listed in
+    /// [`BuildReport::skipped`]; with [`BuildOptions::strict`] it stops the
+    /// build instead, and the graph stays as it was.
+    ///
+    /// # Errors
+    /// An unreadable or invalid manifest or reference file, a corpus larger
+    /// than [`BuildOptions::max_corpus_bytes`], a store failure, or, in a
+    /// strict build, the first document that cannot be read.
+    pub fn run(self, graph: &KnowledgeGraph) -> Result<BuildReport, BuildError> {
+        let Build {
+            data,
+            options,
+            progress,
+        } = self;
+        let mut clock = Clock {
+            progress,
+            timings: Vec::new(),
+        };
+        let started = clock.start(Stage::Load, None);
+        let mut corpus = load(data)?;
+        corpus.max_source_bytes = options.max_source_bytes;
+        // The files' sizes together, before any is read: a build holds the
+        // whole corpus and its graph in memory.
+        let bytes = corpus
+            .entries
+            .iter()
+            .filter_map(|(entry, _)| std::fs::metadata(&entry.file).ok())
+            .map(|m| m.len())
+            .sum::<u64>();
+        if bytes > options.max_corpus_bytes {
+            return Err(BuildError::CorpusTooLarge {
+                manifest: data.manifest_path(),
+                bytes,
+                max_bytes: options.max_corpus_bytes,
+            });
+        }
+        clock.finish(Stage::Load, started, corpus.ids.len());
+
+        let mut skipped = corpus.skipped.clone();
+        if options.strict
+            && let Some(first) = skipped.first()
+        {
             return Err(BuildError::Skipped(first.clone()));
         }
-        parse(&corpus, &mut progress)?
-    } else {
-        let (parsed, left_out) = parse_each(&corpus, &mut progress);
+        let started = clock.start(Stage::Parse, Some(corpus.entries.len()));
+        let (parsed, left_out) = parse_each(&corpus, &mut clock.progress);
+        if options.strict
+            && let Some(first) = left_out.first()
+        {
+            return Err(BuildError::Skipped(first.clone()));
+        }
         skipped.extend(left_out);
         skipped.sort_by_key(|s| corpus.position(&s.id));
-        parsed
-    };
-    let documents = link(&corpus.reference, parsed);
-    progress(Step::Relate);
-    let relations = relate(&documents, &options.relations);
-    progress(Step::Insert);
-    let quads = insert(
-        graph,
-        &corpus.reference,
-        &documents,
-        &relations,
-        options.evidence,
-    )?;
-    Ok(Build {
-        reference: corpus.reference,
-        documents,
-        relations,
-        quads,
-        skipped,
-    })
+        clock.finish(Stage::Parse, started, parsed.len());
+
+        let started = clock.start(Stage::Link, Some(parsed.len()));
+        let documents = link_each(&corpus.reference, parsed, &mut clock.progress);
+        clock.finish(Stage::Link, started, documents.len());
+
+        let messages = documents.iter().map(|d| d.extraction.messages.len()).sum();
+        let started = clock.start(Stage::Relate, Some(messages));
+        let relations = relate(&documents, &options.relations);
+        clock.finish(Stage::Relate, started, messages);
+
+        let started = clock.start(Stage::Insert, Some(documents.len()));
+        let quads = insert_each(
+            graph,
+            &corpus.reference,
+            &documents,
+            &relations,
+            options.evidence,
+            &mut clock.progress,
+        )?;
+        clock.finish(Stage::Insert, started, quads);
+        Ok(BuildReport {
+            reference: corpus.reference,
+            documents,
+            relations,
+            quads,
+            skipped,
+            timings: clock.timings,
+        })
+    }
+}
+
+/// Times the stages of a build and tells the progress callback.
+struct Clock<P> {
+    progress: P,
+    timings: Vec<StageTime>,
+}
+
+impl<P: FnMut(Step<'_>)> Clock<P> {
+    fn start(&mut self, stage: Stage, count: Option<usize>) -> std::time::Instant {
+        (self.progress)(Step::Start { stage, count });
+        std::time::Instant::now()
+    }
+
+    fn finish(&mut self, stage: Stage, started: std::time::Instant, items: usize) {
+        let time = StageTime {
+            stage,
+            elapsed: started.elapsed(),
+            items,
+        };
+        self.timings.push(time);
+        (self.progress)(Step::Finish(time));
+    }
 }
 
 /// What a build reads before parsing: the reference data and the
@@ -344,7 +562,7 @@ pub struct ExtractedDocument {
 }
 
 /// Stage 2: reads and parses every document of the corpus, in manifest
-/// order, reporting [`Step::Parse`] before each.
+/// order, reporting a [`Step::Item`] before each.
 ///
 /// # Errors
 /// The first document that cannot be read or does not match its format
@@ -373,7 +591,8 @@ pub fn parse_each(
     let mut documents = Vec::with_capacity(count);
     let mut skipped = Vec::new();
     for (index, (entry, format)) in corpus.entries.iter().enumerate() {
-        progress(Step::Parse {
+        progress(Step::Item {
+            stage: Stage::Parse,
             document: &entry.document.id,
             index,
             count,
@@ -406,14 +625,33 @@ fn parse_one(
 
 /// Stage 3: links the records of every document to the reference data.
 pub fn link(reference: &ReferenceData, documents: Vec<ExtractedDocument>) -> Vec<ParsedDocument> {
+    link_each(reference, documents, |_| {})
+}
+
+/// [`link`], reporting a [`Step::Item`] before each document.
+fn link_each(
+    reference: &ReferenceData,
+    documents: Vec<ExtractedDocument>,
+    mut progress: impl FnMut(Step<'_>),
+) -> Vec<ParsedDocument> {
     let linker = Linker::new(reference);
+    let count = documents.len();
     documents
         .into_iter()
-        .map(|d| ParsedDocument {
-            links: linker.link(&d.extraction),
-            document: d.document,
-            format: d.format,
-            extraction: d.extraction,
+        .enumerate()
+        .map(|(index, d)| {
+            progress(Step::Item {
+                stage: Stage::Link,
+                document: &d.document.id,
+                index,
+                count,
+            });
+            ParsedDocument {
+                links: linker.link(&d.extraction),
+                document: d.document,
+                format: d.format,
+                extraction: d.extraction,
+            }
         })
         .collect()
 }
@@ -440,8 +678,27 @@ pub fn insert(
     relations: &Relations,
     evidence: EvidenceLevel,
 ) -> Result<usize, BuildError> {
+    insert_each(graph, reference, documents, relations, evidence, |_| {})
+}
+
+/// [`insert`], reporting a [`Step::Item`] before each document.
+fn insert_each(
+    graph: &KnowledgeGraph,
+    reference: &ReferenceData,
+    documents: &[ParsedDocument],
+    relations: &Relations,
+    evidence: EvidenceLevel,
+    mut progress: impl FnMut(Step<'_>),
+) -> Result<usize, BuildError> {
     let mut quads = graph.insert_reference(reference)?;
-    for parsed in documents {
+    let count = documents.len();
+    for (index, parsed) in documents.iter().enumerate() {
+        progress(Step::Item {
+            stage: Stage::Insert,
+            document: &parsed.document.id,
+            index,
+            count,
+        });
         quads += graph.insert_document(
             &parsed.document,
             &parsed.extraction,

@@ -352,10 +352,7 @@ fn build_refuses_invalid_reference_data() {
 fn build_without_data_gives_a_hint() {
     let dir = tempfile::tempdir().unwrap();
     let output = igfkg(dir.path(), &["build"]);
-    assert_error(
-        &output,
-        &["data/reference/meetings.toml: cannot read the file"],
-    );
+    assert_error(&output, &["data/corpus.toml: cannot read the file"]);
     assert!(stderr(&output).contains("igfkg: hint: run igfkg from the repository root, or give the data directory with --data DIR"));
     // The cause is said once, not once per level of the error chain.
     assert_eq!(

@@ -31,7 +31,7 @@ fn topics_discussed_in_every_year() {
     let topics: BTreeSet<String> = catalogue::topics_every_year(graph())
         .unwrap()
         .into_iter()
-        .map(|t| t.topic.rsplit('/').next().unwrap().to_owned())
+        .map(|t| t.topic.as_str().rsplit('/').next().unwrap().to_owned())
         .collect();
     for topic in [
         "multistakeholder-governance",
@@ -70,12 +70,12 @@ fn the_2017_and_2019_messages_on_encryption_are_linked() {
     // From either end.
     let echoes = catalogue::echoes_of(graph(), &message(ENCRYPTION_2019)).unwrap();
     assert_eq!(echoes[0].rank, Some(1));
-    assert_eq!(echoes[0].message, message(ENCRYPTION_2017));
+    assert_eq!(echoes[0].message.as_str(), message(ENCRYPTION_2017));
     let echoed = catalogue::echoed_by(graph(), &message(ENCRYPTION_2017)).unwrap();
     assert!(
         echoed
             .iter()
-            .any(|e| e.message == message(ENCRYPTION_2019) && e.year == 2019)
+            .any(|e| e.message.as_str() == message(ENCRYPTION_2019) && e.year == 2019)
     );
     // The evidence names the words they share.
     let rows = crate::util::column(
@@ -108,10 +108,12 @@ fn every_echo_points_back_in_time() {
 fn lineage_threshold_and_top_k_are_configurable() {
     let build = |threshold: f64, top_k: usize| {
         let graph = KnowledgeGraph::new().unwrap();
-        let mut options = BuildOptions::default();
-        options.relations.lineage.threshold = threshold;
-        options.relations.lineage.top_k = top_k;
-        igfkg::build_with(&graph, &DataDir::new(data_dir()), &options, |_| {})
+        let mut relations = BuildOptions::default().relations;
+        relations.lineage.threshold = threshold;
+        relations.lineage.top_k = top_k;
+        igfkg::Build::new(&DataDir::new(data_dir()))
+            .relations(relations)
+            .run(&graph)
             .unwrap()
             .relations
             .echoes
@@ -195,7 +197,7 @@ fn topics_that_appear_or_fade() {
     let trend = |topic: &str| {
         trends
             .iter()
-            .find(|t| t.topic.ends_with(&format!("/{topic}")))
+            .find(|t| t.topic.as_str().ends_with(&format!("/{topic}")))
             .map(|t| (t.first, t.last, t.trend.as_str()))
     };
     // IPv6: Paris line 139 and the 2019 recommendations, not 2017.

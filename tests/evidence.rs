@@ -5,7 +5,7 @@
 use crate::util::{corpus, data_dir, igfkg, stderr, stdout, workspace};
 use igfkg::query as catalogue;
 use igfkg::rdf::{NamedOrBlankNode, Quad, Term};
-use igfkg::{BuildOptions, DataDir, EvidenceLevel, KnowledgeGraph, vocab};
+use igfkg::{DataDir, EvidenceLevel, KnowledgeGraph, vocab};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -14,11 +14,10 @@ fn lean() -> &'static KnowledgeGraph {
     static LEAN: OnceLock<KnowledgeGraph> = OnceLock::new();
     LEAN.get_or_init(|| {
         let graph = KnowledgeGraph::new().unwrap();
-        let options = BuildOptions {
-            evidence: EvidenceLevel::Lean,
-            ..BuildOptions::default()
-        };
-        igfkg::build_with(&graph, &DataDir::new(data_dir()), &options, |_| {}).unwrap();
+        igfkg::Build::new(&DataDir::new(data_dir()))
+            .evidence(EvidenceLevel::Lean)
+            .run(&graph)
+            .unwrap();
         graph
     })
 }
@@ -117,7 +116,7 @@ fn the_lean_graph_answers_the_cross_year_questions_and_conforms_to_the_shapes() 
     let later = message("Balance between security, encryption, and human rights");
     let earlier = message("Encryption helps promote public security");
     let lean_echoes = catalogue::echoes_of(lean(), &later).unwrap();
-    assert_eq!(lean_echoes[0].message, earlier);
+    assert_eq!(lean_echoes[0].message.as_str(), earlier);
     assert_eq!(
         lean_echoes,
         catalogue::echoes_of(&corpus().0, &later).unwrap()

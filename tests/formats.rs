@@ -638,7 +638,7 @@ fn transcript_corpus() -> (tempfile::TempDir, igfkg::KnowledgeGraph) {
     }
     std::fs::write(data.join("corpus.toml"), manifest).unwrap();
     let graph = igfkg::KnowledgeGraph::new().unwrap();
-    igfkg::build(&graph, &igfkg::DataDir::new(&data), |_| {}).unwrap();
+    igfkg::build(&graph, &igfkg::DataDir::new(&data)).unwrap();
     (dir, graph)
 }
 

@@ -43,7 +43,7 @@ fn every_export_parses_back_to_an_isomorphic_graph() {
 fn two_builds_give_byte_identical_exports() {
     let build = || {
         let graph = KnowledgeGraph::new().unwrap();
-        igfkg::build(&graph, &DataDir::new(data_dir()), |_| {}).unwrap();
+        igfkg::build(&graph, &DataDir::new(data_dir())).unwrap();
         graph
     };
     let (a, b) = (build(), build());
@@ -118,7 +118,7 @@ fn turtle_declares_only_the_prefixes_it_uses_and_groups_subjects() {
 fn the_data_iri_base_is_configurable() {
     let base = IriBase::new("https://example.org/igf/").unwrap();
     let graph = KnowledgeGraph::in_memory(base).unwrap();
-    igfkg::build(&graph, &DataDir::new(data_dir()), |_| {}).unwrap();
+    igfkg::build(&graph, &DataDir::new(data_dir())).unwrap();
     let QueryOutcome::Boolean(found) = graph
         .query("ASK { <https://example.org/igf/meeting/2018> igf:year 2018 }")
         .unwrap()

@@ -216,3 +216,144 @@ fn summaries_and_pipes() {
     assert!(err.contains("bad.nt:1:"), "{err}");
     assert!(!err.contains("Parser error at line"), "{err}");
 }
+
+#[test]
+fn the_build_summary_times_each_stage_and_reads_as_json() {
+    let dir = workspace();
+    let output = igfkg(dir.path(), &["build"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    let took = out
+        .lines()
+        .find(|l| l.starts_with("Took "))
+        .unwrap_or_else(|| panic!("no timing line in\n{out}"));
+    let stages: Vec<&str> = took
+        .split_once(": ")
+        .unwrap()
+        .1
+        .split(", ")
+        .map(|s| s.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "load", "parse", "link", "relate", "insert", "turtle", "nquads"
+        ]
+    );
+
+    let output = igfkg(dir.path(), &["build", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    // The counts of `stats --format json`, and the build's own.
+    assert_eq!(summary["years"], serde_json::json!([2017, 2018, 2019]));
+    assert_eq!(summary["reference"], "data/reference");
+    let document = |id: &str| {
+        summary["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["id"] == id)
+            .unwrap_or_else(|| panic!("no document {id}"))
+            .clone()
+    };
+    // 48 messages under 8 session headings in the 2017 Messages; 137
+    // messages of 10 sessions and 2 themes in the 2019 reports, with the 32
+    // report fields they leave empty.
+    let messages_2017 = document("igf2017-messages");
+    assert_eq!(
+        (&messages_2017["sessions"], &messages_2017["messages"]),
+        (&8.into(), &48.into())
+    );
+    assert_eq!(messages_2017["path"], "data/sources/igf2017-messages.txt");
+    let reports = document("igf2019-session-reports");
+    assert_eq!(
+        (
+            &reports["themes"],
+            &reports["sessions"],
+            &reports["messages"],
+            &reports["warnings"]
+        ),
+        (&2.into(), &10.into(), &137.into(), &32.into())
+    );
+    // Every diagnostic with its place: the 32 empty fields and 6 notes.
+    let diagnostics = summary["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 38);
+    assert_eq!(
+        diagnostics
+            .iter()
+            .filter(|d| d["severity"] == "warning")
+            .count(),
+        32
+    );
+    assert!(diagnostics.iter().any(|d| {
+        d["line"] == 217
+            && d["column"] == 1
+            && d["path"] == "data/sources/igf2019-session-reports.txt"
+            && d["message"]
+                .as_str()
+                .unwrap()
+                .contains("field 1 (Key Policy Questions and Expectations) is empty")
+    }));
+    assert_eq!(summary["skipped"], serde_json::json!([]));
+    // The files as written, and one time per stage, counting what it went
+    // through: the 5 documents, the 237 messages related.
+    for name in ["igfkg.ttl", "igfkg.nq"] {
+        let file = crate::util::named_by(&summary["files"], "name", name);
+        let bytes = std::fs::metadata(dir.path().join("out").join(name))
+            .unwrap()
+            .len();
+        assert_eq!(file["bytes"], bytes, "{name}");
+    }
+    let stage = |name: &str| crate::util::named_by(&summary["stages"], "stage", name);
+    assert_eq!(
+        (&stage("parse")["items"], &stage("parse")["unit"]),
+        (&5.into(), &"documents".into())
+    );
+    assert_eq!(stage("relate")["items"], 237);
+    assert_eq!(stage("nquads")["unit"], "bytes");
+    assert!(stage("insert")["seconds"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn a_corpus_without_a_reference_folder_builds_with_the_standard_data() {
+    let dir = workspace();
+    let own = igfkg(dir.path(), &["build", "--quiet", "--out", "own"]);
+    assert!(own.status.success(), "{}", stderr(&own));
+    std::fs::remove_dir_all(dir.path().join("data/reference")).unwrap();
+    let output = igfkg(dir.path(), &["build", "--out", "standard"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output)
+            .contains("data has no reference/ folder: igfkg's standard reference data was used"),
+        "{}",
+        stdout(&output)
+    );
+    // The standard data is the bundled reference folder: the same graph.
+    let read = |out: &str| std::fs::read(dir.path().join(out).join("igfkg.nq")).unwrap();
+    assert!(read("own") == read("standard"));
+}
+
+#[test]
+fn push_finds_the_base_the_build_recorded() {
+    let dir = built_elsewhere();
+    let output = igfkg(
+        dir.path(),
+        &[
+            "push",
+            "--dry-run",
+            "--store",
+            "oxigraph",
+            "--endpoint",
+            "http://127.0.0.1:9/",
+            "--graph-prefix",
+            "https://kg.example/g/",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(
+        out.contains("https://kg.example/g/igf2017-messages"),
+        "{out}"
+    );
+    assert!(!out.contains("https://example.org/igf/graph/"), "{out}");
+}

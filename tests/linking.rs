@@ -672,7 +672,7 @@ fn the_vocabularies_are_data_a_user_extends() {
     );
     std::fs::write(&path, topics).unwrap();
     let graph = KnowledgeGraph::new().unwrap();
-    igfkg::build(&graph, &DataDir::new(dir.path().join("data")), |_| {}).unwrap();
+    igfkg::build(&graph, &DataDir::new(dir.path().join("data"))).unwrap();
     let igfkg::QueryOutcome::Solutions(rows) = graph
         .query("SELECT ?s WHERE { ?s igf:topic <https://w3id.org/igfkg/id/topic/geneva> }")
         .unwrap()

@@ -618,7 +618,7 @@ fn a_build_leaves_out_the_documents_it_cannot_read() {
     let dir = mixed_corpus();
     let graph = igfkg::KnowledgeGraph::new().unwrap();
     let data = igfkg::DataDir::new(dir.path());
-    let built = igfkg::build(&graph, &data, |_| {}).unwrap();
+    let built = igfkg::build(&graph, &data).unwrap();
     let ids: Vec<&str> = built
         .documents
         .iter()
@@ -653,11 +653,9 @@ fn a_build_leaves_out_the_documents_it_cannot_read() {
         skipped[1].1
     );
 
-    let strict = igfkg::BuildOptions {
-        strict: true,
-        ..igfkg::BuildOptions::default()
-    };
-    let error = igfkg::pipeline::build_with(&graph, &data, &strict, |_| {})
+    let error = igfkg::Build::new(&data)
+        .strict(true)
+        .run(&graph)
         .unwrap_err()
         .to_string();
     assert!(

@@ -69,7 +69,7 @@ fn the_same_seed_writes_the_same_bytes_and_another_seed_does_not() {
 fn a_generated_corpus_builds_with_every_message_in_every_format() {
     let dir = write(&OPTIONS);
     let graph = KnowledgeGraph::new().unwrap();
-    let build = igfkg::build(&graph, &DataDir::new(dir.path()), |_| {}).unwrap();
+    let build = igfkg::build(&graph, &DataDir::new(dir.path())).unwrap();
     assert_eq!(build.documents.len(), 3);
     assert_eq!(
         build.warnings(),

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 
 use igfkg::model::{Extraction, Message, Session, Theme};
-use igfkg::pipeline::{Build, ParsedDocument};
+use igfkg::pipeline::{BuildReport, ParsedDocument};
 use igfkg::{DataDir, KnowledgeGraph, QueryOutcome, Solutions};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -18,11 +18,11 @@ pub fn data_dir() -> PathBuf {
 }
 
 /// The bundled corpus, built once per test run into an in-memory graph.
-pub fn corpus() -> &'static (KnowledgeGraph, Build) {
-    static CORPUS: OnceLock<(KnowledgeGraph, Build)> = OnceLock::new();
+pub fn corpus() -> &'static (KnowledgeGraph, BuildReport) {
+    static CORPUS: OnceLock<(KnowledgeGraph, BuildReport)> = OnceLock::new();
     CORPUS.get_or_init(|| {
         let graph = KnowledgeGraph::new().unwrap();
-        let build = igfkg::build(&graph, &DataDir::new(data_dir()), |_| {}).unwrap();
+        let build = igfkg::build(&graph, &DataDir::new(data_dir())).unwrap();
         (graph, build)
     })
 }
@@ -140,10 +140,16 @@ pub fn assert_error(output: &Output, fragments: &[&str]) {
 /// The element of a JSON array whose `"name"` is `name` (a class of
 /// `stats --format json`, a file of the build record).
 pub fn named(list: &serde_json::Value, name: &str) -> serde_json::Value {
+    named_by(list, "name", name)
+}
+
+/// The element of a JSON array whose `key` is `value` (a stage of the
+/// build summary by its `"stage"`).
+pub fn named_by(list: &serde_json::Value, key: &str, value: &str) -> serde_json::Value {
     list.as_array()
         .unwrap_or_else(|| panic!("not an array: {list}"))
         .iter()
-        .find(|item| item["name"] == name)
-        .unwrap_or_else(|| panic!("no {name} in {list}"))
+        .find(|item| item[key] == value)
+        .unwrap_or_else(|| panic!("no {key} {value:?} in {list}"))
         .clone()
 }

@@ -200,9 +200,10 @@ pub struct DiffArgs {
     pub old: PathBuf,
     /// The newer release folder, or an RDF file
     pub new: PathBuf,
-    /// The base of the data IRIs (for prefixes)
-    #[arg(long, default_value = IriBase::DEFAULT, value_name = "IRI")]
-    pub base: String,
+    /// The base of the data IRIs, for the prefixes of what is printed (default: the one the
+    /// build recorded in igfkg.build.json beside NEW, else https://w3id.org/igfkg/)
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
     /// Exit with 1 when the releases differ (as diff(1) does)
     #[arg(long)]
     pub exit_code: bool,
@@ -237,6 +238,11 @@ pub struct BuildArgs {
     /// Print no summary
     #[arg(short, long)]
     pub quiet: bool,
+    /// How to print the summary: a table, or JSON for programs (the counts of `igfkg stats
+    /// --format json`, each document's records, the relations, every diagnostic with its file,
+    /// line and column, the documents left out, the files written and each stage's time)
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
     /// Stop at the first document that cannot be read, writing nothing (by default such a
     /// document is reported and left out, the others are built, and the exit status is 1)
     #[arg(long)]
@@ -413,9 +419,11 @@ pub struct PushArgs {
     /// Place the graphs under another namespace: BASE graph/NAME becomes PREFIX NAME
     #[arg(long, value_name = "IRI")]
     pub graph_prefix: Option<String>,
-    /// The base of the data IRIs the graph was built with (--graph-prefix replaces BASE graph/)
-    #[arg(long, default_value = IriBase::DEFAULT, value_name = "IRI")]
-    pub base: String,
+    /// The base of the data IRIs the graph was built with (--graph-prefix replaces BASE graph/;
+    /// default: the one the build recorded in igfkg.build.json beside --graph, else
+    /// https://w3id.org/igfkg/)
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
     /// The Graph Store Protocol endpoint, instead of the preset's
     #[arg(long, value_name = "URL")]
     pub graph_store_endpoint: Option<String>,

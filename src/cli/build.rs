@@ -1,7 +1,7 @@
 //! `igfkg build`: the data directory into a graph, written as Turtle and
 //! N-Quads, with a summary of what each document gave.
 
-use super::args::BuildArgs;
+use super::args::{BuildArgs, SummaryFormat};
 use super::io::{commit, create};
 use super::record::{BuildRecord, RecordedFile};
 use super::render::{NoNodes, TableOptions, write_class_table, write_diagnostic, write_table};
@@ -9,12 +9,12 @@ use anyhow::bail;
 use igfkg::graph::{ExportFormat, IriBase, KnowledgeGraph, Prefixes};
 use igfkg::model::Severity;
 use igfkg::output::Hashed;
-use igfkg::pipeline::{self, Build, Step};
 use igfkg::sources::DataDir;
-use igfkg::{BuildOptions, Stats};
+use igfkg::{Build, BuildOptions, BuildReport, Stage, StageTime, Stats, Step};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::Write;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// What to build, checked.
 pub struct Options {
@@ -25,6 +25,7 @@ pub struct Options {
     #[cfg(feature = "rocksdb")]
     store: Option<PathBuf>,
     quiet: bool,
+    format: SummaryFormat,
 }
 
 impl Options {
@@ -52,6 +53,7 @@ impl Options {
             #[cfg(feature = "rocksdb")]
             store: args.store,
             quiet: args.quiet,
+            format: args.format,
         })
     }
 
@@ -65,31 +67,53 @@ impl Options {
     }
 }
 
-/// The files a build writes.
+/// The files a build writes, with how long each took.
 struct Exports {
     turtle: PathBuf,
     nquads: PathBuf,
+    files: Vec<RecordedFile>,
+    timings: Vec<ExportTime>,
+}
+
+/// How long writing an export took.
+struct ExportTime {
+    /// `turtle` or `nquads`.
+    name: &'static str,
+    elapsed: Duration,
+    bytes: u64,
 }
 
 /// Builds, writes the exports, and prints the summary unless asked not to.
 pub fn run(options: Options) -> anyhow::Result<()> {
+    let started = Instant::now();
     let graph = options.graph()?;
     let data = DataDir::new(&options.data);
-    let bar = progress_bar();
-    let built = pipeline::build_with(&graph, &data, &options.build, |step| {
-        show_step(&bar, step);
-    })?;
-    bar.set_message("writing exports");
-    let exports = write_exports(&graph, &options.out, options.build.evidence)?;
+    let bar = ProgressBar::new(0);
+    let built = Build::new(&data)
+        .options(options.build.clone())
+        .progress(|step| show_step(&bar, step))
+        .run(&graph)?;
+    let exports = write_exports(&graph, &options.out, options.build.evidence, &bar)?;
     bar.finish_and_clear();
+    let elapsed = started.elapsed();
     if !options.quiet {
-        summarise(&built, &graph, &data, &exports)?;
+        let summary = Summary {
+            built: &built,
+            graph: &graph,
+            data: &data,
+            exports: &exports,
+            elapsed,
+        };
+        match options.format {
+            SummaryFormat::Table => summary.write_table()?,
+            SummaryFormat::Json => summary.write_json()?,
+        }
     }
     skipped(&built)
 }
 
 /// Fails, after the others were built and written, when documents were left out.
-fn skipped(built: &Build) -> anyhow::Result<()> {
+fn skipped(built: &BuildReport) -> anyhow::Result<()> {
     if built.skipped.is_empty() {
         return Ok(());
     }
@@ -104,32 +128,100 @@ fn skipped(built: &Build) -> anyhow::Result<()> {
     bail!(message)
 }
 
-fn progress_bar() -> ProgressBar {
-    ProgressBar::new(0).with_style(
-        ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len}")
-            .expect("the template is valid")
-            .progress_chars("=> "),
+/// What a stage does, as the progress line says it.
+fn doing(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Load => "reading the reference data and the manifest",
+        Stage::Parse => "parsing",
+        Stage::Link => "linking",
+        Stage::Relate => "relating messages and themes across years",
+        Stage::Insert => "inserting into the graph",
+        _ => "",
+    }
+}
+
+/// A stage that goes document by document: its name, a bar, the documents
+/// done, the time it has taken, its rate and an estimate of what is left.
+fn counted_style() -> ProgressStyle {
+    ProgressStyle::with_template(
+        "{prefix:>7} [{bar:25}] {pos}/{len} documents, {elapsed} ({per_sec}, {eta} left) {wide_msg}",
     )
+    .expect("the template is valid")
+    .progress_chars("=> ")
+}
+
+/// A stage of one piece: its name, what it does and the time it has taken.
+fn spinner_style() -> ProgressStyle {
+    ProgressStyle::with_template("{prefix:>7} {spinner} {msg} {elapsed}")
+        .expect("the template is valid")
+}
+
+/// An export: its name, the bytes written, the time and the rate.
+fn bytes_style() -> ProgressStyle {
+    ProgressStyle::with_template(
+        "{prefix:>7} {spinner} {msg}: {binary_bytes} in {elapsed} ({binary_bytes_per_sec})",
+    )
+    .expect("the template is valid")
 }
 
 fn show_step(bar: &ProgressBar, step: Step<'_>) {
     match step {
-        Step::Reference => bar.set_message("reading reference data"),
-        Step::Parse {
-            document,
-            index,
-            count,
-        } => {
-            bar.set_length(count as u64);
-            bar.set_position(index as u64);
-            bar.set_message(format!("parsing {document}"));
+        Step::Start { stage, count } => {
+            bar.reset();
+            bar.set_prefix(stage.name());
+            match count {
+                Some(count) if matches!(stage, Stage::Parse | Stage::Link | Stage::Insert) => {
+                    bar.set_style(counted_style());
+                    bar.set_length(count as u64);
+                    bar.set_message("");
+                }
+                Some(count) => {
+                    bar.set_style(spinner_style());
+                    bar.set_message(format!("{} ({count} {})", doing(stage), stage.unit()));
+                    bar.enable_steady_tick(Duration::from_millis(200));
+                }
+                None => {
+                    bar.set_style(spinner_style());
+                    bar.set_message(doing(stage));
+                    bar.enable_steady_tick(Duration::from_millis(200));
+                }
+            }
         }
-        Step::Relate => bar.set_message("relating messages and themes across years"),
-        Step::Insert => {
-            bar.set_position(bar.length().unwrap_or(0));
-            bar.set_message("inserting into the graph");
+        Step::Item {
+            document, index, ..
+        } => {
+            bar.set_position(index as u64);
+            bar.set_message(document.to_owned());
+        }
+        Step::Finish(time) => {
+            bar.disable_steady_tick();
+            bar.println(format!("{:>7} {}", time.stage.name(), stage_line(&time)));
         }
         _ => {}
+    }
+}
+
+/// `0.21 s, 5 documents (23.8/s)`: a stage's time, items and rate.
+fn stage_line(time: &StageTime) -> String {
+    format!(
+        "{}, {} {} ({}/s)",
+        seconds(time.elapsed),
+        time.items,
+        time.stage.unit(),
+        rate(time.rate())
+    )
+}
+
+fn seconds(elapsed: Duration) -> String {
+    format!("{:.2} s", elapsed.as_secs_f64())
+}
+
+/// A rate with three significant digits or so.
+fn rate(rate: f64) -> String {
+    if rate >= 100.0 {
+        format!("{rate:.0}")
+    } else {
+        format!("{rate:.1}")
     }
 }
 
@@ -140,24 +232,40 @@ fn write_exports(
     graph: &KnowledgeGraph,
     out: &std::path::Path,
     evidence: igfkg::graph::EvidenceLevel,
+    bar: &ProgressBar,
 ) -> anyhow::Result<Exports> {
-    let exports = Exports {
+    let mut exports = Exports {
         turtle: out.join("igfkg.ttl"),
         nquads: out.join("igfkg.nq"),
+        files: Vec::new(),
+        timings: Vec::new(),
     };
     // Each dump is hashed as it is written; the record, which states
     // their sizes and hashes, is put in place last, so that a reader never
     // takes a dump of another build for this one's.
-    let mut files = Vec::new();
     let mut pending = Vec::new();
-    for (path, format) in [
-        (&exports.turtle, ExportFormat::Turtle),
-        (&exports.nquads, ExportFormat::NQuads),
+    for (name, path, format) in [
+        ("turtle", &exports.turtle, ExportFormat::Turtle),
+        ("nquads", &exports.nquads, ExportFormat::NQuads),
     ] {
+        let started = Instant::now();
+        bar.reset();
+        bar.set_style(bytes_style());
+        bar.set_prefix(name);
+        bar.set_message(format!("writing {}", path.display()));
+        bar.enable_steady_tick(Duration::from_millis(200));
         let mut file = Hashed::new(create(path)?);
-        graph.export(format, &mut file)?;
+        graph.export(format, bar.wrap_write(&mut file))?;
         let (file, bytes, sha256) = file.finish();
-        files.push(RecordedFile {
+        let time = ExportTime {
+            name,
+            elapsed: started.elapsed(),
+            bytes,
+        };
+        bar.disable_steady_tick();
+        bar.println(format!("{name:>7} {}", time.line()));
+        exports.timings.push(time);
+        exports.files.push(RecordedFile {
             name: file_name(path),
             bytes,
             sha256,
@@ -167,7 +275,7 @@ fn write_exports(
     let record = BuildRecord {
         base: graph.base().clone(),
         evidence,
-        files,
+        files: exports.files.clone(),
     };
     let mut json = create(&BuildRecord::path(out))?;
     serde_json::to_writer_pretty(&mut json, &record.to_json())?;
@@ -179,6 +287,24 @@ fn write_exports(
     Ok(exports)
 }
 
+impl ExportTime {
+    /// `0.12 s, 1.2 MiB (10.1 MiB/s)`.
+    fn line(&self) -> String {
+        let seconds_taken = self.elapsed.as_secs_f64();
+        let mib = self.bytes as f64 / f64::from(1 << 20);
+        let per_second = if seconds_taken > 0.0 {
+            mib / seconds_taken
+        } else {
+            0.0
+        };
+        format!(
+            "{}, {mib:.1} MiB ({} MiB/s)",
+            seconds(self.elapsed),
+            rate(per_second)
+        )
+    }
+}
+
 /// The file name of a path this module made (always UTF-8).
 fn file_name(path: &std::path::Path) -> String {
     path.file_name()
@@ -187,103 +313,269 @@ fn file_name(path: &std::path::Path) -> String {
 }
 
 /// The summary: what each document gave, the relations across years, the
-/// main classes per year, and every warning with its place.
-fn summarise(
-    built: &Build,
-    graph: &KnowledgeGraph,
-    data: &DataDir,
-    exports: &Exports,
-) -> anyhow::Result<()> {
-    let stats = graph.stats()?;
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "Built {} into {} triples ({} named graphs); wrote {} and {}",
-        match built.documents.len() {
-            1 => "1 document".to_owned(),
-            n => format!("{n} documents"),
-        },
-        stats.triples,
-        stats.graphs,
-        exports.turtle.display(),
-        exports.nquads.display()
-    )?;
-    writeln!(out)?;
-    write_documents(&mut out, built)?;
-    let relations = &built.relations;
-    writeln!(
-        out,
-        "\nAcross years: {} echoes from messages to earlier messages; {} alignments of themes and sessions ({} close matches)",
-        relations.echoes.len(),
-        relations.alignments.len(),
-        relations.alignments.iter().filter(|a| a.close).count()
-    )?;
-    writeln!(out)?;
-    let classes = Stats::summary_classes().map(|class| class.as_str());
-    let prefixes = Prefixes::new(graph.base());
-    write_class_table(
-        &mut out,
-        &stats,
-        &classes,
-        &stats.years,
-        NoNodes::Zero,
-        &prefixes,
-    )?;
-    write_warnings(&mut out, built, data)?;
-    if !built.skipped.is_empty() {
-        let ids: Vec<&str> = built.skipped.iter().map(|s| s.id.as_str()).collect();
-        writeln!(out, "skipped: {}", ids.join(", "))?;
+/// main classes per year, every warning with its place, and the stages'
+/// times.
+struct Summary<'a> {
+    built: &'a BuildReport,
+    graph: &'a KnowledgeGraph,
+    data: &'a DataDir,
+    exports: &'a Exports,
+    elapsed: Duration,
+}
+
+/// The columns of a document's row after its id and format: what it gave.
+const COUNTED: [&str; 9] = [
+    "themes",
+    "sessions",
+    "messages",
+    "statements",
+    "people",
+    "roles",
+    "facts",
+    "links",
+    "warnings",
+];
+
+/// What a document gave, in the order of [`COUNTED`].
+fn counts(d: &igfkg::ParsedDocument) -> [usize; 9] {
+    let e = &d.extraction;
+    [
+        e.themes.len(),
+        e.sessions.len(),
+        e.messages.len(),
+        e.statements.len(),
+        e.people.len(),
+        e.roles.len(),
+        e.facts.len(),
+        d.links.links.len(),
+        e.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count(),
+    ]
+}
+
+impl Summary<'_> {
+    fn write_table(&self) -> anyhow::Result<()> {
+        let Summary {
+            built,
+            graph,
+            data,
+            exports,
+            ..
+        } = self;
+        let stats = graph.stats()?;
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
+            "Built {} into {} triples ({} named graphs); wrote {} and {}",
+            match built.documents.len() {
+                1 => "1 document".to_owned(),
+                n => format!("{n} documents"),
+            },
+            stats.triples,
+            stats.graphs,
+            exports.turtle.display(),
+            exports.nquads.display()
+        )?;
+        if !data.has_own_reference() {
+            writeln!(
+                out,
+                "{} has no reference/ folder: igfkg's standard reference data was used",
+                data.root().display()
+            )?;
+        }
+        writeln!(out)?;
+        write_documents(&mut out, built)?;
+        let relations = &built.relations;
+        writeln!(
+            out,
+            "\nAcross years: {} echoes from messages to earlier messages; {} alignments of themes and sessions ({} close matches)",
+            relations.echoes.len(),
+            relations.alignments.len(),
+            relations.alignments.iter().filter(|a| a.close).count()
+        )?;
+        writeln!(out)?;
+        let classes = Stats::summary_classes().map(|class| class.as_str());
+        let prefixes = Prefixes::new(graph.base());
+        write_class_table(
+            &mut out,
+            &stats,
+            &classes,
+            &stats.years,
+            NoNodes::Zero,
+            &prefixes,
+        )?;
+        write_warnings(&mut out, built, data)?;
+        if !built.skipped.is_empty() {
+            let ids: Vec<&str> = built.skipped.iter().map(|s| s.id.as_str()).collect();
+            writeln!(out, "skipped: {}", ids.join(", "))?;
+        }
+        writeln!(out)?;
+        let mut stages: Vec<String> = built
+            .timings
+            .iter()
+            .map(|t| format!("{} {}", t.stage, seconds(t.elapsed)))
+            .collect();
+        stages.extend(
+            exports
+                .timings
+                .iter()
+                .map(|t| format!("{} {}", t.name, seconds(t.elapsed))),
+        );
+        writeln!(out, "Took {}: {}", seconds(self.elapsed), stages.join(", "))?;
+        Ok(())
     }
-    Ok(())
+
+    /// The summary as one JSON object: the graph's counts as `igfkg stats
+    /// --format json` gives them, and the build's own: documents, relations,
+    /// diagnostics, documents left out, files written and stage times.
+    fn write_json(&self) -> anyhow::Result<()> {
+        use serde_json::{Value, json};
+        let Summary {
+            built,
+            graph,
+            data,
+            exports,
+            ..
+        } = self;
+        let stats = graph.stats()?;
+        let prefixes = Prefixes::new(graph.base());
+        let mut summary = super::stats::to_json(&stats, &prefixes);
+        let documents: Vec<Value> = built
+            .documents
+            .iter()
+            .map(|d| {
+                let mut row = serde_json::Map::new();
+                row.insert("id".into(), d.document.id.clone().into());
+                row.insert("format".into(), d.format.to_string().into());
+                row.insert(
+                    "path".into(),
+                    data.root()
+                        .join(&d.document.path)
+                        .display()
+                        .to_string()
+                        .into(),
+                );
+                for (name, count) in COUNTED.iter().zip(counts(d)) {
+                    row.insert((*name).into(), count.into());
+                }
+                Value::Object(row)
+            })
+            .collect();
+        let diagnostics: Vec<Value> = built
+            .diagnostics()
+            .map(|d| {
+                json!({
+                    "severity": match d.severity {
+                        Severity::Warning => "warning",
+                        _ => "info",
+                    },
+                    "document": d.document,
+                    "path": document_path(built, data, &d.document).display().to_string(),
+                    "line": d.line,
+                    "column": d.column,
+                    "message": d.message,
+                })
+            })
+            .collect();
+        let skipped: Vec<Value> = built
+            .skipped
+            .iter()
+            .map(|s| json!({ "id": s.id, "error": s.error.to_string() }))
+            .collect();
+        let mut stages: Vec<Value> = built
+            .timings
+            .iter()
+            .map(|t| {
+                json!({
+                    "stage": t.stage.name(),
+                    "seconds": t.elapsed.as_secs_f64(),
+                    "items": t.items,
+                    "unit": t.stage.unit(),
+                })
+            })
+            .collect();
+        stages.extend(exports.timings.iter().map(|t| {
+            json!({
+                "stage": t.name,
+                "seconds": t.elapsed.as_secs_f64(),
+                "items": t.bytes,
+                "unit": "bytes",
+            })
+        }));
+        let files: Vec<Value> = exports
+            .files
+            .iter()
+            .map(|f| json!({ "name": f.name, "bytes": f.bytes, "sha256": f.sha256 }))
+            .collect();
+        let relations = &built.relations;
+        let own = json!({
+            "documents": documents,
+            "reference": if data.has_own_reference() {
+                Value::from(data.reference_dir().display().to_string())
+            } else {
+                Value::from("standard")
+            },
+            "relations": {
+                "echoes": relations.echoes.len(),
+                "alignments": relations.alignments.len(),
+                "closeMatches": relations.alignments.iter().filter(|a| a.close).count(),
+            },
+            "diagnostics": diagnostics,
+            "skipped": skipped,
+            "files": files,
+            "stages": stages,
+            "seconds": self.elapsed.as_secs_f64(),
+        });
+        if let (Value::Object(summary), Value::Object(own)) = (&mut summary, own) {
+            summary.extend(own);
+        }
+        let mut out = std::io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, &summary)?;
+        writeln!(out)?;
+        Ok(())
+    }
 }
 
 /// One row per document: its format and the records of each kind.
-fn write_documents(out: &mut impl Write, built: &Build) -> std::io::Result<()> {
-    let header: Vec<String> = [
-        "document",
-        "format",
-        "themes",
-        "sessions",
-        "messages",
-        "statements",
-        "people",
-        "roles",
-        "facts",
-        "links",
-        "warnings",
-    ]
-    .map(String::from)
-    .to_vec();
+fn write_documents(out: &mut impl Write, built: &BuildReport) -> std::io::Result<()> {
+    let header: Vec<String> = ["document", "format"]
+        .into_iter()
+        .chain(COUNTED)
+        .map(String::from)
+        .collect();
     let rows: Vec<Vec<String>> = built
         .documents
         .iter()
         .map(|d| {
-            let e = &d.extraction;
-            vec![
-                d.document.id.clone(),
-                d.format.to_string(),
-                e.themes.len().to_string(),
-                e.sessions.len().to_string(),
-                e.messages.len().to_string(),
-                e.statements.len().to_string(),
-                e.people.len().to_string(),
-                e.roles.len().to_string(),
-                e.facts.len().to_string(),
-                d.links.links.len().to_string(),
-                e.diagnostics
-                    .iter()
-                    .filter(|d| d.severity == Severity::Warning)
-                    .count()
-                    .to_string(),
-            ]
+            [d.document.id.clone(), d.format.to_string()]
+                .into_iter()
+                .chain(counts(d).map(|c| c.to_string()))
+                .collect()
         })
         .collect();
     write_table(out, &header, &rows, TableOptions::default())
 }
 
+/// The path of a document of the build in the data directory (its id when
+/// it is not one of the build's).
+fn document_path(built: &BuildReport, data: &DataDir, id: &str) -> PathBuf {
+    built
+        .documents
+        .iter()
+        .find(|p| p.document.id == id)
+        .map(|p| data.root().join(&p.document.path))
+        .unwrap_or_else(|| PathBuf::from(id))
+}
+
 /// Every diagnostic of the build, at its document's path in the data
 /// directory.
-fn write_warnings(out: &mut impl Write, built: &Build, data: &DataDir) -> std::io::Result<()> {
+fn write_warnings(
+    out: &mut impl Write,
+    built: &BuildReport,
+    data: &DataDir,
+) -> std::io::Result<()> {
     let warnings: Vec<_> = built.diagnostics().collect();
     if warnings.is_empty() {
         return Ok(());
@@ -291,12 +583,7 @@ fn write_warnings(out: &mut impl Write, built: &Build, data: &DataDir) -> std::i
     writeln!(out)?;
     writeln!(out, "{} warnings:", warnings.len())?;
     for d in warnings {
-        let path = built
-            .documents
-            .iter()
-            .find(|p| p.document.id == d.document)
-            .map(|p| data.root().join(&p.document.path))
-            .unwrap_or_else(|| PathBuf::from(&d.document));
+        let path = document_path(built, data, &d.document);
         write_diagnostic(out, "  ", &path, d)?;
     }
     Ok(())

@@ -16,10 +16,11 @@ pub struct Options {
 }
 
 impl Options {
-    /// Checks the IRI base.
+    /// Checks the IRI base: the one given, else the one recorded beside
+    /// the newer file.
     pub fn from_args(args: DiffArgs) -> anyhow::Result<Self> {
         Ok(Self {
-            base: IriBase::new(args.base)?,
+            base: super::record::base_for(args.base, super::record::recorded(&args.new)?.as_ref())?,
             old: args.old,
             new: args.new,
             exit_code: args.exit_code,

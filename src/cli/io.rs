@@ -29,13 +29,7 @@ impl GraphSource {
     /// recorded beside the graph file, else the default.
     pub fn from_args(args: GraphArgs) -> anyhow::Result<Self> {
         let recorded = super::record::recorded(&args.graph)?;
-        let base = match args.base {
-            Some(base) => IriBase::new(base)?,
-            None => recorded
-                .as_ref()
-                .map(|r| r.base.clone())
-                .unwrap_or_default(),
-        };
+        let base = super::record::base_for(args.base, recorded.as_ref())?;
         Ok(Self {
             base,
             recorded,

@@ -5,7 +5,6 @@
 use super::args::PushArgs;
 use super::render::{TableOptions, write_table};
 use anyhow::{Context, bail};
-use igfkg::graph::IriBase;
 use igfkg::publish::files;
 use igfkg::push::{Credentials, Event, GraphPrefix, Method, Prepared, Pusher, Secret};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -40,7 +39,10 @@ impl Options {
         let prefix = match &args.graph_prefix {
             None => None,
             Some(to) => {
-                let base = IriBase::new(args.base.clone())?;
+                let base = super::record::base_for(
+                    args.base.clone(),
+                    super::record::recorded(&input)?.as_ref(),
+                )?;
                 if !to.ends_with(['/', '#']) {
                     bail!("--graph-prefix {to:?} must end in '/' or '#', as a namespace does");
                 }

@@ -69,6 +69,18 @@ pub struct Recorded {
     pub file: Option<RecordedFile>,
 }
 
+/// The base of the data IRIs of a graph file: the one given, else the one
+/// the build recorded beside it, else the default.
+///
+/// # Errors
+/// An invalid base.
+pub fn base_for(given: Option<String>, recorded: Option<&Recorded>) -> anyhow::Result<IriBase> {
+    Ok(match given {
+        Some(base) => IriBase::new(base)?,
+        None => recorded.map(|r| r.base.clone()).unwrap_or_default(),
+    })
+}
+
 /// What the build which wrote `graph` recorded of it, if a record beside it
 /// names that file.
 ///

@@ -41,7 +41,7 @@ pub fn run(source: GraphSource, format: SummaryFormat) -> anyhow::Result<()> {
 
 /// The counts as JSON: each class by IRI and by the name tables print, with
 /// its total and its counts in the documents' years.
-fn to_json(stats: &Stats, prefixes: &Prefixes) -> serde_json::Value {
+pub(super) fn to_json(stats: &Stats, prefixes: &Prefixes) -> serde_json::Value {
     let classes: Vec<serde_json::Value> = stats
         .classes
         .iter()

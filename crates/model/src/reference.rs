@@ -290,7 +290,7 @@ pub struct Attribution {
 }
 
 /// All reference data, as `igfkg-sources` reads it from `data/reference/`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReferenceData {
     /// Every annual IGF meeting, by year.
     pub meetings: Vec<Meeting>,

@@ -165,6 +165,21 @@ pub enum CatalogueError {
         /// The closest names the graph has, as tables print them.
         closest: String,
     },
+    /// A row of a question's answer whose value is not of the kind its
+    /// typed field takes: a node the typed functions give as a
+    /// [`NamedNode`](igfkg_graph::model::NamedNode) that is a blank node or
+    /// a literal in this graph, or is missing.
+    #[error(
+        "question {question:?}: ?{variable} is {found}, not an IRI; the graph holds a node of an unexpected kind (run the question with `igfkg query --named {question}` to see the rows)"
+    )]
+    NotAnIri {
+        /// The question.
+        question: String,
+        /// Its variable.
+        variable: String,
+        /// What the row holds there (`unbound`, or the term).
+        found: String,
+    },
     /// The query failed.
     #[error(transparent)]
     Query(#[from] QueryError),

@@ -16,7 +16,8 @@ pub use igfkg_model::sha256_hex;
 pub use igfkg_model::{Attribution, ReferenceData};
 pub use manifest::{Location, Manifest, ManifestEntry};
 pub use reference::{
-    GOALS, MEETINGS, NRIS, ORGANIZATIONS, STAKEHOLDER_GROUPS, TOPICS, read_reference,
+    GOALS, MEETINGS, NRIS, ORGANIZATIONS, STAKEHOLDER_GROUPS, STANDARD_REFERENCE, TOPICS,
+    read_reference, standard_reference,
 };
 pub use text::{Line, MAX_SOURCE_BYTES, Media, SourceText};
 
@@ -49,6 +50,13 @@ impl DataDir {
         self.root.join("reference")
     }
 
+    /// Whether the directory has reference data of its own: a `reference/`
+    /// folder. Without one, [`DataDir::reference`] gives igfkg's standard
+    /// reference data.
+    pub fn has_own_reference(&self) -> bool {
+        self.reference_dir().is_dir()
+    }
+
     /// Reads the manifest.
     ///
     /// # Errors
@@ -57,11 +65,18 @@ impl DataDir {
         Manifest::read(&self.manifest_path())
     }
 
-    /// Reads the reference data.
+    /// Reads the reference data: the directory's `reference/` folder if it
+    /// has one ([`read_reference`]), igfkg's standard reference data
+    /// otherwise ([`standard_reference`]), so that a folder with only
+    /// `corpus.toml` and its sources builds.
     ///
     /// # Errors
     /// See [`read_reference`].
     pub fn reference(&self) -> Result<ReferenceData, SourceError> {
-        read_reference(&self.reference_dir())
+        if self.has_own_reference() {
+            read_reference(&self.reference_dir())
+        } else {
+            standard_reference()
+        }
     }
 }

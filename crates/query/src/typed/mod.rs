@@ -5,7 +5,8 @@
 mod decode;
 
 use crate::CatalogueError;
-use decode::{Decode, FromRow, rows, rows_with};
+use decode::{Decode, FromRow, NotAnIri, rows, rows_with};
+use igfkg_graph::model::NamedNode;
 use igfkg_graph::{KnowledgeGraph, Solution};
 
 row! {
@@ -41,7 +42,7 @@ row! {
         /// `session` or `theme`.
         kind: String = "kind",
         /// Its IRI.
-        unit: String = "unit",
+        unit: NamedNode = "unit",
         /// Its title.
         label: String = "label",
         /// Its messages with the topic.
@@ -67,13 +68,13 @@ row! {
         /// Year of the earlier message.
         earlier_year: i64 = "earlierYear",
         /// IRI of the earlier message.
-        earlier: String = "earlier",
+        earlier: NamedNode = "earlier",
         /// Its text.
         earlier_text: String = "earlierText",
         /// Year of the later message.
         later_year: i64 = "laterYear",
         /// IRI of the later message.
-        later: String = "later",
+        later: NamedNode = "later",
         /// Its text.
         later_text: String = "laterText",
         /// The similarity.
@@ -94,7 +95,7 @@ row! {
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct TopicCount {
         /// The topic's IRI.
-        topic: String = "topic",
+        topic: NamedNode = "topic",
         /// Its preferred label.
         label: String = "label",
         /// Messages with the topic.
@@ -115,7 +116,7 @@ row! {
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct TopicTrend {
         /// The topic's IRI.
-        topic: String = "topic",
+        topic: NamedNode = "topic",
         /// Its preferred label.
         label: String = "label",
         /// First year with messages on it.
@@ -141,7 +142,7 @@ pub struct ThemeMatch {
     /// Year of the later one.
     pub later_year: i64,
     /// Its IRI.
-    pub later: String,
+    pub later: NamedNode,
     /// Its title.
     pub later_label: String,
     /// Whether they are about the same thing (closeMatch) rather than overlapping.
@@ -149,7 +150,7 @@ pub struct ThemeMatch {
     /// Year of the earlier one.
     pub earlier_year: i64,
     /// Its IRI.
-    pub earlier: String,
+    pub earlier: NamedNode,
     /// Its title.
     pub earlier_label: String,
     /// The score.
@@ -161,15 +162,17 @@ pub struct ThemeMatch {
 /// # Errors
 /// A query error.
 pub fn theme_alignment(graph: &KnowledgeGraph) -> Result<Vec<ThemeMatch>, CatalogueError> {
-    rows_with(graph, "theme-alignment", &[], |r| ThemeMatch {
-        later_year: Decode::decode(r, "laterYear"),
-        later: Decode::decode(r, "later"),
-        later_label: Decode::decode(r, "laterLabel"),
-        close: r.text("match") == Some("closeMatch"),
-        earlier_year: Decode::decode(r, "earlierYear"),
-        earlier: Decode::decode(r, "earlier"),
-        earlier_label: Decode::decode(r, "earlierLabel"),
-        score: Decode::decode(r, "score"),
+    rows_with(graph, "theme-alignment", &[], |r| {
+        Ok(ThemeMatch {
+            later_year: Decode::decode(r, "laterYear")?,
+            later: Decode::decode(r, "later")?,
+            later_label: Decode::decode(r, "laterLabel")?,
+            close: r.text("match") == Some("closeMatch"),
+            earlier_year: Decode::decode(r, "earlierYear")?,
+            earlier: Decode::decode(r, "earlier")?,
+            earlier_label: Decode::decode(r, "earlierLabel")?,
+            score: Decode::decode(r, "score")?,
+        })
     })
 }
 
@@ -179,7 +182,7 @@ pub struct EchoedMessage {
     /// Rank among the messages a message echoes (for `echoes-of`).
     pub rank: Option<i64>,
     /// The message's IRI.
-    pub message: String,
+    pub message: NamedNode,
     /// Its year.
     pub year: i64,
     /// Its text.
@@ -197,13 +200,13 @@ pub fn echoes_of(
     message: &str,
 ) -> Result<Vec<EchoedMessage>, CatalogueError> {
     rows_with(graph, "echoes-of", &[("message", message)], |r| {
-        EchoedMessage {
-            rank: Decode::decode(r, "rank"),
-            message: Decode::decode(r, "earlier"),
-            year: Decode::decode(r, "year"),
-            text: Decode::decode(r, "text"),
-            score: Decode::decode(r, "score"),
-        }
+        Ok(EchoedMessage {
+            rank: Decode::decode(r, "rank")?,
+            message: Decode::decode(r, "earlier")?,
+            year: Decode::decode(r, "year")?,
+            text: Decode::decode(r, "text")?,
+            score: Decode::decode(r, "score")?,
+        })
     })
 }
 
@@ -216,13 +219,13 @@ pub fn echoed_by(
     message: &str,
 ) -> Result<Vec<EchoedMessage>, CatalogueError> {
     rows_with(graph, "echoed-by", &[("message", message)], |r| {
-        EchoedMessage {
+        Ok(EchoedMessage {
             rank: None,
-            message: Decode::decode(r, "later"),
-            year: Decode::decode(r, "year"),
-            text: Decode::decode(r, "text"),
-            score: Decode::decode(r, "score"),
-        }
+            message: Decode::decode(r, "later")?,
+            year: Decode::decode(r, "year")?,
+            text: Decode::decode(r, "text")?,
+            score: Decode::decode(r, "score")?,
+        })
     })
 }
 
@@ -258,7 +261,7 @@ row! {
         /// `session`, `theme` or `message`.
         kind: String = "kind",
         /// Its IRI.
-        node: String = "node",
+        node: NamedNode = "node",
         /// Its title or text.
         label: String = "label",
     }
@@ -283,7 +286,7 @@ row! {
         /// Its country (ISO 3166-1) or region (UN M49).
         place: String = "where",
         /// Its IRI.
-        nri: String = "nri",
+        nri: NamedNode = "nri",
         /// Its name.
         name: String = "name",
         /// Nodes naming it.
@@ -327,7 +330,7 @@ row! {
         /// The year.
         year: i64 = "year",
         /// The group's IRI.
-        group: String = "group",
+        group: NamedNode = "group",
         /// Its label.
         label: String = "label",
         /// Messages addressing it.
@@ -383,7 +386,7 @@ row! {
         /// The year.
         year: i64 = "year",
         /// Its IRI.
-        organisation: String = "organisation",
+        organisation: NamedNode = "organisation",
         /// Its name.
         name: String = "name",
         /// Nodes naming it.
@@ -393,8 +396,48 @@ row! {
 
 /// `organisations`: organisations each year's documents name.
 ///
+/// IRIs come as [`NamedNode`]s; a node that is not one (a blank node where
+/// an organisation should be) is an error, not an empty IRI:
+///
+/// ```
+/// use igfkg_graph::KnowledgeGraph;
+/// use igfkg_graph::model::{NamedNode, RdfFormat};
+/// use igfkg_query::{CatalogueError, organisations};
+///
+/// // A 2019 message naming the ITU, as `igfkg build` writes it.
+/// let turtle = r#"
+///     @prefix igf: <https://w3id.org/igfkg/ontology#> .
+///     @prefix prov: <http://www.w3.org/ns/prov#> .
+///     @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+///     <https://w3id.org/igfkg/id/message/m1> igf:organization <https://w3id.org/igfkg/id/organization/itu> ;
+///         prov:wasDerivedFrom <https://w3id.org/igfkg/id/document/messages-2019> .
+///     <https://w3id.org/igfkg/id/document/messages-2019> igf:meeting <https://w3id.org/igfkg/id/meeting/2019> .
+///     <https://w3id.org/igfkg/id/meeting/2019> igf:year 2019 .
+///     <https://w3id.org/igfkg/id/organization/itu> rdfs:label "International Telecommunication Union" .
+/// "#;
+/// let graph = KnowledgeGraph::new()?;
+/// graph.load(RdfFormat::Turtle, turtle.as_bytes())?;
+/// let rows = organisations(&graph)?;
+/// assert_eq!(rows.len(), 1);
+/// assert_eq!(
+///     rows[0].organisation,
+///     NamedNode::new("https://w3id.org/igfkg/id/organization/itu")?
+/// );
+/// assert_eq!((rows[0].year, rows[0].mentions), (2019, 1));
+///
+/// let blank = turtle.replace("<https://w3id.org/igfkg/id/organization/itu>", "_:itu");
+/// let graph = KnowledgeGraph::new()?;
+/// graph.load(RdfFormat::Turtle, blank.as_bytes())?;
+/// assert!(matches!(
+///     organisations(&graph),
+///     Err(CatalogueError::NotAnIri { variable, .. }) if variable == "organisation"
+/// ));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
-/// A query error.
+/// A query error, or a node of the graph that is not an IRI where an
+/// organisation is ([`CatalogueError::NotAnIri`]).
 pub fn organisations(graph: &KnowledgeGraph) -> Result<Vec<OrganisationYear>, CatalogueError> {
     rows(graph, "organisations", &[])
 }
@@ -404,7 +447,7 @@ row! {
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct SourcedFigure {
         /// The meeting's IRI.
-        meeting: String = "meeting",
+        meeting: NamedNode = "meeting",
         /// What the figure counts (`Countries`, `Workshops` …).
         kind: String = "kind",
         /// The figure.
@@ -412,7 +455,7 @@ row! {
         /// `Exact`, `MoreThan`, `AtLeast` or `About`.
         qualifier: String = "qualifier",
         /// The source document's IRI.
-        source: String = "source",
+        source: NamedNode = "source",
     }
 }
 
@@ -430,7 +473,7 @@ pub struct DocumentNode {
     /// Its class's local name (`Message`, `Session` …).
     pub class: String,
     /// Its IRI.
-    pub node: String,
+    pub node: NamedNode,
     /// Its label or text.
     pub label: String,
     /// The line it starts on.
@@ -446,12 +489,12 @@ pub fn document_contents(
     document: &str,
 ) -> Result<Vec<DocumentNode>, CatalogueError> {
     rows_with(graph, "document-contents", &[("document", document)], |r| {
-        DocumentNode {
-            class: Decode::decode(r, "class"),
-            node: Decode::decode(r, "node"),
-            label: Decode::decode(r, "label"),
-            line: Decode::decode(r, "line"),
-        }
+        Ok(DocumentNode {
+            class: Decode::decode(r, "class")?,
+            node: Decode::decode(r, "node")?,
+            label: Decode::decode(r, "label")?,
+            line: Decode::decode(r, "line")?,
+        })
     })
 }
 
@@ -460,7 +503,7 @@ row! {
     #[derive(Debug, Clone, PartialEq)]
     pub struct SearchHit {
         /// The message's IRI.
-        message: String = "message",
+        message: NamedNode = "message",
         /// Its year.
         year: i64 = "year",
         /// How often the words occur in it.

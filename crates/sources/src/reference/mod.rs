@@ -2,6 +2,7 @@
 //! the stakeholder groups, each file saying where its facts come from.
 
 use crate::error::SourceError;
+use crate::text::SourceText;
 use crate::toml_file::TomlFile;
 use igfkg_model::{Attribution, Goal, Meeting, ReferenceData, StakeholderGroup, Topic, slugify};
 use serde::Deserialize;
@@ -37,13 +38,67 @@ pub const TOPICS: &str = "topics.toml";
 /// broader group or topic that does not exist, an unknown NRI kind, an
 /// identifier used twice), with its file, line and column.
 pub fn read_reference(dir: &Path) -> Result<ReferenceData, SourceError> {
-    let (meetings_source, meetings) = read_meetings(&dir.join(MEETINGS))?;
-    let (goals_source, goals) = read_goals(&dir.join(GOALS))?;
+    read_from(Files::Dir(dir))
+}
+
+/// igfkg's standard reference data, built into the library: the files of
+/// the repository's `data/reference/` as they were when it was compiled, so
+/// that a corpus needs no `reference/` folder of its own.
+///
+/// # Errors
+/// None in a released igfkg (a test reads them); the errors of
+/// [`read_reference`] otherwise.
+pub fn standard_reference() -> Result<ReferenceData, SourceError> {
+    read_from(Files::Standard)
+}
+
+/// Where the standard reference files appear in error messages.
+pub const STANDARD_REFERENCE: &str = "(igfkg's standard reference data)";
+
+/// The folder reference files are read from: one on disk, or the standard
+/// files built into the library.
+#[derive(Debug, Clone, Copy)]
+enum Files<'a> {
+    Dir(&'a Path),
+    Standard,
+}
+
+impl Files<'_> {
+    fn read(self, name: &str) -> Result<SourceText, SourceError> {
+        match self {
+            Files::Dir(dir) => SourceText::read(&dir.join(name)),
+            Files::Standard => {
+                let path = Path::new(STANDARD_REFERENCE).join(name);
+                let text = match name {
+                    MEETINGS => include_str!("../../../../data/reference/meetings.toml"),
+                    GOALS => include_str!("../../../../data/reference/sdgs.toml"),
+                    STAKEHOLDER_GROUPS => {
+                        include_str!("../../../../data/reference/stakeholder-groups.toml")
+                    }
+                    NRIS => include_str!("../../../../data/reference/nris.csv"),
+                    ORGANIZATIONS => include_str!("../../../../data/reference/organizations.csv"),
+                    TOPICS => include_str!("../../../../data/reference/topics.toml"),
+                    _ => {
+                        return Err(SourceError::Io {
+                            path,
+                            source: std::io::ErrorKind::NotFound.into(),
+                        });
+                    }
+                };
+                SourceText::from_bytes(&path, text.as_bytes().to_vec())
+            }
+        }
+    }
+}
+
+fn read_from(files: Files<'_>) -> Result<ReferenceData, SourceError> {
+    let (meetings_source, meetings) = read_meetings(files.read(MEETINGS)?)?;
+    let (goals_source, goals) = read_goals(files.read(GOALS)?)?;
     let (stakeholder_groups_source, stakeholder_groups) =
-        read_groups(&dir.join(STAKEHOLDER_GROUPS))?;
-    let nris = read_nris(&dir.join(NRIS))?;
-    let organizations = read_organizations(&dir.join(ORGANIZATIONS), &stakeholder_groups)?;
-    let (topics_source, topics) = read_topics(&dir.join(TOPICS))?;
+        read_groups(files.read(STAKEHOLDER_GROUPS)?)?;
+    let nris = read_nris(files.read(NRIS)?)?;
+    let organizations = read_organizations(files.read(ORGANIZATIONS)?, &stakeholder_groups)?;
+    let (topics_source, topics) = read_topics(files.read(TOPICS)?)?;
     Ok(ReferenceData {
         meetings,
         meetings_source,
@@ -67,15 +122,15 @@ struct RawFile<T> {
 }
 
 fn read_file<T: DeserializeOwned>(
-    path: &Path,
+    text: SourceText,
 ) -> Result<(TomlFile, Attribution, Vec<Spanned<T>>), SourceError> {
-    let file = TomlFile::read(path)?;
+    let file = TomlFile { text };
     let raw: RawFile<T> = file.parse()?;
     Ok((file, raw.source, raw.entries))
 }
 
-fn read_meetings(path: &Path) -> Result<(Attribution, Vec<Meeting>), SourceError> {
-    let (file, source, entries) = read_file::<Meeting>(path)?;
+fn read_meetings(text: SourceText) -> Result<(Attribution, Vec<Meeting>), SourceError> {
+    let (file, source, entries) = read_file::<Meeting>(text)?;
     let mut years = BTreeSet::new();
     let mut meetings = Vec::with_capacity(entries.len());
     for entry in entries {
@@ -116,8 +171,8 @@ fn read_meetings(path: &Path) -> Result<(Attribution, Vec<Meeting>), SourceError
     Ok((source, meetings))
 }
 
-fn read_goals(path: &Path) -> Result<(Attribution, Vec<Goal>), SourceError> {
-    let (file, source, entries) = read_file::<Goal>(path)?;
+fn read_goals(text: SourceText) -> Result<(Attribution, Vec<Goal>), SourceError> {
+    let (file, source, entries) = read_file::<Goal>(text)?;
     let mut goals: Vec<Goal> = Vec::with_capacity(17);
     for entry in entries {
         let at = entry.span().start;
@@ -143,8 +198,8 @@ fn read_goals(path: &Path) -> Result<(Attribution, Vec<Goal>), SourceError> {
     Ok((source, goals))
 }
 
-fn read_groups(path: &Path) -> Result<(Attribution, Vec<StakeholderGroup>), SourceError> {
-    let (file, source, entries) = read_file::<StakeholderGroup>(path)?;
+fn read_groups(text: SourceText) -> Result<(Attribution, Vec<StakeholderGroup>), SourceError> {
+    let (file, source, entries) = read_file::<StakeholderGroup>(text)?;
     let ids: BTreeSet<String> = entries.iter().map(|e| e.get_ref().id.clone()).collect();
     let mut groups = Vec::with_capacity(entries.len());
     for entry in entries {
@@ -175,8 +230,8 @@ fn read_groups(path: &Path) -> Result<(Attribution, Vec<StakeholderGroup>), Sour
     Ok((source, groups))
 }
 
-fn read_topics(path: &Path) -> Result<(Attribution, Vec<Topic>), SourceError> {
-    let (file, source, entries) = read_file::<Topic>(path)?;
+fn read_topics(text: SourceText) -> Result<(Attribution, Vec<Topic>), SourceError> {
+    let (file, source, entries) = read_file::<Topic>(text)?;
     let ids: BTreeSet<String> = entries.iter().map(|e| e.get_ref().id.clone()).collect();
     let mut seen = BTreeSet::new();
     let mut topics = Vec::with_capacity(entries.len());

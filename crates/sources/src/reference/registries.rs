@@ -6,17 +6,17 @@ use crate::error::SourceError;
 use crate::text::SourceText;
 use igfkg_model::{Nri, NriKind, NriStatus, Organization, StakeholderGroup, slugify};
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-struct CsvTable<'p> {
-    path: &'p Path,
+struct CsvTable {
+    path: PathBuf,
     header: csv::StringRecord,
     rows: Vec<(u32, csv::StringRecord)>,
 }
 
-impl<'p> CsvTable<'p> {
-    fn read(path: &'p Path) -> Result<Self, SourceError> {
-        let text = SourceText::read(path)?;
+impl CsvTable {
+    fn read(text: &SourceText) -> Result<Self, SourceError> {
+        let path = text.path();
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .from_reader(text.as_str().as_bytes());
@@ -27,7 +27,11 @@ impl<'p> CsvTable<'p> {
             let line = record.position().map_or(0, |p| p.line() as u32);
             rows.push((line, record));
         }
-        Ok(Self { path, header, rows })
+        Ok(Self {
+            path: path.to_owned(),
+            header,
+            rows,
+        })
     }
 
     /// The value of a column of a row; fails if the header lacks the column.
@@ -100,8 +104,9 @@ fn unique_slug(
     Ok(())
 }
 
-pub(super) fn read_nris(path: &Path) -> Result<Vec<Nri>, SourceError> {
-    let table = CsvTable::read(path)?;
+pub(super) fn read_nris(text: SourceText) -> Result<Vec<Nri>, SourceError> {
+    let table = CsvTable::read(&text)?;
+    let path = table.path.as_path();
     let mut ids = BTreeSet::new();
     let mut nris = Vec::with_capacity(table.rows.len());
     let mut lines = Vec::with_capacity(table.rows.len());
@@ -231,10 +236,11 @@ pub(super) fn is_wikidata_id(id: &str) -> bool {
 }
 
 pub(super) fn read_organizations(
-    path: &Path,
+    text: SourceText,
     groups: &[StakeholderGroup],
 ) -> Result<Vec<Organization>, SourceError> {
-    let table = CsvTable::read(path)?;
+    let table = CsvTable::read(&text)?;
+    let path = table.path.as_path();
     let mut ids = BTreeSet::new();
     let mut organizations = Vec::with_capacity(table.rows.len());
     for (line, row) in &table.rows {

@@ -24,7 +24,9 @@ fn duplicate_meeting_year_names_its_line() {
         ),
     )
     .unwrap();
-    let error = read_meetings(&path).unwrap_err().to_string();
+    let error = read_meetings(SourceText::read(&path).unwrap())
+        .unwrap_err()
+        .to_string();
     assert!(
         error.contains("meetings.toml:14:1: meeting year 2006 is listed twice"),
         "{error}"
@@ -40,7 +42,9 @@ fn nris_error(rows: &str) -> String {
         format!("id,name,aliases,kind,country,region,established,status,successor,source\n{rows}"),
     )
     .unwrap();
-    read_nris(&path).unwrap_err().to_string()
+    read_nris(SourceText::read(&path).unwrap())
+        .unwrap_err()
+        .to_string()
 }
 
 // Rows after data/reference/README.md: auIGF (2012-2016) renamed to NetThing.
@@ -85,7 +89,7 @@ fn several_regions_and_a_successor_later_in_the_file_are_read() {
         ),
     )
     .unwrap();
-    let nris = read_nris(&path).unwrap();
+    let nris = read_nris(SourceText::read(&path).unwrap()).unwrap();
     assert_eq!(nris[0].successor.as_deref(), Some("netthing"));
     assert_eq!(nris[0].status, NriStatus::Renamed);
     assert_eq!(nris[1].regions, ["142", "009"]);
@@ -104,4 +108,32 @@ fn a_wikidata_id_is_a_bare_q_id() {
     ] {
         assert!(!is_wikidata_id(bad), "{bad}");
     }
+}
+
+/// The standard reference data is the repository's `data/reference/`, read
+/// as a folder on disk would be.
+#[test]
+fn the_standard_reference_data_is_the_bundled_folder() {
+    let standard = standard_reference().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/reference");
+    assert_eq!(standard, read_reference(&dir).unwrap());
+    // What data/reference/README.md says the files hold.
+    assert_eq!(standard.goals.len(), 17);
+    assert_eq!(
+        standard.meetings.iter().map(|m| m.year).collect::<Vec<_>>(),
+        (2006..=2025).collect::<Vec<_>>()
+    );
+    assert!(standard.nris.iter().any(|n| n.id == "seedig"));
+}
+
+#[test]
+fn a_data_directory_without_reference_folder_gets_the_standard_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = crate::DataDir::new(dir.path());
+    assert!(!data.has_own_reference());
+    assert_eq!(data.reference().unwrap(), standard_reference().unwrap());
+    // A folder of its own is read, and its errors are its own.
+    std::fs::create_dir(data.reference_dir()).unwrap();
+    let error = data.reference().unwrap_err().to_string();
+    assert!(error.contains("meetings.toml"), "{error}");
 }
