@@ -1,6 +1,11 @@
 //! The scale benchmark: igfkg on synthetic corpora of 1k to 200k messages,
-//! stage by stage, against Oxigraph's own bulk loader and serializer and an
-//! rdflib peer (benches/peer/peer.py).
+//! stage by stage, against Oxigraph's own bulk loader (committed) and
+//! serializer — from a loaded store, and loading the same N-Triples file —
+//! and an rdflib peer (benches/peer/peer.py), process against `igfkg build`
+//! as a process. Every file a stage is timed on is parsed back and counted:
+//! the run fails if a baseline wrote fewer statements than igfkg. Each
+//! catalogue question is timed on the loaded store and from a cold
+//! command line.
 //!
 //! Run it with `benches/run.sh` (which installs the peer's dependencies), or
 //! `cargo bench --bench scale`; `IGFKG_BENCH_SIZES=1000,10000` picks the
@@ -18,7 +23,7 @@ use igfkg::pipeline;
 use igfkg::relate::RelationsConfig;
 use igfkg::sources::DataDir;
 use igfkg::{ExportFormat, KnowledgeGraph};
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::GraphNameRef;
 use oxigraph::store::Store;
 use std::fmt::Write as _;
@@ -144,6 +149,79 @@ fn check_peer(root: &Path, out: &Path) -> bool {
     }
 }
 
+/// The statements of an RDF file, parsed back: every file a stage is timed
+/// on is counted, so that no baseline is faster by writing less.
+fn count_statements(path: &Path, format: RdfFormat) -> usize {
+    let file = std::io::BufReader::new(std::fs::File::open(path).unwrap());
+    RdfParser::from_format(format)
+        .for_reader(file)
+        .map(|quad| {
+            quad.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        })
+        .count()
+}
+
+/// Fails loudly when a file a baseline wrote holds fewer statements than
+/// igfkg's.
+fn check_count(what: &str, path: &Path, format: RdfFormat, expected: usize) {
+    let found = count_statements(path, format);
+    assert!(
+        found >= expected,
+        "{what}: {} holds {found} statements, fewer than the {expected} of igfkg's; the baseline did less work",
+        path.display()
+    );
+}
+
+/// Oxigraph's bulk loader on an N-Triples file, committed (a bulk load
+/// that is not committed is rolled back when the loader is dropped).
+fn bulk_load(path: &Path) -> Store {
+    let store = Store::new().unwrap();
+    let mut loader = store.bulk_loader();
+    loader
+        .load_from_reader(
+            RdfFormat::NTriples,
+            std::io::BufReader::new(std::fs::File::open(path).unwrap()),
+        )
+        .unwrap();
+    loader.commit().unwrap();
+    store
+}
+
+/// igfkg's export of a graph, written to a file, as a user's would be:
+/// holding gigabytes of output in memory would crowd out the largest sizes.
+fn write_graph(graph: &KnowledgeGraph, format: ExportFormat, path: &Path) -> std::path::PathBuf {
+    let file = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    graph.export(format, file).unwrap().flush().unwrap();
+    path.to_owned()
+}
+
+/// What a run of `igfkg build` as a process took.
+struct CliRun {
+    seconds: f64,
+}
+
+/// Runs the igfkg binary on the corpus in `data`, at lean evidence (the
+/// triples the peer builds), writing into `out`: a process, timed as the
+/// peer's is, start-up, N-Quads, build record and all.
+fn run_cli(data: &Path, out: &Path) -> CliRun {
+    let start = Instant::now();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_igfkg"))
+        .args(["build", "--quiet", "--evidence", "lean", "--data"])
+        .arg(data)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("the igfkg binary runs");
+    assert!(
+        output.status.success(),
+        "igfkg build failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    CliRun {
+        seconds: start.elapsed().as_secs_f64(),
+    }
+}
+
 fn main() {
     let sizes: Vec<u64> = std::env::var("IGFKG_BENCH_SIZES")
         .unwrap_or_else(|_| "1000,10000,100000,200000".to_owned())
@@ -197,14 +275,8 @@ fn main() {
             (quads, 0.0)
         });
         stages.last_mut().unwrap().items = quads as f64;
-        // The exports go to files, as a user's would: holding gigabytes of
-        // output in memory would crowd out the largest sizes.
-        let write_to = |name: &str, format: ExportFormat| {
-            let path = dir.path().join(name);
-            let file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-            graph.export(format, file).unwrap().flush().unwrap();
-            path
-        };
+        let write_to =
+            |name: &str, format: ExportFormat| write_graph(&graph, format, &dir.path().join(name));
         measure(&mut stages, "Turtle export", "triples/s", || {
             (write_to("igfkg.ttl", ExportFormat::Turtle), 0.0)
         });
@@ -220,27 +292,58 @@ fn main() {
                 stage.items = triples as f64;
             }
         }
+        // The counts every baseline is held to, from igfkg's own files.
+        check_count(
+            "igfkg's Turtle",
+            &dir.path().join("igfkg.ttl"),
+            RdfFormat::Turtle,
+            triples,
+        );
+        check_count(
+            "igfkg's N-Quads",
+            &dir.path().join("igfkg.nq"),
+            RdfFormat::NQuads,
+            quads,
+        );
 
-        // The catalogue's questions, 10 runs each.
-        let mut latencies = Vec::new();
-        for question in igfkg::query::catalogue() {
-            let values: Vec<(&str, &str)> = question
+        // The catalogue's questions, 10 runs each, on the loaded store; a
+        // question about one message asks about the first.
+        let message = match graph
+            .query("SELECT ?m WHERE { ?m a igf:Message } ORDER BY ?m LIMIT 1")
+            .unwrap()
+        {
+            igfkg::QueryOutcome::Solutions(rows) => rows
+                .iter()
+                .next()
+                .and_then(|row| match row.get("m") {
+                    Some(igfkg::rdf::Term::NamedNode(node)) => Some(node.as_str().to_owned()),
+                    _ => None,
+                })
+                .expect("the corpus has messages"),
+            _ => unreachable!("a SELECT query gives solutions"),
+        };
+        let values_of = |question: &igfkg::query::Question| -> Vec<(String, String)> {
+            question
                 .params
                 .iter()
                 .map(|p| {
-                    (
-                        p.name.as_str(),
-                        match p.kind {
-                            igfkg::query::ParamKind::Goal => "9",
-                            igfkg::query::ParamKind::Document => "synthetic-2006",
-                            igfkg::query::ParamKind::Message => {
-                                "https://w3id.org/igfkg/id/message/none"
-                            }
-                            igfkg::query::ParamKind::Year => "2010",
-                            _ => "encryption",
-                        },
-                    )
+                    let value = match p.kind {
+                        igfkg::query::ParamKind::Goal => "9",
+                        igfkg::query::ParamKind::Document => "synthetic-2006",
+                        igfkg::query::ParamKind::Message => message.as_str(),
+                        igfkg::query::ParamKind::Year => "2010",
+                        _ => "encryption",
+                    };
+                    (p.name.clone(), value.to_owned())
                 })
+                .collect()
+        };
+        let mut latencies = Vec::new();
+        for question in igfkg::query::catalogue() {
+            let values = values_of(question);
+            let values: Vec<(&str, &str)> = values
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect();
             let mut samples: Vec<Duration> = (0..10)
                 .map(|_| {
@@ -265,17 +368,12 @@ fn main() {
             &mut stages,
             "baseline: Oxigraph bulk load",
             "triples/s",
-            || {
-                let store = Store::new().unwrap();
-                store
-                    .bulk_loader()
-                    .load_from_reader(
-                        RdfFormat::NTriples,
-                        std::io::BufReader::new(std::fs::File::open(&ntriples).unwrap()),
-                    )
-                    .unwrap();
-                (store, triples as f64)
-            },
+            || (bulk_load(&ntriples), triples as f64),
+        );
+        assert_eq!(
+            store.len().unwrap(),
+            triples,
+            "Oxigraph's bulk load holds every triple of igfkg.nt"
         );
         // The same prefixes as igfkg's Turtle, so that the two write the
         // same text in different orders.
@@ -293,23 +391,69 @@ fn main() {
                         serializer.with_prefix(prefix, namespace).unwrap()
                     },
                 );
-        measure(
+        let oxigraph_turtle = |store: &Store, name: &str| {
+            let path = dir.path().join(name);
+            let file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+            store
+                .dump_graph_to_writer(GraphNameRef::DefaultGraph, serializer.clone(), file)
+                .unwrap()
+                .flush()
+                .unwrap();
+            path
+        };
+        let written = measure(
             &mut stages,
-            "baseline: Oxigraph Turtle",
+            "baseline: Oxigraph Turtle (from a loaded store)",
+            "triples/s",
+            || (oxigraph_turtle(&store, "oxigraph.ttl"), triples as f64),
+        );
+        check_count("Oxigraph's Turtle", &written, RdfFormat::Turtle, triples);
+        drop(store);
+
+        // Load + serialize from the same file, igfkg.nt: igfkg reading it
+        // as `igfkg export` does, against Oxigraph's bulk loader; each
+        // writes Turtle.
+        let written = measure(
+            &mut stages,
+            "igfkg: load igfkg.nt + Turtle",
             "triples/s",
             || {
-                let file = std::io::BufWriter::new(
-                    std::fs::File::create(dir.path().join("oxigraph.ttl")).unwrap(),
-                );
-                store
-                    .dump_graph_to_writer(GraphNameRef::DefaultGraph, serializer, file)
-                    .unwrap()
-                    .flush()
-                    .unwrap();
-                ((), triples as f64)
+                let graph = KnowledgeGraph::new().unwrap();
+                graph.load_file(&ntriples).unwrap();
+                (
+                    write_graph(
+                        &graph,
+                        ExportFormat::Turtle,
+                        &dir.path().join("reloaded.ttl"),
+                    ),
+                    triples as f64,
+                )
             },
         );
-        drop(store);
+        check_count(
+            "igfkg's reloaded Turtle",
+            &written,
+            RdfFormat::Turtle,
+            triples,
+        );
+        let written = measure(
+            &mut stages,
+            "baseline: Oxigraph load igfkg.nt + Turtle",
+            "triples/s",
+            || {
+                let store = bulk_load(&ntriples);
+                (
+                    oxigraph_turtle(&store, "oxigraph-reloaded.ttl"),
+                    triples as f64,
+                )
+            },
+        );
+        check_count(
+            "Oxigraph's reloaded Turtle",
+            &written,
+            RdfFormat::Turtle,
+            triples,
+        );
 
         // Baseline (b): the rdflib peer, on the same documents. It builds
         // igfkg's lean triples; benches/peer/check.py proves it at the
@@ -318,6 +462,45 @@ fn main() {
             .then(|| run_peer(root, &data, dir.path()))
             .flatten();
         let peer_seconds = peer.as_ref().map(|p| p.seconds);
+        // igfkg as a process too, at the lean evidence the peer builds: the
+        // ratio of the two processes is the like-for-like one.
+        let cli_out = dir.path().join("cli");
+        let cli = run_cli(&data, &cli_out);
+        if peer.is_some() {
+            let lean = count_statements(&cli_out.join("igfkg.ttl"), RdfFormat::Turtle);
+            check_count(
+                "the rdflib peer's Turtle",
+                &dir.path().join("peer.ttl"),
+                RdfFormat::Turtle,
+                lean,
+            );
+        }
+        let cli_seconds = Some(cli.seconds);
+        // Each question once more, from a cold command line: `igfkg query
+        // --named` as a process, which reads the lean dump the process
+        // build wrote, then answers.
+        let cold: Vec<f64> = igfkg::query::catalogue()
+            .iter()
+            .map(|question| {
+                let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_igfkg"));
+                command
+                    .args(["query", "--format", "csv", "--named", &question.name])
+                    .arg("--graph")
+                    .arg(cli_out.join("igfkg.nq"));
+                for (name, value) in values_of(question) {
+                    command.arg("--param").arg(format!("{name}={value}"));
+                }
+                let start = Instant::now();
+                let output = command.output().expect("the igfkg binary runs");
+                assert!(
+                    output.status.success(),
+                    "igfkg query --named {}: {}",
+                    question.name,
+                    String::from_utf8_lossy(&output.stderr)
+                );
+                start.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
         let same_triples = (evidence == igfkg::EvidenceLevel::Lean
             && messages <= 10_000
             && peer_seconds.is_some())
@@ -342,7 +525,10 @@ fn main() {
         let peak = stages.iter().map(|s| s.peak_mib).fold(0.0, f64::max);
         let load_ratio = (seconds("parse") + seconds("link") + seconds("insert into the store"))
             / seconds("baseline: Oxigraph bulk load");
-        let turtle_ratio = seconds("Turtle export") / seconds("baseline: Oxigraph Turtle");
+        let turtle_ratio =
+            seconds("Turtle export") / seconds("baseline: Oxigraph Turtle (from a loaded store)");
+        let reload_ratio = seconds("igfkg: load igfkg.nt + Turtle")
+            / seconds("baseline: Oxigraph load igfkg.nt + Turtle");
 
         let _ = writeln!(
             markdown,
@@ -381,6 +567,13 @@ fn main() {
                 let _ = writeln!(markdown, "| baseline: rdflib peer | did not run | | |");
             }
         }
+        if let Some(seconds) = cli_seconds {
+            let _ = writeln!(
+                markdown,
+                "| igfkg build --evidence lean (a process, as the peer is) | {seconds:.3} | {:.0} messages/s | |",
+                messages as f64 / seconds
+            );
+        }
         let like_for_like = match (evidence, same_triples) {
             (igfkg::EvidenceLevel::Full, _) => {
                 " (not like for like: igfkg builds the full evidence, the peer the lean triples)"
@@ -391,18 +584,22 @@ fn main() {
         };
         let _ = writeln!(
             markdown,
-            "\nRatios: parse + link + insert / bulk load = {load_ratio:.2} (target ≤ 2); Turtle / Oxigraph's Turtle = {turtle_ratio:.2} (target ≤ 1.5){}\n",
-            peer_seconds.map_or(String::new(), |p| format!(
-                "; rdflib peer / igfkg end to end = {:.1} (target ≥ 25){like_for_like}",
-                p / end_to_end
-            ))
+            "\nRatios: parse + link + insert / committed bulk load = {load_ratio:.2} (target ≤ 1.2); Turtle / Oxigraph's Turtle, from a loaded store = {turtle_ratio:.2}, load + Turtle from igfkg.nt = {reload_ratio:.2} (targets ≤ 1.2){}\n",
+            match (peer_seconds, cli_seconds) {
+                (Some(p), Some(c)) => format!(
+                    "; rdflib peer / igfkg build, process against process = {:.1} (target ≥ 25; in process, against parse → Turtle at {evidence} evidence: {:.1}){like_for_like}",
+                    p / c,
+                    p / end_to_end
+                ),
+                _ => String::new(),
+            }
         );
         let _ = writeln!(
             markdown,
-            "| question | p50 (ms) | p95 (ms) |\n|---|---:|---:|"
+            "| question | loaded store p50 (ms) | loaded store p95 (ms) | cold CLI, lean dump (ms) |\n|---|---:|---:|---:|"
         );
-        for (name, p50, p95) in &latencies {
-            let _ = writeln!(markdown, "| {name} | {p50:.2} | {p95:.2} |");
+        for ((name, p50, p95), cold) in latencies.iter().zip(&cold) {
+            let _ = writeln!(markdown, "| {name} | {p50:.2} | {p95:.2} | {cold:.0} |");
         }
         markdown.push('\n');
         json.push(serde_json::json!({
@@ -415,11 +612,14 @@ fn main() {
             "peak_mib": peak,
             "ratio_load_to_bulk_loader": load_ratio,
             "ratio_turtle_to_oxigraph": turtle_ratio,
+            "ratio_load_and_turtle_to_oxigraph": reload_ratio,
+            "igfkg_build_lean_process_seconds": cli_seconds,
             "rdflib_peer_seconds": peer_seconds,
             "rdflib_peer_peak_mib": peer.as_ref().map(|p| p.peak_mib),
             "rdflib_peer_same_triples": same_triples,
-            "ratio_peer_to_igfkg": peer_seconds.map(|p| p / end_to_end),
-            "queries": latencies.iter().map(|(n, p50, p95)| serde_json::json!({"question": n, "p50_ms": p50, "p95_ms": p95})).collect::<Vec<_>>(),
+            "ratio_peer_to_igfkg_process": peer_seconds.zip(cli_seconds).map(|(p, c)| p / c),
+            "ratio_peer_to_igfkg_in_process": peer_seconds.map(|p| p / end_to_end),
+            "queries": latencies.iter().zip(&cold).map(|((n, p50, p95), cold)| serde_json::json!({"question": n, "p50_ms": p50, "p95_ms": p95, "cold_cli_ms": cold})).collect::<Vec<_>>(),
         }));
         print!("{markdown}");
         markdown.clear();

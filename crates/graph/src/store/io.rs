@@ -93,8 +93,10 @@ impl KnowledgeGraph {
 
     /// Loads RDF from a reader; `path` names it in error messages.
     ///
-    /// Everything is parsed before anything is inserted, so a syntax error
-    /// leaves the graph as it was.
+    /// The quads stream from the parser into Oxigraph's bulk loader, in
+    /// batches, and are committed together at the end: a syntax error
+    /// leaves the graph as it was, and the whole input is never held as a
+    /// list besides the store.
     ///
     /// # Errors
     /// See [`KnowledgeGraph::load_file`].
@@ -104,12 +106,15 @@ impl KnowledgeGraph {
         reader: impl Read,
         path: &Path,
     ) -> Result<usize, StoreError> {
-        let mut quads = Vec::new();
-        for quad in RdfParser::from_format(format).for_reader(reader) {
-            quads.push(quad.map_err(|error| parse_error(path, error))?);
-        }
-        let count = quads.len();
-        self.store.extend(quads)?;
+        let mut count = 0;
+        let mut loader = self.store.bulk_loader();
+        let quads = RdfParser::from_format(format)
+            .for_reader(reader)
+            .inspect(|_| count += 1)
+            .map(|quad| quad.map_err(|error| parse_error(path, error)));
+        // Dropped uncommitted on an error, the loader rolls back.
+        loader.load_ok_quads::<StoreError, StoreError>(quads)?;
+        loader.commit()?;
         Ok(count)
     }
 
