@@ -389,19 +389,14 @@ impl<'a, P: FnMut(Step<'_>)> Build<'a, P> {
         }
         clock.finish(Stage::Load, started, corpus.ids.len());
 
-        let mut skipped = corpus.skipped.clone();
-        if options.strict
-            && let Some(first) = skipped.first()
-        {
-            return Err(BuildError::Skipped(first.clone()));
-        }
         let started = clock.start(Stage::Parse, Some(corpus.entries.len()));
-        let (parsed, left_out) = parse_each(&corpus, &mut clock.progress);
-        if options.strict
-            && let Some(first) = left_out.first()
-        {
-            return Err(BuildError::Skipped(first.clone()));
-        }
+        // A strict build stops at the first document left out ([`parse`]).
+        let (parsed, left_out) = if options.strict {
+            (parse(&corpus, &mut clock.progress)?, Vec::new())
+        } else {
+            parse_each(&corpus, &mut clock.progress)
+        };
+        let mut skipped = corpus.skipped.clone();
         skipped.extend(left_out);
         skipped.sort_by_key(|s| corpus.position(&s.id));
         clock.finish(Stage::Parse, started, parsed.len());
