@@ -528,3 +528,42 @@ fn figures_that_cannot_both_be_true_are_disagreements() {
         ]
     );
 }
+
+#[test]
+fn the_catalogues_example_graph_is_part_of_the_bundled_build() {
+    // The typed functions' doc examples read crates/query/fixtures/
+    // security.ttl, which security.rq cut from the bundled build: it must
+    // still be exactly what that query gives, or the examples document a
+    // graph igfkg no longer builds (regenerate it as security.rq says).
+    let fixtures = crate::util::root().join("crates/query/fixtures");
+    let cut = std::fs::read_to_string(fixtures.join("security.rq")).unwrap();
+    let triples = |outcome| match outcome {
+        igfkg::QueryOutcome::Graph(triples) => triples
+            .into_iter()
+            .map(|t: igfkg::rdf::Triple| t.to_string())
+            .collect::<BTreeSet<_>>(),
+        other => panic!("{other:?}"),
+    };
+    let built = triples(graph().query(&cut).unwrap());
+    let example = KnowledgeGraph::new().unwrap();
+    let turtle = std::fs::read(fixtures.join("security.ttl")).unwrap();
+    example
+        .load(igfkg::rdf::RdfFormat::Turtle, &turtle[..])
+        .unwrap();
+    let written = triples(example.query("CONSTRUCT WHERE { ?s ?p ?o }").unwrap());
+    let missing: Vec<_> = built.difference(&written).take(5).collect();
+    let extra: Vec<_> = written.difference(&built).take(5).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "security.ttl differs from what security.rq cuts from the bundled build: \
+         missing {missing:?}, not built {extra:?}"
+    );
+    // The cut holds what the examples say: the three messages on encryption,
+    // of 2017, 2018 and 2019, and the 19 NRIs of the 2019 NRI session.
+    let years = catalogue::topic_timeline(&example, "encryption").unwrap();
+    assert_eq!(
+        years.iter().map(|y| y.year).collect::<Vec<_>>(),
+        [2017, 2018, 2019]
+    );
+    assert_eq!(catalogue::nris_per_year(&example).unwrap().len(), 19);
+}

@@ -24,6 +24,26 @@ row! {
 
 /// `topic-timeline`: messages per year for a topic, with an example.
 ///
+/// ```
+/// use igfkg_query::{CatalogueError, topic_timeline};
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security.
+/// let years = topic_timeline(&graph, "encryption")?;
+/// let per_year: Vec<_> = years.iter().map(|y| (y.year, y.messages)).collect();
+/// assert_eq!(per_year, [(2017, 1), (2018, 1), (2019, 1)]);
+/// assert!(years[0].example.starts_with("Encryption helps promote public security"));
+///
+/// // A topic the scheme does not have is an error that names the closest ones.
+/// assert!(matches!(
+///     topic_timeline(&graph, "encryptionn"),
+///     Err(CatalogueError::UnknownValue { closest, .. }) if closest.contains("Encryption")
+/// ));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// An invalid topic, or a query error.
 pub fn topic_timeline(
@@ -51,6 +71,21 @@ row! {
 }
 
 /// `topic-sessions`: the sessions and themes of each year that discuss a topic.
+///
+/// ```
+/// use igfkg_query::topic_sessions;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security.
+/// let units = topic_sessions(&graph, "topic:encryption")?;
+/// let found: Vec<_> = units.iter().map(|u| (u.year, u.kind.as_str())).collect();
+/// assert_eq!(found, [(2017, "session"), (2018, "theme"), (2019, "session"), (2019, "theme")]);
+/// assert!(units[0].label.starts_with("Local interventions, global impacts"));
+/// assert_eq!(units[1].label, "Technical & operational topics");
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// An invalid topic, or a query error.
@@ -84,6 +119,22 @@ row! {
 
 /// `topic-lineage`: the echoes between messages on a topic, year to year.
 ///
+/// ```
+/// use igfkg_query::topic_lineage;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security. A topic
+/// // may be given by its label.
+/// let echoes = topic_lineage(&graph, "Encryption")?;
+/// assert_eq!(echoes.len(), 1);
+/// assert_eq!((echoes[0].earlier_year, echoes[0].later_year), (2017, 2019));
+/// assert!(echoes[0].earlier_text.starts_with("Encryption helps promote public security"));
+/// assert!(echoes[0].later_text.starts_with("Balance between security, encryption"));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// An invalid topic, or a query error.
 pub fn topic_lineage(graph: &KnowledgeGraph, topic: &str) -> Result<Vec<EchoLink>, CatalogueError> {
@@ -104,6 +155,20 @@ row! {
 }
 
 /// `topics-every-year`: topics discussed in every year of the corpus.
+///
+/// ```
+/// use igfkg_query::topics_every_year;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security, where
+/// // 2017, 2018 and 2019 each have one message on encryption.
+/// let topics = topics_every_year(&graph)?;
+/// let found: Vec<_> = topics.iter().map(|t| (t.label.as_str(), t.messages)).collect();
+/// assert_eq!(found, [("Cybersecurity", 3), ("Encryption", 3)]);
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// A query error.
@@ -129,6 +194,24 @@ row! {
 }
 
 /// `topic-trends`: topics that appear after the first year or fade before the last.
+///
+/// ```
+/// use igfkg_query::topic_trends;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security. Only the
+/// // 2018 message speaks of blockchains, and only the 2017 one of jurisdictions.
+/// let trends = topic_trends(&graph)?;
+/// let trend = |label: &str| {
+///     let t = trends.iter().find(|t| t.label == label).expect(label);
+///     (t.first, t.last, t.trend.clone())
+/// };
+/// assert_eq!(trend("Blockchain"), (2018, 2018, "appears and fades".to_owned()));
+/// assert_eq!(trend("Jurisdiction"), (2017, 2017, "fades".to_owned()));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// A query error.
@@ -158,6 +241,26 @@ pub struct ThemeMatch {
 }
 
 /// `theme-alignment`: themes, tracks and sessions matched across years.
+///
+/// ```
+/// use igfkg_query::theme_alignment;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security.
+/// let matches = theme_alignment(&graph)?;
+/// let security = matches
+///     .iter()
+///     .find(|m| m.later_label == "Security, Safety, Stability and Resilience")
+///     .expect("the 2019 security theme");
+/// assert_eq!(security.later_year, 2019);
+/// assert_eq!(security.earlier_year, 2018);
+/// assert_eq!(security.earlier_label, "Cybersecurity, trust & privacy");
+/// // Related themes, not the same one under another name.
+/// assert!(!security.close);
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// A query error.
@@ -193,6 +296,21 @@ pub struct EchoedMessage {
 
 /// `echoes-of`: the earlier messages a message continues.
 ///
+/// ```
+/// use igfkg_query::{echoes_of, search};
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security.
+/// let later = search(&graph, "Balance between security, encryption")?.remove(0).message;
+/// let earlier = echoes_of(&graph, later.as_str())?;
+/// assert_eq!(earlier.len(), 1);
+/// assert_eq!((earlier[0].rank, earlier[0].year), (Some(1), 2017));
+/// assert!(earlier[0].text.starts_with("Encryption helps promote public security"));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// An invalid IRI, or a query error.
 pub fn echoes_of(
@@ -211,6 +329,21 @@ pub fn echoes_of(
 }
 
 /// `echoed-by`: the later messages that continue a message.
+///
+/// ```
+/// use igfkg_query::{echoed_by, search};
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security.
+/// let earlier = search(&graph, "Encryption helps promote public security")?.remove(0).message;
+/// let later = echoed_by(&graph, earlier.as_str())?;
+/// assert_eq!(later.len(), 1);
+/// assert_eq!((later[0].rank, later[0].year), (None, 2019));
+/// assert!(later[0].text.starts_with("Balance between security, encryption"));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// An invalid IRI, or a query error.
@@ -246,6 +379,22 @@ row! {
 
 /// `sdg-coverage`: the goals each year's work touches.
 ///
+/// ```
+/// use igfkg_query::sdg_coverage;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security, with the
+/// // 2018 report's line on the four goals of CENB Phase IV.
+/// let goals = sdg_coverage(&graph)?;
+/// let of_2018: Vec<_> = goals.iter().filter(|g| g.year == 2018).map(|g| g.goal).collect();
+/// assert_eq!(of_2018, [7, 8, 9, 17]);
+/// let peace = goals.iter().find(|g| g.year == 2019 && g.goal == 16).expect("Goal 16 in 2019");
+/// assert_eq!(peace.title, "Peace, Justice and Strong Institutions");
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// A query error.
 pub fn sdg_coverage(graph: &KnowledgeGraph) -> Result<Vec<GoalYear>, CatalogueError> {
@@ -268,6 +417,22 @@ row! {
 }
 
 /// `sdg-nodes`: the sessions, themes and messages that refer to a goal.
+///
+/// ```
+/// use igfkg_query::sdg_nodes;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security. A goal is
+/// // given as 16, SDG16, "SDG 16", "Goal 16", sdg:16 or its IRI.
+/// let nodes = sdg_nodes(&graph, "SDG 16")?;
+/// let kinds: Vec<_> = nodes.iter().map(|n| (n.year, n.kind.as_str())).collect();
+/// assert_eq!(kinds, [(2019, "message"), (2019, "session")]);
+/// assert_eq!(nodes[1].label, "Dynamic Coalitions – Joint Efforts to achieve the SDGs");
+/// assert!(sdg_nodes(&graph, "SDG 18").is_err());
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// An invalid goal, or a query error.
@@ -296,6 +461,22 @@ row! {
 
 /// `nris-per-year`: the NRIs each year's documents name.
 ///
+/// ```
+/// use igfkg_query::nris_per_year;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security, with the
+/// // 2019 NRI session whose report lists its 19 participating NRIs.
+/// let nris = nris_per_year(&graph)?;
+/// assert_eq!(nris.len(), 19);
+/// let armenia = nris.iter().find(|n| n.name == "Armenia IGF").expect("Armenia IGF");
+/// assert_eq!(armenia.year, 2019);
+/// assert_eq!((armenia.kind.as_str(), armenia.place.as_str()), ("NationalNri", "AM"));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// A query error.
 pub fn nris_per_year(graph: &KnowledgeGraph) -> Result<Vec<NriYear>, CatalogueError> {
@@ -316,6 +497,28 @@ row! {
 }
 
 /// `nris-by-kind`: NRIs per year and kind.
+///
+/// ```
+/// use igfkg_query::nris_by_kind;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: as for `nris_per_year`: 16 national NRIs, the African IGF,
+/// // SEEDIG and Youth Ukraine IGF.
+/// let kinds = nris_by_kind(&graph)?;
+/// let found: Vec<_> = kinds.iter().map(|k| (k.year, k.kind.as_str(), k.nris)).collect();
+/// assert_eq!(
+///     found,
+///     [
+///         (2019, "NationalNri", 16),
+///         (2019, "RegionalNri", 1),
+///         (2019, "SubRegionalNri", 1),
+///         (2019, "YouthNri", 1),
+///     ]
+/// );
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// A query error.
@@ -339,6 +542,24 @@ row! {
 }
 
 /// `groups-addressed`: stakeholder groups each year's messages call on.
+///
+/// ```
+/// use igfkg_query::groups_addressed;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security. The 2017
+/// // message ends "Governments and industry should cooperate".
+/// let groups = groups_addressed(&graph)?;
+/// let of_2017: Vec<_> = groups
+///     .iter()
+///     .filter(|g| g.year == 2017)
+///     .map(|g| g.label.as_str())
+///     .collect();
+/// assert_eq!(of_2017, ["Government", "Private sector"]);
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// A query error.
@@ -372,6 +593,27 @@ row! {
 }
 
 /// `people`: people, their organisations and groups, and their roles in sessions.
+///
+/// ```
+/// use igfkg_query::people;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security. The 2019
+/// // report names "Security: Alexander Isavnin. RosKomSvoboda. Russia. Civil
+/// // Society." among the track's facilitators.
+/// let roles = people(&graph)?;
+/// let isavnin = roles
+///     .iter()
+///     .find(|r| r.name == "Alexander Isavnin" && r.session.starts_with("Introductory"))
+///     .expect("Alexander Isavnin");
+/// assert_eq!(isavnin.organisation.as_deref(), Some("RosKomSvoboda"));
+/// assert_eq!(isavnin.group.as_deref(), Some("Civil society"));
+/// assert_eq!(isavnin.group_basis.as_deref(), Some("stated"));
+/// assert_eq!(isavnin.role, "Facilitator");
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// A query error.
@@ -461,6 +703,19 @@ row! {
 
 /// `disagreeing-facts`: figures that sources disagree on, each with its source.
 ///
+/// ```
+/// use igfkg_query::disagreeing_facts;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security, with
+/// // every figure its documents state. They state figures such as "more than
+/// // 3,000 participants" in 2018; none contradicts another.
+/// assert!(disagreeing_facts(&graph)?.is_empty());
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// A query error.
 pub fn disagreeing_facts(graph: &KnowledgeGraph) -> Result<Vec<SourcedFigure>, CatalogueError> {
@@ -481,6 +736,21 @@ pub struct DocumentNode {
 }
 
 /// `document-contents`: everything derived from one source document.
+///
+/// ```
+/// use igfkg_query::document_contents;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security. Of the
+/// // 2017 messages it holds the main session on line 5 and its first message.
+/// let nodes = document_contents(&graph, "igf2017-messages")?;
+/// let found: Vec<_> = nodes.iter().map(|n| (n.class.as_str(), n.line)).collect();
+/// assert_eq!(found, [("Session", Some(5)), ("Message", Some(10))]);
+/// assert!(nodes[0].label.starts_with("Local interventions, global impacts"));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// An invalid document, or a query error.
@@ -514,6 +784,20 @@ row! {
 }
 
 /// `search`: messages whose text contains some words, ranked.
+///
+/// ```
+/// use igfkg_query::search;
+/// # use igfkg_graph::{KnowledgeGraph, model::RdfFormat};
+/// # let graph = KnowledgeGraph::new()?;
+/// # graph.load(RdfFormat::Turtle, include_str!("../../fixtures/security.ttl").as_bytes())?;
+///
+/// // `graph`: the bundled build's debate on encryption and security. The 2017
+/// // message says "encryption" four times, those of 2018 and 2019 once.
+/// let hits = search(&graph, "encryption")?;
+/// let found: Vec<_> = hits.iter().map(|h| (h.year, h.hits)).collect();
+/// assert_eq!(found, [(2017, 4.0), (2018, 1.0), (2019, 1.0)]);
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// A query error.
