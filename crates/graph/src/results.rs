@@ -34,6 +34,32 @@ impl QueryOutcome {
 }
 
 /// The solutions of a SELECT query: variables and rows of optional terms.
+///
+/// `for row in &solutions` reads the rows as [`Solution`]s, whose values
+/// are read by variable name:
+///
+/// ```
+/// use igfkg_graph::model::{Literal, Term, Variable};
+/// use igfkg_graph::Solutions;
+///
+/// // The NRIs of the 2019 NRI session, two of the nineteen, one without a
+/// // country.
+/// let text = |value: &str| Term::from(Literal::new_simple_literal(value));
+/// let solutions = Solutions::new(
+///     vec![Variable::new("name")?, Variable::new("country")?],
+///     vec![
+///         vec![Some(text("Armenia IGF")), Some(text("AM"))],
+///         vec![Some(text("African IGF")), None],
+///     ],
+/// );
+/// let mut places = Vec::new();
+/// for row in &solutions {
+///     places.push((row.text("name"), row.text("country")));
+/// }
+/// assert_eq!(places, [(Some("Armenia IGF"), Some("AM")), (Some("African IGF"), None)]);
+/// assert_eq!(solutions.column("country"), Some(1));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Solutions {
     variables: Vec<Variable>,

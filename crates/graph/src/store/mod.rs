@@ -195,6 +195,44 @@ impl KnowledgeGraph {
     /// [`crate::check_query_text`] first, and the query runs on a thread
     /// with a large stack.
     ///
+    /// ```
+    /// use igfkg_graph::model::RdfFormat;
+    /// use igfkg_graph::{KnowledgeGraph, QueryOutcome};
+    ///
+    /// // The 2018 Paris Messages name the theme "Media & content".
+    /// let trig = r#"
+    ///     @prefix igf: <https://w3id.org/igfkg/ontology#> .
+    ///     @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    ///     <https://w3id.org/igfkg/id/graph/igf2018-paris-messages> {
+    ///         <https://w3id.org/igfkg/id/theme/t1> a igf:Theme ; igf:year 2018 ;
+    ///             rdfs:label "Media & content"@en .
+    ///     }
+    /// "#;
+    /// let graph = KnowledgeGraph::new()?;
+    /// graph.load(RdfFormat::TriG, trig.as_bytes())?;
+    ///
+    /// // No PREFIX lines and no GRAPH clause needed.
+    /// let select = "SELECT ?label WHERE { ?t a igf:Theme ; igf:year 2018 ; rdfs:label ?label }";
+    /// let QueryOutcome::Solutions(themes) = graph.query(select)? else {
+    ///     unreachable!("a SELECT query gives solutions")
+    /// };
+    /// let labels: Vec<_> = themes.iter().map(|row| row.text("label")).collect();
+    /// assert_eq!(labels, [Some("Media & content")]);
+    ///
+    /// // GRAPH tells which document a statement comes from.
+    /// let QueryOutcome::Boolean(from_paris) =
+    ///     graph.query("ASK { GRAPH graph:igf2018-paris-messages { ?t a igf:Theme } }")?
+    /// else {
+    ///     unreachable!("an ASK query gives a boolean")
+    /// };
+    /// assert!(from_paris);
+    ///
+    /// // A syntax error says where it is.
+    /// let error = graph.query("SELECT ?t WHERE { ?t a }").unwrap_err();
+    /// assert!(error.to_string().contains("at 1:25"), "{error}");
+    /// # Ok::<_, Box<dyn std::error::Error>>(())
+    /// ```
+    ///
     /// # Errors
     /// [`QueryError::TooLarge`] or [`QueryError::TooDeep`],
     /// [`QueryError::Syntax`] with the line and column of a syntax error, or
