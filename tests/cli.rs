@@ -384,6 +384,15 @@ fn query_errors() {
     );
     let output = igfkg(dir.path(), &["query", "missing.rq"]);
     assert_error(&output, &["missing.rq: no such query file"]);
+    // An update is named as one (it was rejected as "expected CONSTRUCT").
+    let output = igfkg(
+        dir.path(),
+        &["query", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"],
+    );
+    assert_error(
+        &output,
+        &["this is a SPARQL Update, and the graph is read-only here; send a query"],
+    );
     let output = igfkg(dir.path(), &["query", "ASK {}", "--format", "yaml"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("unknown result format \"yaml\""));
@@ -392,6 +401,27 @@ fn query_errors() {
     let output = igfkg(empty.path(), &["query", "ASK {}"]);
     assert_error(&output, &["out/igfkg.nq: cannot read the file"]);
     assert!(stderr(&output).contains("igfkg: hint: run `igfkg build` first"));
+    // The build folder for the graph file (it was "cannot tell the RDF
+    // format"): the dump in it is named, for every command that reads one.
+    for command in [
+        &["query", "ASK {}"][..],
+        &["stats"],
+        &["export", "--format", "turtle"],
+        &["validate"],
+    ] {
+        let mut args = command.to_vec();
+        args.extend(["--graph", "out"]);
+        let output = igfkg(dir.path(), &args);
+        assert_error(
+            &output,
+            &["out is a folder, not a graph file; give the dump in it: --graph out/igfkg.nq"],
+        );
+    }
+    let output = igfkg(empty.path(), &["stats", "--graph", "."]);
+    assert_error(
+        &output,
+        &[". is a folder, not a graph file; give an RDF file"],
+    );
 }
 
 #[test]

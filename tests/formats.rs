@@ -720,6 +720,6 @@ fn transcripts_in_the_graph_share_people_with_session_reports() {
     let start: usize = bytes[0].parse().unwrap();
     assert!(html[start..].starts_with("Thank you, Leila."));
     // The graph conforms to the shapes, utterances and roles included.
-    let validator = igfkg::publish::Validator::from_turtle(igfkg::publish::SHAPES).unwrap();
+    let validator = igfkg::publish::Validator::standard().unwrap();
     assert_eq!(validator.validate(&graph).unwrap(), []);
 }

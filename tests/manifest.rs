@@ -108,3 +108,29 @@ fn a_meeting_missing_from_the_reference_data_is_refused() {
         ],
     );
 }
+
+#[test]
+fn an_nri_without_a_name_is_refused_at_its_row() {
+    // The African IGF's row of data/reference/nris.csv (its second line)
+    // with the name left out: a node with an empty label, which `validate`
+    // used to pass.
+    let dir = workspace();
+    let path = dir.path().join("data/reference/nris.csv");
+    let registry = std::fs::read_to_string(&path).unwrap();
+    let row = registry.lines().nth(1).unwrap();
+    assert!(row.starts_with("african-igf,African IGF,"), "{row}");
+    std::fs::write(
+        &path,
+        registry.replacen("african-igf,African IGF,", "african-igf,,", 1),
+    )
+    .unwrap();
+    let output = igfkg(dir.path(), &["build"]);
+    assert_error(
+        &output,
+        &["data/reference/nris.csv:2:1: NRI \"african-igf\": name is empty"],
+    );
+    assert!(
+        !dir.path().join("out").exists(),
+        "a refused build wrote out/"
+    );
+}

@@ -220,7 +220,7 @@ fn validation_reports_each_violation_of_the_broken_graph() {
     );
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("the graph does not conform to the shapes: 10 violations"),
+        stderr(&output).contains("the graph does not conform to the shapes: 11 violations"),
         "{}",
         stderr(&output)
     );
@@ -240,6 +240,7 @@ fn validation_reports_each_violation_of_the_broken_graph() {
         format!("{id}message/no-source"),
         format!("{id}message/no-text"),
         format!("{id}message/two-years"),
+        format!("{id}nri/no-name"),
     ]
     .into_iter()
     .collect();
@@ -250,6 +251,7 @@ fn validation_reports_each_violation_of_the_broken_graph() {
         .unwrap();
     assert_eq!(no_text["path"], "https://w3id.org/igfkg/ontology#text");
     assert_eq!(no_text["component"], "MinCountConstraintComponent");
+    assert_eq!(no_text["severity"], "Violation");
     assert_eq!(
         no_text["message"],
         "A message has exactly one igf:text, tagged @en"
@@ -269,14 +271,91 @@ fn validation_reports_each_violation_of_the_broken_graph() {
 }
 
 #[test]
-fn unsupported_shapes_are_refused_not_half_checked() {
-    let error = igfkg::publish::Validator::from_turtle(
-        "@prefix sh: <http://www.w3.org/ns/shacl#> . <http://ex/s> a sh:NodeShape ; sh:targetNode <http://ex/n> .",
-    )
-    .unwrap_err();
+fn shapes_igfkg_cannot_honour_are_refused_with_their_file_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = root().join("tests/data/broken.ttl");
+    let validate = |shapes: &str| {
+        let path = dir.path().join("my-shapes.ttl");
+        std::fs::write(&path, shapes).unwrap();
+        igfkg(
+            dir.path(),
+            &[
+                "validate",
+                "--graph",
+                broken.to_str().unwrap(),
+                "--shapes",
+                path.to_str().unwrap(),
+            ],
+        )
+    };
+    let prefixes = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n\
+                    @prefix igf: <https://w3id.org/igfkg/ontology#> .\n";
+    let cases = [
+        // A term the validator does not implement: refused, not half checked.
+        (
+            "igf:S a sh:NodeShape ; sh:targetNode igf:n .",
+            "my-shapes.ttl: the shapes cannot be used: https://w3id.org/igfkg/ontology#S: sh:targetNode is not supported",
+        ),
+        // Values of the wrong kind, which were ignored.
+        (
+            "igf:S a sh:NodeShape ; sh:targetClass igf:Message ;\n\
+               sh:property [ sh:path igf:text ; sh:minCount \"many\" ] .",
+            "my-shapes.ttl: the shapes cannot be used: _:",
+        ),
+        (
+            "igf:S a sh:NodeShape ; sh:targetClass igf:Message ; sh:datatype 42 .",
+            "sh:datatype \"42\"^^<http://www.w3.org/2001/XMLSchema#integer> is not an IRI",
+        ),
+        // A syntax error under the file's own name (it was "shapes.ttl").
+        (
+            "igf:S a sh:NodeShape ;\n  sh:targetClass .",
+            "invalid shapes: ",
+        ),
+    ];
+    for (shapes, expected) in cases {
+        let output = validate(&format!("{prefixes}{shapes}"));
+        assert_eq!(output.status.code(), Some(1), "{shapes}");
+        let error = stderr(&output);
+        assert!(error.contains(expected), "{shapes}: {error}");
+        assert!(error.contains("my-shapes.ttl"), "{error}");
+    }
+    let output = validate(&format!(
+        "{prefixes}igf:S a sh:NodeShape ; sh:targetClass igf:Message ;\n\
+           sh:property [ sh:path igf:text ; sh:minCount \"many\" ] ."
+    ));
+    assert!(stderr(&output).contains("sh:minCount \"many\" is not a non-negative integer"));
+    let output = validate(&format!(
+        "{prefixes}igf:S a sh:NodeShape ;\n  sh:targetClass ."
+    ));
     assert!(
-        error.to_string().contains("sh:targetNode is not supported"),
-        "{error}"
+        stderr(&output).contains("my-shapes.ttl:4:"),
+        "{}",
+        stderr(&output)
+    );
+
+    // sh:severity is read and reported; sh:deactivated turns a shape off.
+    // broken.ttl has one message without igf:text and a message whose
+    // igf:sdg is Goal 18.
+    let output = validate(&format!(
+        "{prefixes}igf:Texts a sh:NodeShape ; sh:targetClass igf:Message ; sh:severity sh:Warning ;\n\
+           sh:property [ sh:path igf:text ; sh:minCount 1 ; sh:severity sh:Warning ] .\n\
+         igf:Off a sh:NodeShape ; sh:targetClass igf:Message ; sh:deactivated true ;\n\
+           sh:property [ sh:path igf:year ; sh:maxCount 0 ] ."
+    ));
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains("https://w3id.org/igfkg/id/message/no-text\n  Warning: MinCountConstraintComponent on <https://w3id.org/igfkg/ontology#text>"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("#year"),
+        "a deactivated shape was checked: {text}"
+    );
+    assert!(
+        stderr(&output).contains("the graph does not conform to the shapes: 1 result (1 warning)"),
+        "{}",
+        stderr(&output)
     );
 }
 

@@ -28,6 +28,22 @@ impl GraphSource {
     /// Checks the IRI base: the one given, else the one the build
     /// recorded beside the graph file, else the default.
     pub fn from_args(args: GraphArgs) -> anyhow::Result<Self> {
+        #[cfg(feature = "rocksdb")]
+        let reads_the_file = args.store.is_none();
+        #[cfg(not(feature = "rocksdb"))]
+        let reads_the_file = true;
+        if reads_the_file && args.graph.is_dir() {
+            let dump = args.graph.join("igfkg.nq");
+            anyhow::bail!(
+                "{} is a folder, not a graph file; {}",
+                args.graph.display(),
+                if dump.is_file() {
+                    format!("give the dump in it: --graph {}", dump.display())
+                } else {
+                    "give an RDF file such as the igfkg.nq `igfkg build` writes".to_owned()
+                }
+            );
+        }
         let recorded = super::record::recorded(&args.graph)?;
         let base = super::record::base_for(args.base, recorded.as_ref())?;
         Ok(Self {

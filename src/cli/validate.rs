@@ -3,7 +3,7 @@
 use super::args::ValidateArgs;
 use super::io::GraphSource;
 use anyhow::{Context, bail};
-use igfkg::publish::{Validator, Violation};
+use igfkg::publish::{Severity, ValidateError, Validator, Violation};
 use std::io::Write;
 
 /// How the violations are reported.
@@ -25,12 +25,19 @@ pub struct Options {
 impl Options {
     /// Reads and compiles the shapes before any graph is loaded.
     pub fn from_args(args: ValidateArgs) -> anyhow::Result<Self> {
-        let shapes = match &args.shapes {
-            Some(path) => std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the shapes {}", path.display()))?,
-            None => igfkg::publish::SHAPES.to_owned(),
+        let validator = match &args.shapes {
+            Some(path) => {
+                let shapes = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read the shapes {}", path.display()))?;
+                Validator::from_turtle(&shapes, path).map_err(|error| match error {
+                    // A syntax error names the file, line and column itself.
+                    ValidateError::Syntax(_) => anyhow::Error::from(error),
+                    other => anyhow::Error::from(other)
+                        .context(format!("{}: the shapes cannot be used", path.display())),
+                })?
+            }
+            None => Validator::standard()?,
         };
-        let validator = Validator::from_turtle(&shapes)?;
         let report = match args.format.as_str() {
             "json" => Report::Json,
             // clap accepts only text and json.
@@ -58,10 +65,40 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         Ok(())
     } else {
         bail!(
-            "the graph does not conform to the shapes: {} violations",
-            violations.len()
+            "the graph does not conform to the shapes: {}",
+            count(&violations)
         )
     }
+}
+
+/// `10 violations`, or with other severities `3 results (1 violation, 2
+/// warnings)`: any result means the graph does not conform, as in SHACL.
+fn count(results: &[Violation]) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let of = |severity| results.iter().filter(|r| r.severity == severity).count();
+    let (violations, warnings, infos) = (
+        of(Severity::Violation),
+        of(Severity::Warning),
+        of(Severity::Info),
+    );
+    if violations == results.len() {
+        return plural(violations, "violation", "violations");
+    }
+    let parts: Vec<String> = [
+        (violations, "violation", "violations"),
+        (warnings, "warning", "warnings"),
+        (infos, "info", "infos"),
+    ]
+    .into_iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, one, many)| plural(n, one, many))
+    .collect();
+    format!(
+        "{} ({})",
+        plural(results.len(), "result", "results"),
+        parts.join(", ")
+    )
 }
 
 fn write_json(out: &mut impl Write, violations: &[Violation]) -> anyhow::Result<()> {
@@ -71,6 +108,7 @@ fn write_json(out: &mut impl Write, violations: &[Violation]) -> anyhow::Result<
             serde_json::json!({
                 "focus": v.focus, "path": v.path, "value": v.value,
                 "component": v.component, "shape": v.shape, "message": v.message,
+                "severity": v.severity.name(),
             })
         })
         .collect();
@@ -87,7 +125,11 @@ fn write_text(out: &mut impl Write, violations: &[Violation]) -> std::io::Result
         writeln!(out, "{}", v.focus)?;
         writeln!(
             out,
-            "  {}{}: {}{}",
+            "  {}{}{}: {}{}",
+            match v.severity {
+                Severity::Violation => String::new(),
+                other => format!("{}: ", other.name()),
+            },
             v.component,
             v.path
                 .as_deref()
@@ -100,5 +142,5 @@ fn write_text(out: &mut impl Write, violations: &[Violation]) -> std::io::Result
                 .unwrap_or_default()
         )?;
     }
-    writeln!(out, "{} violations", violations.len())
+    writeln!(out, "{}", count(violations))
 }

@@ -13,5 +13,5 @@ pub mod temp;
 pub use canonical::{CanonicalError, canonical_nquads, sha256_hex, sha256sum_line};
 pub use diff::{Diff, DiffError, diff};
 pub use release::{ONTOLOGY, Release, ReleaseError, ReleaseOptions, SHAPES, files, write_release};
-pub use shacl::{ValidateError, Validator, Violation};
+pub use shacl::{Severity, ValidateError, Validator, Violation};
 pub use swap::{MARKER, check_release_target};

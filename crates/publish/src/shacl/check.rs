@@ -2,7 +2,7 @@
 
 use super::index::{Index, Types};
 use super::shapes::{Constraints, NodeShape, Target};
-use super::{SH, Violation, display, number};
+use super::{SH, Severity, Violation, display, number};
 use igfkg_graph::model::{GraphName, NamedNode, Quad, Term};
 use igfkg_graph::vocab::{rdf, xsd};
 use std::collections::BTreeSet;
@@ -38,7 +38,7 @@ pub(super) fn violations(shapes: &[NodeShape], quads: Vec<Quad>) -> Vec<Violatio
             let mut report = |path: Option<&NamedNode>,
                               value: Option<&Term>,
                               component: &str,
-                              shape_id: &str,
+                              (shape_id, severity): (&str, Severity),
                               message: String| {
                 violations.insert(Violation {
                     focus: display(focus),
@@ -47,6 +47,7 @@ pub(super) fn violations(shapes: &[NodeShape], quads: Vec<Quad>) -> Vec<Violatio
                     component: component.to_owned(),
                     shape: shape_id.to_owned(),
                     message,
+                    severity,
                 });
             };
             // Constraints on the focus node itself.
@@ -54,9 +55,18 @@ pub(super) fn violations(shapes: &[NodeShape], quads: Vec<Quad>) -> Vec<Violatio
                 &shape.constraints,
                 std::slice::from_ref(focus),
                 &types,
-                &mut |value, component, message| report(None, value, component, &shape.id, message),
+                &mut |value, component, message| {
+                    report(
+                        None,
+                        value,
+                        component,
+                        (&shape.id, shape.constraints.severity),
+                        message,
+                    )
+                },
             );
             for property in &shape.properties {
+                let owner = (property.id.as_str(), property.constraints.severity);
                 let values: Vec<Term> = data
                     .objects(focus, property.path.as_ref())
                     .cloned()
@@ -65,7 +75,7 @@ pub(super) fn violations(shapes: &[NodeShape], quads: Vec<Quad>) -> Vec<Violatio
                     &property.constraints,
                     values.len(),
                     &mut |component, message| {
-                        report(Some(&property.path), None, component, &property.id, message)
+                        report(Some(&property.path), None, component, owner, message)
                     },
                 );
                 check_values(
@@ -73,13 +83,7 @@ pub(super) fn violations(shapes: &[NodeShape], quads: Vec<Quad>) -> Vec<Violatio
                     &values,
                     &types,
                     &mut |value, component, message| {
-                        report(
-                            Some(&property.path),
-                            value,
-                            component,
-                            &property.id,
-                            message,
-                        )
+                        report(Some(&property.path), value, component, owner, message)
                     },
                 );
             }
@@ -264,6 +268,7 @@ mod tests {
              @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
              ex:S a sh:NodeShape ; sh:targetClass ex:Meeting ;
                 sh:property [ sh:path ex:year ; sh:minCount 1 ; sh:datatype xsd:integer ] .",
+            "t.ttl".as_ref(),
         )
         .unwrap();
         let data = vec![

@@ -56,21 +56,20 @@ impl Index {
         self.objects(subject, predicate).next()
     }
 
-    /// The members of an RDF list.
-    pub(super) fn list(&self, head: &Term) -> Vec<Term> {
+    /// The members of an RDF list; `None` if `head` is not a well-formed
+    /// list (a node without `rdf:first` and `rdf:rest`, or a list that does
+    /// not end in `rdf:nil`, within 10,000 members).
+    pub(super) fn list(&self, head: &Term) -> Option<Vec<Term>> {
         let mut items = Vec::new();
-        let mut current = head.clone();
-        while current != Term::from(rdf::NIL) && items.len() < 10_000 {
-            let Some(first) = self.object(&current, rdf::FIRST) else {
-                break;
-            };
-            items.push(first.clone());
-            let Some(rest) = self.object(&current, rdf::REST) else {
-                break;
-            };
-            current = rest.clone();
+        let mut current = head;
+        while *current != Term::from(rdf::NIL) {
+            if items.len() == 10_000 {
+                return None;
+            }
+            items.push(self.object(current, rdf::FIRST)?.clone());
+            current = self.object(current, rdf::REST)?;
         }
-        items
+        Some(items)
     }
 }
 

@@ -6,9 +6,11 @@
 //! `sh:nodeKind` and `sh:pattern` on the focus node, and property shapes on
 //! a predicate path with `sh:minCount`, `sh:maxCount`, `sh:class`,
 //! `sh:datatype`, `sh:nodeKind`, `sh:pattern`, `sh:in`, `sh:minInclusive`,
-//! `sh:maxInclusive`, `sh:uniqueLang`, `sh:or` (of class constraints) and
-//! `sh:message`. A shapes graph that uses anything else is refused, rather
-//! than silently checked in part.
+//! `sh:maxInclusive`, `sh:uniqueLang`, `sh:or` (of class constraints),
+//! `sh:message` and `sh:severity`; a shape with `sh:deactivated true` is
+//! not checked. A shapes graph that uses anything else, or gives one of
+//! these a value of the wrong kind (`sh:minCount "many"`, `sh:datatype 42`),
+//! is refused, rather than silently checked in part.
 //!
 //! Compiling the shapes ([`shapes`]), indexing the data graph ([`index`])
 //! and checking each focus node ([`check`]) are apart, so that each can be
@@ -20,6 +22,7 @@ mod shapes;
 
 use igfkg_graph::model::{NamedNode, Term};
 use igfkg_graph::{KnowledgeGraph, StoreError};
+use std::path::Path;
 
 const SH: &str = "http://www.w3.org/ns/shacl#";
 
@@ -41,6 +44,31 @@ fn number(term: &Term) -> Option<f64> {
     }
 }
 
+/// How serious a result is: the `sh:severity` of the shape whose
+/// constraint it breaks (`sh:Violation` where the shape says none). Any
+/// result, whatever its severity, means the graph does not conform.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// `sh:Violation`.
+    #[default]
+    Violation,
+    /// `sh:Warning`.
+    Warning,
+    /// `sh:Info`.
+    Info,
+}
+
+impl Severity {
+    /// The local name of its SHACL IRI: `Violation`, `Warning` or `Info`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Violation => "Violation",
+            Self::Warning => "Warning",
+            Self::Info => "Info",
+        }
+    }
+}
+
 /// A constraint that a node of the graph does not satisfy.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Violation {
@@ -56,6 +84,8 @@ pub struct Violation {
     pub shape: String,
     /// What is wrong.
     pub message: String,
+    /// How serious it is.
+    pub severity: Severity,
 }
 
 /// A compiled shapes graph.
@@ -65,14 +95,41 @@ pub struct Validator {
 }
 
 impl Validator {
-    /// Compiles a shapes graph written in Turtle.
+    /// The shapes igfkg ships ([`crate::SHAPES`], `ontology/shapes.ttl`).
     ///
     /// # Errors
-    /// [`ValidateError`] if the Turtle does not parse or the shapes use a
-    /// SHACL feature the validator does not implement.
-    pub fn from_turtle(turtle: &str) -> Result<Self, ValidateError> {
+    /// As [`Validator::from_turtle`]; never for the shapes as shipped, which
+    /// a test compiles.
+    pub fn standard() -> Result<Self, ValidateError> {
+        Self::from_turtle(crate::SHAPES, Path::new("ontology/shapes.ttl"))
+    }
+
+    /// Compiles a shapes graph written in Turtle, read from `source` (the
+    /// name a syntax error gives).
+    ///
+    /// ```
+    /// use igfkg_publish::{SHAPES, ValidateError, Validator};
+    ///
+    /// assert!(Validator::from_turtle(SHAPES, "ontology/shapes.ttl".as_ref()).is_ok());
+    /// // The same as the shapes igfkg ships:
+    /// assert!(Validator::standard().is_ok());
+    /// let shapes = r#"@prefix sh: <http://www.w3.org/ns/shacl#> .
+    ///     <http://ex/MeetingShape> a sh:NodeShape ; sh:targetClass <http://ex/Meeting> ;
+    ///         sh:property [ sh:path <http://ex/year> ; sh:minCount "many" ] ."#;
+    /// let error = Validator::from_turtle(shapes, "my-shapes.ttl".as_ref()).unwrap_err();
+    /// assert!(matches!(error, ValidateError::BadValue { ref term, .. } if term == "minCount"));
+    /// let error = Validator::from_turtle("<http://ex/s> a", "my-shapes.ttl".as_ref()).unwrap_err();
+    /// assert!(error.to_string().starts_with("invalid shapes: my-shapes.ttl:1:"), "{error}");
+    /// # Ok::<_, Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ValidateError`] if the Turtle does not parse, or the shapes use a
+    /// SHACL feature the validator does not implement or give a SHACL term
+    /// a value of the wrong kind.
+    pub fn from_turtle(turtle: &str, source: &Path) -> Result<Self, ValidateError> {
         Ok(Self {
-            shapes: shapes::compile(turtle)?,
+            shapes: shapes::compile(turtle, source)?,
         })
     }
 
@@ -116,6 +173,19 @@ pub enum ValidateError {
         /// What the regular expression parser says.
         #[source]
         source: regex::Error,
+    },
+    /// A SHACL term has a value of the wrong kind (`sh:minCount "many"`,
+    /// `sh:datatype 42`, `sh:severity "high"`).
+    #[error("{shape}: sh:{term} {value} is not {expected}")]
+    BadValue {
+        /// The shape.
+        shape: String,
+        /// The local name of the SHACL term.
+        term: String,
+        /// The value, as N-Triples writes it.
+        value: String,
+        /// What the term takes.
+        expected: String,
     },
     /// An alternative of a `sh:or` is not one `sh:class`.
     #[error("{shape}: sh:or is supported with alternatives of one sh:class each")]

@@ -86,6 +86,27 @@ fn is_country_code(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// A column that a row must fill: the name an NRI or an organisation is
+/// known by (an empty one would be a node with an empty label, linked to
+/// nothing).
+fn required<'r>(
+    path: &Path,
+    line: u32,
+    what: &str,
+    id: &str,
+    column: &str,
+    value: &'r str,
+) -> Result<&'r str, SourceError> {
+    if value.is_empty() {
+        return Err(invalid_row(
+            path,
+            line,
+            format!("{what} {id:?}: {column} is empty; give the name the {what} is known by"),
+        ));
+    }
+    Ok(value)
+}
+
 /// Checks that a row's id is a slug no earlier row has.
 fn unique_slug(
     path: &Path,
@@ -192,7 +213,7 @@ pub(super) fn read_nris(text: SourceText) -> Result<Vec<Nri>, SourceError> {
         }
         nris.push(Nri {
             id: id.to_owned(),
-            name: get("name")?.to_owned(),
+            name: required(path, *line, "NRI", id, "name", get("name")?)?.to_owned(),
             aliases: split_aliases(get("aliases")?),
             kind,
             country,
@@ -277,7 +298,7 @@ pub(super) fn read_organizations(
         }
         organizations.push(Organization {
             id: Organization::gazetteer_id(id),
-            name: get("name")?.to_owned(),
+            name: required(path, *line, "organisation", id, "name", get("name")?)?.to_owned(),
             aliases: split_aliases(get("aliases")?),
             stakeholder_group: group,
             country,

@@ -69,6 +69,11 @@ fn bad_nri_values_name_their_line() {
             "aprigf,APrIGF,,regional,,142|9,2010,active,,s\n".to_owned(),
             "nris.csv:2:1: NRI \"aprigf\": region \"9\" must be three-digit UN M49 codes",
         ),
+        // A name of spaces only is empty too (cells are trimmed).
+        (
+            format!("{NETTHING}auigf,  ,,national,AU,,2012,renamed,netthing,s\n"),
+            "nris.csv:3:1: NRI \"auigf\": name is empty; give the name the NRI is known by",
+        ),
     ];
     for (rows, expected) in cases {
         let error = nris_error(&rows);
@@ -136,4 +141,27 @@ fn a_data_directory_without_reference_folder_gets_the_standard_data() {
     std::fs::create_dir(data.reference_dir()).unwrap();
     let error = data.reference().unwrap_err().to_string();
     assert!(error.contains("meetings.toml"), "{error}");
+}
+
+#[test]
+fn an_organisation_needs_a_name() {
+    // The header of data/reference/organizations.csv, and the row of the
+    // UN GGE (IGF 2019 Reports) with its name left out.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("organizations.csv");
+    std::fs::write(
+        &path,
+        "id,name,aliases,kind,stakeholder_group,country,wikidata,source\n\
+         un-gge,,GGE,un-body,,,,s\n",
+    )
+    .unwrap();
+    let error = read_organizations(SourceText::read(&path).unwrap(), &[])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains(
+            "organizations.csv:2:1: organisation \"un-gge\": name is empty; give the name the organisation is known by"
+        ),
+        "{error}"
+    );
 }
