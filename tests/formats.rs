@@ -561,6 +561,88 @@ proptest! {
     }
 }
 
+/// Every span of an extraction (any record's, found through its JSON
+/// form), checked against the text the parser read: its words are the
+/// characters between its offsets, its context the characters around them,
+/// its lines those the offsets fall on.
+fn assert_spans_quote(text: &str, extraction: &Extraction) -> usize {
+    fn walk(value: &serde_json::Value, found: &mut Vec<Span>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if map.contains_key("exact") && map.contains_key("start_line") {
+                    found.push(serde_json::from_value(value.clone()).unwrap());
+                } else {
+                    map.values().for_each(|v| walk(v, found));
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    let mut spans = Vec::new();
+    walk(&serde_json::to_value(extraction).unwrap(), &mut spans);
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
+    let line_of = |offset: usize| 1 + chars[..offset].iter().filter(|c| **c == '\n').count();
+    for span in &spans {
+        let (start, end) = (span.start as usize, span.end as usize);
+        assert!(start <= end && end <= chars.len(), "{span:?}");
+        assert_eq!(slice(start, end), span.exact, "{span:?}");
+        assert!(slice(0, start).ends_with(&span.prefix), "{span:?}");
+        assert!(
+            slice(end, chars.len()).starts_with(&span.suffix),
+            "{span:?}"
+        );
+        assert_eq!(line_of(start), span.start_line as usize, "{span:?}");
+        assert_eq!(
+            line_of(end.max(start + 1) - 1),
+            span.end_line as usize,
+            "{span:?}"
+        );
+    }
+    spans.len()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Lines of any text (accented, CJK, emoji, tabs, markup characters)
+    /// added anywhere in a document: whatever the parser makes of them,
+    /// every span it gives quotes exactly the text it points at.
+    #[test]
+    fn every_span_quotes_the_text_it_points_at(
+        which in 0usize..8,
+        added in proptest::collection::vec((0usize..10_000, "[ \\t]{0,2}[a-zé中🙂•*#\\-:|. ]{0,40}"), 0..12),
+    ) {
+        let (path, format, meeting) = documents().swap_remove(which);
+        let original = std::fs::read_to_string(&path).unwrap();
+        let mut lines: Vec<&str> = original.lines().collect();
+        for (at, line) in &added {
+            lines.insert(at % (lines.len() + 1), line);
+        }
+        let edited = lines.join("\n") + "\n";
+        let text = SourceText::from_bytes(&path, edited.into_bytes()).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        // A document whose layout the edits broke may be refused; one that
+        // is read has true spans.
+        if let Ok(extraction) = parse(format, &document(name, format, meeting), &text, meetings()) {
+            assert_spans_quote(text.as_str(), &extraction);
+        }
+    }
+}
+
+#[test]
+fn every_span_of_every_bundled_document_and_fixture_quotes_its_text() {
+    for (path, format, meeting) in documents() {
+        let text = SourceText::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let extraction =
+            parse(format, &document(name, format, meeting), &text, meetings()).unwrap();
+        let spans = assert_spans_quote(text.as_str(), &extraction);
+        assert!(spans > 0, "{}", path.display());
+    }
+}
+
 #[test]
 fn ingest_previews_a_saved_transcript_page_and_lists_every_format() {
     let output = crate::util::igfkg(

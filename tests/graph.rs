@@ -249,3 +249,136 @@ fn load_reports_syntax_errors_with_their_position() {
         "nothing is inserted from a file with an error"
     );
 }
+
+/// Random graphs of the kind igfkg writes: data IRIs under the base and
+/// the vocabularies' IRIs, blank nodes, text with quotes, backslashes,
+/// line ends and any printable Unicode, language tags, typed values, named
+/// graphs and the default graph.
+mod random_graphs {
+    use super::{canonical, export, parse};
+    use igfkg::rdf::{
+        BlankNode, Dataset, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term,
+    };
+    use igfkg::{ExportFormat, KnowledgeGraph};
+    use proptest::prelude::*;
+
+    const NAMESPACES: [&str; 6] = [
+        "https://w3id.org/igfkg/id/message/",
+        "https://w3id.org/igfkg/id/topic/",
+        "https://w3id.org/igfkg/ontology#",
+        "http://www.w3.org/2004/02/skos/core#",
+        "http://metadata.un.org/sdg/",
+        "https://example.org/other/",
+    ];
+
+    fn iri() -> impl Strategy<Value = NamedNode> {
+        (0..NAMESPACES.len(), "[a-z][a-z0-9-]{0,12}")
+            .prop_map(|(ns, local)| NamedNode::new(format!("{}{local}", NAMESPACES[ns])).unwrap())
+    }
+
+    fn blank() -> impl Strategy<Value = BlankNode> {
+        (0u8..4).prop_map(|n| BlankNode::new(format!("b{n}")).unwrap())
+    }
+
+    fn subject() -> impl Strategy<Value = NamedOrBlankNode> {
+        prop_oneof![
+            4 => iri().prop_map(NamedOrBlankNode::from),
+            1 => blank().prop_map(NamedOrBlankNode::from),
+        ]
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        // Printable text with the characters every syntax escapes.
+        proptest::collection::vec(
+            prop_oneof![
+                4 => "\\PC{1,8}",
+                1 => prop_oneof![
+                    Just("\"".to_owned()),
+                    Just("\\".to_owned()),
+                    Just("\n".to_owned()),
+                    Just("\r\n".to_owned()),
+                    Just("\t".to_owned()),
+                    Just("'''".to_owned()),
+                    Just("<&>".to_owned()),
+                    Just("@en".to_owned()),
+                ],
+            ],
+            0..6,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    fn literal() -> impl Strategy<Value = Literal> {
+        let xsd = |local: &str| {
+            NamedNode::new(format!("http://www.w3.org/2001/XMLSchema#{local}")).unwrap()
+        };
+        prop_oneof![
+            text().prop_map(Literal::new_simple_literal),
+            (
+                text(),
+                prop_oneof![Just("en"), Just("fr"), Just("es-419"), Just("zh-Hans")]
+            )
+                .prop_map(|(t, lang)| Literal::new_language_tagged_literal(t, lang).unwrap()),
+            any::<i64>().prop_map(Literal::from),
+            any::<bool>().prop_map(Literal::from),
+            (2006u16..2030, 1u8..13, 1u8..29).prop_map(move |(y, m, d)| {
+                Literal::new_typed_literal(format!("{y}-{m:02}-{d:02}"), xsd("date"))
+            }),
+            (2006u16..2030)
+                .prop_map(move |y| Literal::new_typed_literal(y.to_string(), xsd("gYear"))),
+        ]
+    }
+
+    fn object() -> impl Strategy<Value = Term> {
+        prop_oneof![
+            2 => iri().prop_map(Term::from),
+            1 => blank().prop_map(Term::from),
+            3 => literal().prop_map(Term::from),
+        ]
+    }
+
+    fn graph_name() -> impl Strategy<Value = GraphName> {
+        prop_oneof![
+            1 => Just(GraphName::DefaultGraph),
+            2 => (0u8..3).prop_map(|n| {
+                GraphName::from(NamedNode::new(format!("https://w3id.org/igfkg/id/graph/g{n}")).unwrap())
+            }),
+        ]
+    }
+
+    fn quad() -> impl Strategy<Value = Quad> {
+        (subject(), iri(), object(), graph_name()).prop_map(|(s, p, o, g)| Quad::new(s, p, o, g))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Whatever the graph, each export parses back to it: the same
+        /// dataset in N-Quads and TriG, the union of its graphs in Turtle,
+        /// N-Triples, RDF/XML and JSON-LD.
+        #[test]
+        fn every_export_of_a_random_graph_parses_back_to_it(
+            quads in proptest::collection::vec(quad(), 0..40),
+        ) {
+            let graph = KnowledgeGraph::new().unwrap();
+            for quad in &quads {
+                graph.insert(quad).unwrap();
+            }
+            let full = canonical(Dataset::from_iter(quads.iter().cloned()));
+            let union = canonical(Dataset::from_iter(quads.iter().cloned().map(|q| {
+                Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)
+            })));
+            for format in ExportFormat::ALL {
+                let bytes = export(&graph, format);
+                let parsed = canonical(parse(&bytes, format));
+                let expected = if format.keeps_graphs() { &full } else { &union };
+                prop_assert!(
+                    &parsed == expected,
+                    "{}: the export parses to another graph:\n{}",
+                    format,
+                    String::from_utf8_lossy(&bytes)
+                );
+            }
+        }
+    }
+}
