@@ -16,7 +16,7 @@ pub fn corpus(dir: &Path, messages: u64) -> PathBuf {
         messages,
         seed: 2006,
     };
-    igfkg::synth::generate(&options, &reference, &reference_dir, &data)
+    igfkg::synth::generate(&options, &reference, Some(&reference_dir), &data)
         .expect("the synthetic corpus");
     data
 }

@@ -1,6 +1,6 @@
 //! Files written whole or not at all.
 
-use igfkg_publish::temp;
+use igfkg_graph::temp;
 use sha2::{Digest, Sha256};
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// as it was.
 ///
 /// The temporary file is named as all igfkg's temporaries are
-/// ([`igfkg_publish::temp`]): a signal handler removes it, and creating a
+/// ([`igfkg_graph::temp`]): a signal handler removes it, and creating a
 /// file removes the temporaries that killed runs left in its folder. Its
 /// permissions follow the umask (0644 typically), as `File::create`'s do.
 #[derive(Debug)]

@@ -23,8 +23,20 @@ fn temporaries(folder: &Path) -> Vec<PathBuf> {
 /// Starts igfkg, waits until one of its temporaries exists in `folder`,
 /// sends it `signal` (`TERM`, `INT`), and returns how it ended.
 fn stop_while_writing(dir: &Path, args: &[&str], folder: &Path, signal: &str) -> ExitStatus {
+    stop_while_writing_in(dir, args, folder, signal, &[])
+}
+
+/// [`stop_while_writing`] with variables set in igfkg's environment.
+fn stop_while_writing_in(
+    dir: &Path,
+    args: &[&str],
+    folder: &Path,
+    signal: &str,
+    envs: &[(&str, &Path)],
+) -> ExitStatus {
     let mut child: Child = Command::new(env!("CARGO_BIN_EXE_igfkg"))
         .args(args)
+        .envs(envs.iter().copied())
         .current_dir(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -116,4 +128,34 @@ fn sigterm_during_an_export_removes_its_temporary() {
     assert_eq!(status.code(), Some(128 + 15));
     assert_eq!(temporaries(&exports), Vec::<PathBuf>::new());
     assert!(!exports.join("graph.jsonld").exists());
+}
+
+#[test]
+fn sigterm_during_a_push_removes_its_graph_files() {
+    let dir = crate::util::built();
+    // The system's temporary folder of this push, where it splits the dump
+    // into one N-Triples file per graph.
+    let tmp = tempfile::tempdir().unwrap();
+    // A store that takes the connection and never answers: the push waits
+    // on its first graph.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let endpoint = format!("http://{}/", silent.local_addr().unwrap());
+    let status = stop_while_writing_in(
+        dir.path(),
+        &[
+            "push",
+            "--endpoint",
+            &endpoint,
+            "--store",
+            "oxigraph",
+            "--graph",
+            "out/igfkg.nq",
+        ],
+        tmp.path(),
+        "TERM",
+        &[("TMPDIR", tmp.path())],
+    );
+    assert_eq!(status.code(), Some(128 + 15));
+    assert_eq!(temporaries(tmp.path()), Vec::<PathBuf>::new());
+    drop(silent);
 }

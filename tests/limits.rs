@@ -234,3 +234,60 @@ fn no_query_aborts_the_process_and_each_stops_at_its_timeout() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(crate::util::stdout(&output).contains("true"));
 }
+
+/// A query sent to `igfkg serve` at `port`, answered in SPARQL JSON: the
+/// status and the body.
+fn served(port: u16, query: &str) -> (u16, String) {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(60)))
+        .build()
+        .into();
+    // In the body, as the SPARQL Protocol allows: a long query does not
+    // fit in a URL.
+    let mut response = agent
+        .post(format!("http://127.0.0.1:{port}/sparql"))
+        .header("Accept", "application/sparql-results+json")
+        .content_type("application/sparql-query")
+        .send(query)
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.body_mut().read_to_string().unwrap())
+}
+
+#[test]
+fn serve_answers_a_query_oxigraph_plans_past_its_deadline_and_keeps_its_place() {
+    let dir = crate::util::built();
+    let port = crate::net::free_port();
+    // One place for a query, so the query still being planned keeps the
+    // next one waiting. A server process of its own: the abandoned
+    // planning goes on for minutes, and ends with the process.
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_igfkg"))
+        .current_dir(dir.path())
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .args(["--timeout", "2", "--max-concurrent", "1"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    crate::net::wait_for_port(port, "igfkg serve");
+    let patterns = "?m a igf:Message . ".repeat(20_000);
+    let long = format!("SELECT (COUNT(*) AS ?n) WHERE {{ {patterns}}}");
+    let start = Instant::now();
+    let (status, body) = served(port, &long);
+    let took = start.elapsed();
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("the query was stopped after 2.0 s"), "{body}");
+    // The deadline and a second of grace, not the minutes of planning.
+    assert!(took < Duration::from_secs(10), "answered after {took:?}");
+    // The planning goes on and holds the one place: the next query waits
+    // for it at most its timeout, then hears that the server is busy.
+    let (status, body) = served(port, "ASK { ?m a igf:Message }");
+    assert_eq!(status, 503, "{body}");
+    assert!(
+        body.contains("the server is busy: it runs one query at a time, and none ended"),
+        "{body}"
+    );
+    server.kill().unwrap();
+    server.wait().unwrap();
+}

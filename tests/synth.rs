@@ -18,7 +18,7 @@ fn write(options: &GenOptions) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let reference_dir = data_dir().join("reference");
     let reference = igfkg::sources::read_reference(&reference_dir).unwrap();
-    generate(options, &reference, &reference_dir, dir.path()).unwrap();
+    generate(options, &reference, Some(&reference_dir), dir.path()).unwrap();
     dir
 }
 
@@ -121,6 +121,39 @@ fn gen_refuses_a_corpus_without_years() {
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
     assert!(
         stderr(&output).contains("at least one year"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn gen_outside_the_repository_uses_the_standard_reference_data() {
+    // A folder with no data/: gen used to look for data/reference there.
+    let dir = tempfile::tempdir().unwrap();
+    let output = igfkg(
+        dir.path(),
+        &["gen", "synthetic", "--messages", "60", "--years", "3"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!dir.path().join("synthetic/reference").exists());
+    let built = igfkg(
+        dir.path(),
+        &["build", "--data", "synthetic", "--out", "out"],
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(
+        stdout(&built).contains(
+            "synthetic has no reference/ folder: igfkg's standard reference data was used"
+        ),
+        "{}",
+        stdout(&built)
+    );
+    // The standard data has its meetings up to 2025: twenty-one years
+    // reach 2026, which it does not list, and the error names it.
+    let output = igfkg(dir.path(), &["gen", "more", "--years", "21"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("(igfkg's standard reference data)/meetings.toml"),
         "{}",
         stderr(&output)
     );

@@ -7,6 +7,7 @@ mod crossyear;
 mod eval;
 mod evidence;
 mod formats;
+mod fuzzing;
 mod graph;
 mod habits;
 mod interrupt;

@@ -126,7 +126,7 @@ pub struct ServeArgs {
     /// How long a query may run, in seconds
     #[arg(long, default_value_t = 30, value_name = "SECONDS")]
     pub timeout: u64,
-    /// How many queries run at once; more wait their turn
+    /// How many queries run at once; more wait their turn, each at most --timeout
     #[arg(long, default_value_t = 8, value_name = "N")]
     pub max_concurrent: usize,
 }
@@ -147,9 +147,10 @@ pub struct GenArgs {
     /// The seed: the same seed writes the same bytes
     #[arg(long, default_value_t = 2006)]
     pub seed: u64,
-    /// The reference data to copy and draw the vocabulary from
-    #[arg(long, default_value = "data/reference", value_name = "DIR")]
-    pub reference: PathBuf,
+    /// The reference data to copy and draw the vocabulary from (default: igfkg's standard
+    /// reference data, which a build of the corpus then uses too)
+    #[arg(long, value_name = "DIR")]
+    pub reference: Option<PathBuf>,
 }
 
 #[derive(Args)]

@@ -5,14 +5,18 @@ use std::io::Write;
 
 /// Writes the corpus and says how to build it.
 pub fn run(args: GenArgs) -> anyhow::Result<()> {
-    let reference = igfkg::sources::read_reference(&args.reference)?;
+    let reference = match &args.reference {
+        Some(dir) => igfkg::sources::read_reference(dir)?,
+        None => igfkg::sources::standard_reference()?,
+    };
     let options = igfkg::synth::GenOptions {
         years: args.years,
         sessions: args.sessions,
         messages: args.messages,
         seed: args.seed,
     };
-    let generated = igfkg::synth::generate(&options, &reference, &args.reference, &args.out)?;
+    let generated =
+        igfkg::synth::generate(&options, &reference, args.reference.as_deref(), &args.out)?;
     writeln!(
         std::io::stdout().lock(),
         "Wrote {} documents with {} messages ({} bytes) into {}; build it with `igfkg build --data {}`",

@@ -6,7 +6,7 @@ use super::io::{GraphSource, with_output};
 use super::render::{TableOptions, write_outcome_table};
 use anyhow::{Context, bail};
 use igfkg::graph::{
-    KnowledgeGraph, OutputFormat, QueryError, QueryOutcome, QueryRequest, WriteResultsError,
+    KnowledgeGraph, OutputFormat, QueryOutcome, QueryRequest, WriteResultsError, watched,
     write_outcome,
 };
 use igfkg::query::Question;
@@ -14,7 +14,6 @@ use std::fmt;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::mpsc;
 use std::time::Duration;
 
 /// How `igfkg query` writes results: the table for people, or one of the
@@ -182,50 +181,31 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     })
 }
 
-/// A little more than the timeout: Oxigraph, which checks the deadline as
-/// it evaluates, should have stopped the query by then.
-const GRACE: Duration = Duration::from_secs(1);
-
-/// Runs the query on a thread of its own and waits for it at most
-/// `timeout` (and [`GRACE`]). Oxigraph checks the deadline while it
-/// evaluates, but not while it plans the joins of a long basic graph
-/// pattern (300 patterns took minutes), so the command stops waiting by
-/// itself; the thread ends with the process. Returns the graph with the
-/// outcome, for the prefixes the results are written with.
+/// Runs the query, waiting for it at most `timeout` ([`watched`]: Oxigraph
+/// does not look at the deadline while it plans a long basic graph pattern,
+/// so the command stops waiting by itself and the thread ends with the
+/// process). Returns the graph with the outcome, for the prefixes the
+/// results are written with.
 fn answer(
     graph: KnowledgeGraph,
     ask: Ask,
     timeout: Option<Duration>,
 ) -> anyhow::Result<(KnowledgeGraph, QueryOutcome)> {
-    let (send, receive) = mpsc::channel();
-    std::thread::Builder::new()
-        .name("query".into())
-        .spawn(move || {
-            let outcome: anyhow::Result<QueryOutcome> = match &ask {
-                Ask::Named { question, params } => question
-                    .run_within(&graph, &pairs(params), timeout)
-                    .map_err(Into::into),
-                Ask::Sparql(text) => graph
-                    .evaluate(&QueryRequest {
-                        timeout,
-                        ..QueryRequest::new(text.as_str())
-                    })
-                    .map_err(Into::into),
-            };
-            let _ = send.send((graph, outcome));
-        })
-        .context("cannot start the thread that runs the query")?;
-    let received = match timeout {
-        Some(timeout) => receive.recv_timeout(timeout + GRACE),
-        None => receive
-            .recv()
-            .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
-    };
-    match received {
-        Ok((graph, outcome)) => Ok((graph, outcome?)),
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(QueryError::Timeout(timeout).into()),
-        Err(mpsc::RecvTimeoutError::Disconnected) => bail!("the query stopped without an answer"),
-    }
+    let (graph, outcome) = watched(timeout, (), move || {
+        let outcome: anyhow::Result<QueryOutcome> = match &ask {
+            Ask::Named { question, params } => question
+                .run_within(&graph, &pairs(params), timeout)
+                .map_err(Into::into),
+            Ask::Sparql(text) => graph
+                .evaluate(&QueryRequest {
+                    timeout,
+                    ..QueryRequest::new(text.as_str())
+                })
+                .map_err(Into::into),
+        };
+        (graph, outcome)
+    })?;
+    Ok((graph, outcome?))
 }
 
 /// The formats that fit a result, as the command line offers them: the

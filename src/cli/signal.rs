@@ -1,7 +1,7 @@
 //! The one handler of SIGINT, SIGTERM and SIGHUP, for every command.
 //!
 //! A signal that stops igfkg first removes the temporaries this process
-//! made ([`igfkg::publish::temp::remove_live`]: half-written exports, a
+//! made ([`igfkg::graph::temp::remove_live`]: half-written exports, a
 //! release's staging folder), so that a Ctrl-C leaves the output folder as
 //! it was; the process then exits with 128 + the signal's number (130 for
 //! SIGINT, 143 for SIGTERM), as a shell reports a process the signal
@@ -33,7 +33,7 @@ pub fn install() -> anyhow::Result<()> {
                 if waiter.as_ref().is_some_and(|w| w.send(signal).is_ok()) {
                     continue;
                 }
-                igfkg::publish::temp::remove_live();
+                igfkg::graph::temp::remove_live();
                 super::exit::stopped_by(signal);
             }
         })

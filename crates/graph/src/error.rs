@@ -85,6 +85,27 @@ pub enum QueryError {
     /// Evaluation took longer than allowed.
     #[error("the query was stopped after {}; simplify it or allow more time", .0.map_or_else(|| "its deadline".to_owned(), |t| format!("{:.1} s", t.as_secs_f64())))]
     Timeout(Option<std::time::Duration>),
+    /// Every place for a query (of a server's limit of concurrent queries)
+    /// stayed taken while the query waited for one.
+    #[error(
+        "the server is busy: {}, and none ended in the {:.1} s this one waited; try again later",
+        at_once(*.places),
+        .waited.as_secs_f64()
+    )]
+    Busy {
+        /// How many queries may run at once.
+        places: usize,
+        /// How long the query waited.
+        waited: std::time::Duration,
+    },
+}
+
+/// How many queries a server runs at once, in words.
+fn at_once(places: usize) -> String {
+    match places {
+        1 => "it runs one query at a time".to_owned(),
+        n => format!("it runs at most {n} queries at once"),
+    }
 }
 
 /// An error writing an export.

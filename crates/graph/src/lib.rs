@@ -10,12 +10,15 @@ mod protocol;
 mod results;
 pub mod split;
 mod store;
+pub mod temp;
 pub mod vocab;
 
 pub use error::{ExportError, QueryError, StoreError};
 pub use export::{ExportFormat, JsonLdContext, Prefixes, UnknownFormat};
 pub use iri::{IriBase, IriBaseError};
-pub use limits::{MAX_QUERY_BYTES, MAX_QUERY_NESTING, QUERY_STACK_BYTES, check_query_text};
+pub use limits::{
+    MAX_QUERY_BYTES, MAX_QUERY_NESTING, QUERY_STACK_BYTES, TIMEOUT_GRACE, check_query_text, watched,
+};
 pub use mapping::{EvidenceLevel, UnknownEvidenceLevel};
 pub use protocol::{NodeDescription, QueryRequest, check_query, is_update};
 pub use results::{

@@ -11,6 +11,8 @@
 //! limits.
 
 use crate::error::QueryError;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 
 /// The longest query text, in bytes: 1 MiB, some thousand times the
 /// catalogue's longest question.
@@ -95,6 +97,67 @@ pub(crate) fn on_query_stack<T: Send>(
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })
+}
+
+/// How long past its timeout a query is waited for by [`watched`]:
+/// Oxigraph, which checks the deadline as it evaluates, has stopped the
+/// query by then.
+pub const TIMEOUT_GRACE: Duration = Duration::from_secs(1);
+
+/// Runs `work` (a query) on a thread of its own and waits for it at most
+/// `timeout` and [`TIMEOUT_GRACE`]; with no timeout, runs it here.
+///
+/// Oxigraph checks a query's deadline while it evaluates, but not while it
+/// plans the joins of a long basic graph pattern (300 patterns took
+/// minutes). So the caller stops waiting by itself, with
+/// [`QueryError::Timeout`], and the thread is left to end on its own.
+/// `held` goes with the work and is dropped when the thread ends, not when
+/// the waiting stops: a place in a limit of concurrent queries stays taken
+/// while an abandoned query still plans, so such queries cannot pile up.
+///
+/// ```
+/// use igfkg_graph::{QueryError, watched};
+/// use std::time::Duration;
+///
+/// let answer = watched(Some(Duration::from_secs(5)), (), || 6 * 7)?;
+/// assert_eq!(answer, 42);
+/// let stopped = watched(Some(Duration::from_millis(10)), (), || {
+///     std::thread::sleep(Duration::from_secs(3));
+/// });
+/// assert!(matches!(stopped, Err(QueryError::Timeout(_))));
+/// # Ok::<_, QueryError>(())
+/// ```
+///
+/// # Errors
+/// [`QueryError::Timeout`] once the time is up, [`QueryError::Thread`] if
+/// the system cannot start the thread; a panic of `work` goes on in the
+/// caller.
+pub fn watched<T: Send + 'static>(
+    timeout: Option<Duration>,
+    held: impl Send + 'static,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, QueryError> {
+    let Some(timeout) = timeout else {
+        let _held = held;
+        return Ok(work());
+    };
+    let (send, receive) = mpsc::sync_channel(1);
+    let thread = std::thread::Builder::new()
+        .name("query".into())
+        .spawn(move || {
+            let _held = held;
+            let _ = send.send(work());
+        })
+        .map_err(QueryError::Thread)?;
+    match receive.recv_timeout(timeout + TIMEOUT_GRACE) {
+        Ok(answer) => Ok(answer),
+        Err(RecvTimeoutError::Timeout) => Err(QueryError::Timeout(Some(timeout))),
+        // The work panicked: its thread has ended.
+        Err(RecvTimeoutError::Disconnected) => match thread.join() {
+            Err(panic) => std::panic::resume_unwind(panic),
+            Ok(()) => unreachable!("the thread sends its answer before it ends"),
+        },
+    }
 }
 
 /// The index of the first byte from `start` on that `stop` accepts, or the

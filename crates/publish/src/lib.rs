@@ -8,7 +8,6 @@ mod release;
 mod release_error;
 mod shacl;
 mod swap;
-pub mod temp;
 
 pub use canonical::{CanonicalError, canonical_nquads, sha256_hex, sha256sum_line};
 pub use diff::{Diff, DiffError, diff};

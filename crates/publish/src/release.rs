@@ -4,11 +4,11 @@
 use crate::canonical::{canonical_nquads, sha256sum_line};
 pub use crate::release_error::ReleaseError;
 use crate::swap::{MARKER, check_release_target, marker_text, swap_in};
-use crate::temp;
 use igfkg_graph::export::{
     JsonLdContext, canonical_order, used_prefixes, write_context, write_quads,
 };
 use igfkg_graph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use igfkg_graph::temp;
 use igfkg_graph::vocab::{dcat, dcterms, rdf, rdfs, void, xsd};
 use igfkg_graph::{ExportFormat, KnowledgeGraph, QueryOutcome};
 use std::collections::{BTreeMap, BTreeSet};

@@ -14,7 +14,7 @@
 
 use crate::release::ReleaseOptions;
 use crate::release_error::ReleaseError;
-use crate::temp;
+use igfkg_graph::temp;
 use std::path::Path;
 
 /// The file that says a folder is an igfkg release: it holds

@@ -2,50 +2,98 @@
 //! concurrent queries, and the headers every answer gets.
 
 use crate::App;
+use igfkg_graph::{KnowledgeGraph, QueryError, QueryOutcome, QueryRequest, watched};
 use oxhttp::model::header::{
     ACCESS_CONTROL_ALLOW_ORIGIN, CONTENT_TYPE, ETAG, HeaderValue, IF_NONE_MATCH, VARY,
 };
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use std::io::Read;
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
-/// A bound on how many queries run at once: the others wait their turn.
-#[derive(Debug)]
+/// A bound on how many queries run at once: the others wait their turn,
+/// each at most its timeout.
+#[derive(Debug, Clone)]
 pub struct Limiter {
+    places: Arc<Places>,
+}
+
+#[derive(Debug)]
+struct Places {
     running: Mutex<usize>,
     freed: Condvar,
     max: usize,
+}
+
+/// A place taken, given back when dropped.
+struct Place(Arc<Places>);
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        let mut running = self.0.running.lock().unwrap_or_else(|e| e.into_inner());
+        *running -= 1;
+        self.0.freed.notify_one();
+    }
 }
 
 impl Limiter {
     /// A limiter letting `max` queries run at once.
     pub fn new(max: usize) -> Self {
         Self {
-            running: Mutex::new(0),
-            freed: Condvar::new(),
-            max,
+            places: Arc::new(Places {
+                running: Mutex::new(0),
+                freed: Condvar::new(),
+                max,
+            }),
         }
     }
 
-    /// Runs `work` once a place is free.
-    pub fn run<T>(&self, work: impl FnOnce() -> T) -> T {
-        {
-            let mut running = self.running.lock().unwrap_or_else(|e| e.into_inner());
-            while *running >= self.max {
-                running = self.freed.wait(running).unwrap_or_else(|e| e.into_inner());
-            }
-            *running += 1;
+    /// Evaluates `request` on `graph` once a place is free, waiting for a
+    /// place at most the request's timeout and then for the answer at most
+    /// the timeout again ([`watched`]). A query that Oxigraph does not stop
+    /// at its deadline (it plans a long basic graph pattern without looking
+    /// at it) is answered as stopped, and keeps its place until it ends, so
+    /// such queries take at most every place, never more threads.
+    ///
+    /// # Errors
+    /// [`QueryError::Busy`] when no place came free in time, and the errors
+    /// of [`KnowledgeGraph::evaluate`].
+    pub fn evaluate(
+        &self,
+        graph: &KnowledgeGraph,
+        request: QueryRequest,
+    ) -> Result<QueryOutcome, QueryError> {
+        let place = self.take(request.timeout)?;
+        let graph = graph.clone();
+        watched(request.timeout, place, move || graph.evaluate(&request))?
+    }
+
+    /// Takes a place, waiting at most `wait` for one.
+    fn take(&self, wait: Option<Duration>) -> Result<Place, QueryError> {
+        let places = &self.places;
+        let start = Instant::now();
+        let mut running = places.running.lock().unwrap_or_else(|e| e.into_inner());
+        while *running >= places.max {
+            running = match wait {
+                None => places
+                    .freed
+                    .wait(running)
+                    .unwrap_or_else(|e| e.into_inner()),
+                Some(wait) => {
+                    let left = wait.checked_sub(start.elapsed()).ok_or(QueryError::Busy {
+                        places: places.max,
+                        waited: start.elapsed(),
+                    })?;
+                    places
+                        .freed
+                        .wait_timeout(running, left)
+                        .unwrap_or_else(|e| e.into_inner())
+                        .0
+                }
+            };
         }
-        struct Release<'a>(&'a Limiter);
-        impl Drop for Release<'_> {
-            fn drop(&mut self) {
-                let mut running = self.0.running.lock().unwrap_or_else(|e| e.into_inner());
-                *running -= 1;
-                self.0.freed.notify_one();
-            }
-        }
-        let _release = Release(self);
-        work()
+        *running += 1;
+        Ok(Place(Arc::clone(places)))
     }
 }
 

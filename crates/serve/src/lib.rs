@@ -25,7 +25,8 @@ pub struct ServeOptions {
     pub base_url: Option<String>,
     /// How long a query may run.
     pub timeout: Duration,
-    /// How many queries run at once; more wait their turn.
+    /// How many queries run at once; more wait their turn, each at most
+    /// [`ServeOptions::timeout`].
     pub max_concurrent_queries: usize,
     /// The largest request body read, in bytes.
     pub max_body: usize,

@@ -9,7 +9,7 @@ use crate::negotiate::{self, RDF, RESULTS};
 use crate::{App, pages};
 use igfkg_graph::model::{NamedNode, Triple};
 use igfkg_graph::{QueryError, QueryOutcome, QueryRequest, write_outcome};
-use oxhttp::model::header::{ACCEPT, ALLOW, CONTENT_LOCATION, LINK};
+use oxhttp::model::header::{ACCEPT, ALLOW, CONTENT_LOCATION, LINK, RETRY_AFTER};
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 
 /// The extensions of a node's explicit representations, with their media types.
@@ -153,7 +153,7 @@ fn sparql(app: &App, request: &mut Request<Body>) -> Response<Body> {
     query_request.named_graphs = dataset.pop().unwrap_or_default();
     query_request.default_graphs = dataset.pop().unwrap_or_default();
     let format = param(&params, "format").map(str::to_owned);
-    let outcome = app.limiter.run(|| app.graph().evaluate(&query_request));
+    let outcome = app.limiter.evaluate(app.graph(), query_request);
     respond(app, request, outcome, format.as_deref(), false)
 }
 
@@ -162,6 +162,26 @@ fn read_only_update() -> Response<Body> {
         StatusCode::FORBIDDEN,
         "SPARQL Update is refused: this endpoint serves a published graph read-only; rebuild it with igfkg build to change it",
     )
+}
+
+/// The answer to a query that failed: refused (an update), the client's
+/// mistake (400), or not answered in time (503, with `Retry-After` when
+/// every place for a query was taken).
+fn query_error(e: &QueryError) -> Response<Body> {
+    let status = match e {
+        QueryError::Update => StatusCode::FORBIDDEN,
+        QueryError::Syntax(_)
+        | QueryError::UnknownParameter(_)
+        | QueryError::TooLarge { .. }
+        | QueryError::TooDeep { .. } => StatusCode::BAD_REQUEST,
+        QueryError::Timeout(_) | QueryError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    let mut response = error(status, e.to_string());
+    if matches!(e, QueryError::Busy { .. }) {
+        set_header(&mut response, RETRY_AFTER, "5");
+    }
+    response
 }
 
 /// Writes a query's outcome in the negotiated format (HTML too when `html`).
@@ -174,14 +194,7 @@ fn respond(
 ) -> Response<Body> {
     let outcome = match outcome {
         Ok(outcome) => outcome,
-        Err(e @ QueryError::Update) => return error(StatusCode::FORBIDDEN, e.to_string()),
-        Err(e @ QueryError::Timeout(_)) => {
-            return error(StatusCode::SERVICE_UNAVAILABLE, e.to_string());
-        }
-        Err(e @ (QueryError::Syntax(_) | QueryError::UnknownParameter(_))) => {
-            return error(StatusCode::BAD_REQUEST, e.to_string());
-        }
-        Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        Err(e) => return query_error(&e),
     };
     let offered: Vec<&str> = match &outcome {
         QueryOutcome::Graph(_) => RDF.to_vec(),
@@ -311,10 +324,10 @@ fn store(app: &App, request: &Request<Body>) -> Response<Body> {
             );
         }
     };
-    let outcome = app.limiter.run(|| {
-        app.graph()
-            .evaluate(&QueryRequest::new(query).with_timeout(app.options.timeout))
-    });
+    let outcome = app.limiter.evaluate(
+        app.graph(),
+        QueryRequest::new(query).with_timeout(app.options.timeout),
+    );
     if let Ok(QueryOutcome::Graph(triples)) = &outcome
         && triples.is_empty()
         && param(&params, "graph").is_some()
@@ -347,7 +360,7 @@ fn question(app: &App, request: &Request<Body>, name: &str) -> Response<Body> {
     };
     let mut query_request = QueryRequest::new(question.sparql).with_timeout(app.options.timeout);
     query_request.bindings = bindings;
-    let outcome = app.limiter.run(|| app.graph().evaluate(&query_request));
+    let outcome = app.limiter.evaluate(app.graph(), query_request);
     // A browser asks for HTML by name; a SPARQL client for a result type.
     let wants_html = param(&params, "format").is_none()
         && negotiate::choose(
@@ -358,7 +371,7 @@ fn question(app: &App, request: &Request<Body>, name: &str) -> Response<Body> {
     if wants_html {
         return match outcome {
             Ok(outcome) => app.pages.question_results(app, question, &values, &outcome),
-            Err(e) => error(StatusCode::BAD_REQUEST, e.to_string()),
+            Err(e) => query_error(&e),
         };
     }
     respond(app, request, outcome, param(&params, "format"), false)

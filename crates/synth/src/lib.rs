@@ -376,14 +376,16 @@ pub const FORMATS: [&str; 3] = [
 
 /// Writes a synthetic corpus — documents, `corpus.toml` and a copy of the
 /// reference data — into `out`, as a data directory `igfkg build --data`
-/// reads.
+/// reads. `reference` was read from `reference_dir`, which is copied; with
+/// no folder (`reference` is igfkg's standard reference data), nothing is
+/// copied and a build of the corpus uses the standard data too.
 ///
 /// # Errors
 /// [`GenError`] if the options make no corpus or a file cannot be written.
 pub fn generate(
     options: &GenOptions,
     reference: &ReferenceData,
-    reference_dir: &Path,
+    reference_dir: Option<&Path>,
     out: &Path,
 ) -> Result<Generated, GenError> {
     if options.years == 0 || options.sessions == 0 {
@@ -411,7 +413,10 @@ pub fn generate(
         return Err(GenError::Options(format!(
             "--years {} reaches {last}, but the reference data has no meeting in {missing}; give fewer years, or add the meetings to {}",
             options.years,
-            reference_dir.join(igfkg_sources::MEETINGS).display()
+            reference_dir
+                .unwrap_or(Path::new(igfkg_sources::STANDARD_REFERENCE))
+                .join(igfkg_sources::MEETINGS)
+                .display()
         )));
     }
     let io = |path: &Path| {
@@ -420,12 +425,14 @@ pub fn generate(
     };
     let sources = out.join("sources");
     std::fs::create_dir_all(&sources).map_err(io(&sources))?;
-    let references = out.join("reference");
-    std::fs::create_dir_all(&references).map_err(io(&references))?;
-    for entry in std::fs::read_dir(reference_dir).map_err(io(reference_dir))? {
-        let entry = entry.map_err(io(reference_dir))?;
-        std::fs::copy(entry.path(), references.join(entry.file_name()))
-            .map_err(io(&entry.path()))?;
+    if let Some(reference_dir) = reference_dir {
+        let references = out.join("reference");
+        std::fs::create_dir_all(&references).map_err(io(&references))?;
+        for entry in std::fs::read_dir(reference_dir).map_err(io(reference_dir))? {
+            let entry = entry.map_err(io(reference_dir))?;
+            std::fs::copy(entry.path(), references.join(entry.file_name()))
+                .map_err(io(&entry.path()))?;
+        }
     }
     let vocabulary = Vocabulary::new(reference);
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);

@@ -6,7 +6,7 @@ use crate::error::{Mismatch, PushError};
 use crate::http::{Body, Client, Retry};
 use crate::store::{Endpoints, StoreKind};
 use igfkg_graph::model::NamedNode;
-use igfkg_graph::split_by_graph;
+use igfkg_graph::{split_by_graph, temp};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -73,24 +73,29 @@ pub struct GraphPush {
 pub struct Prepared {
     graphs: Vec<GraphPush>,
     dir: tempfile::TempDir,
+    /// Declared after `dir`, so the folder is gone before it is forgotten.
+    _registration: temp::Registration,
 }
 
 impl Prepared {
     /// Splits a dataset file (N-Quads, TriG, JSON-LD) into one N-Triples
-    /// file per named graph in a new temporary folder (`.igfkg-push-*` in
-    /// the system's temporary folder), renaming graphs by `prefix`.
+    /// file per named graph in a new temporary folder (an
+    /// [`igfkg_graph::temp`] folder in the system's temporary folder, which
+    /// a signal handler removes), renaming graphs by `prefix`.
     ///
     /// # Errors
     /// If the input cannot be read or parsed, holds statements outside
     /// named graphs, or a renamed graph is not an IRI.
     pub fn split(input: &Path, prefix: Option<&GraphPrefix>) -> Result<Self, PushError> {
-        let dir = tempfile::Builder::new()
-            .prefix(".igfkg-push-")
-            .tempdir()
+        let parent = std::env::temp_dir();
+        temp::remove_stale(&parent);
+        let dir = temp::builder(true)
+            .tempdir_in(&parent)
             .map_err(|source| PushError::Io {
-                path: std::env::temp_dir(),
+                path: parent.clone(),
                 source,
             })?;
+        let registration = temp::register(dir.path());
         let files = split_by_graph(input, dir.path())?;
         let mut graphs = Vec::with_capacity(files.len());
         for file in files {
@@ -106,7 +111,11 @@ impl Prepared {
                 bytes: file.bytes,
             });
         }
-        Ok(Self { graphs, dir })
+        Ok(Self {
+            graphs,
+            dir,
+            _registration: registration,
+        })
     }
 
     /// The graphs, by name in the dataset.

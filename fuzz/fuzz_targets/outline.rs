@@ -1,0 +1,5 @@
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    igfkg_fuzz::Target::named("outline").expect("a target of src/lib.rs").run(data);
+});
