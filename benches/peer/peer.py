@@ -418,7 +418,11 @@ class Builder:
 
 def build(data_dir):
     manifest = tomllib.loads((data_dir / "corpus.toml").read_text(encoding="utf-8"))
-    reference = Reference(data_dir / "reference")
+    # Without a reference/ folder, igfkg uses its standard reference data:
+    # the repository's data/reference, built into it.
+    own = data_dir / "reference"
+    standard = Path(__file__).resolve().parents[2] / "data" / "reference"
+    reference = Reference(own if own.is_dir() else standard)
     linker = Linker(reference)
     g = Graph()
     g.bind("igf", IGF)
