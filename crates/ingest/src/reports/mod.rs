@@ -174,8 +174,15 @@ fn read_report(
             field_lines.push((index, number, heading));
         }
     }
-    let first_field = field_lines.first().map_or(end_line, |f| f.0);
-    let track: Vec<String> = lines[updated_line + 1..first_field]
+    // The lines between the "updated" line and the first field name the
+    // track; none when the next report starts at once (a fuzzed document
+    // had its next title on this one's "updated" line).
+    let track_start = updated_line + 1;
+    let first_field = field_lines
+        .first()
+        .map_or(end_line, |f| f.0)
+        .max(track_start);
+    let track: Vec<String> = lines[track_start..first_field]
         .iter()
         .filter(|l| !l.is_blank())
         .map(|l| fold_spaces(l.text))
@@ -193,7 +200,7 @@ fn read_report(
     let theme = track.as_ref().map(|track| {
         let id = b.theme_id(track);
         if !b.out.themes.iter().any(|t| t.id == id) {
-            let line = &lines[updated_line + 1..first_field]
+            let line = &lines[track_start..first_field]
                 .iter()
                 .find(|l| !l.is_blank())
                 .copied();
