@@ -3,7 +3,7 @@
 //! that each crash found stays fixed and the harness builds with the tests.
 
 #[path = "../fuzz/src/lib.rs"]
-mod harness;
+pub mod harness;
 
 use crate::util::root;
 use harness::Target;

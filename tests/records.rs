@@ -5,9 +5,7 @@
 
 use crate::util::root;
 use igfkg::Format;
-use igfkg::model::{
-    ColumnMapping, Extraction, FactKind, RoleKind, RowKind, SessionType, SourceDocument,
-};
+use igfkg::model::{ColumnMapping, Extraction, FactKind, RoleKind, SessionType, SourceDocument};
 use igfkg::sources::{SourceText, read_reference};
 
 fn fixture(name: &str) -> std::path::PathBuf {
@@ -48,19 +46,7 @@ fn warnings(e: &Extraction) -> Vec<(u32, String)> {
 }
 
 fn events() -> Extraction {
-    let columns = ColumnMapping {
-        title: Some("Event".into()),
-        session_type: Some("Type".into()),
-        organization: Some("Organizer".into()),
-        date: Some("Date".into()),
-        year: Some("Year".into()),
-        place: Some("Venue".into()),
-        room: Some("Room".into()),
-        time: Some("Time".into()),
-        speakers: Some("Speakers".into()),
-        nri: Some("NRI".into()),
-        ..ColumnMapping::default()
-    };
+    let columns = crate::fuzzing::harness::events_columns();
     parse("events.csv", Format::Records, None, Some(columns))
 }
 
@@ -239,20 +225,7 @@ fn a_mapping_naming_a_missing_column_is_an_error_at_the_header() {
 
 #[test]
 fn json_records_under_a_pointer() {
-    let columns = ColumnMapping {
-        kind: RowKind::Session,
-        pointer: Some("/data/sessions".into()),
-        title: Some("title".into()),
-        session_type: Some("type".into()),
-        number: Some("number".into()),
-        date: Some("date".into()),
-        time: Some("time".into()),
-        room: Some("room".into()),
-        organization: Some("organizers".into()),
-        speakers: Some("speakers".into()),
-        text: Some("description".into()),
-        ..ColumnMapping::default()
-    };
+    let columns = crate::fuzzing::harness::sessions_columns();
     let e = parse("sessions.json", Format::Records, None, Some(columns));
     let sessions: Vec<_> = e
         .sessions

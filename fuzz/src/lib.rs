@@ -137,8 +137,9 @@ fn html(data: &[u8]) {
     }
 }
 
-/// The columns the manifest of `tests/formats.rs` gives `events.csv`.
-fn events_columns() -> ColumnMapping {
+/// The columns of `tests/data/formats/events.csv`, as the tests map them
+/// (`tests/records.rs` uses this one mapping too).
+pub fn events_columns() -> ColumnMapping {
     ColumnMapping {
         title: Some("Event".into()),
         session_type: Some("Type".into()),
@@ -154,8 +155,9 @@ fn events_columns() -> ColumnMapping {
     }
 }
 
-/// The columns the manifest of `tests/records.rs` gives `sessions.json`.
-fn sessions_columns() -> ColumnMapping {
+/// The columns of `tests/data/formats/sessions.json`, as the tests map them
+/// (`tests/records.rs` uses this one mapping too).
+pub fn sessions_columns() -> ColumnMapping {
     ColumnMapping {
         kind: RowKind::Session,
         pointer: Some("/data/sessions".into()),
@@ -257,11 +259,17 @@ static EXAMPLE: LazyLock<KnowledgeGraph> = LazyLock::new(|| {
     graph
 });
 
-fn params(data: &[u8]) {
-    let with_params: Vec<&Question> = catalogue()
+/// The questions of the catalogue that take parameters, in its order: the
+/// first byte of a `params` input chooses one.
+fn questions_with_params() -> Vec<&'static Question> {
+    catalogue()
         .iter()
         .filter(|q| !q.params.is_empty())
-        .collect();
+        .collect()
+}
+
+fn params(data: &[u8]) {
+    let with_params = questions_with_params();
     let Some((&which, rest)) = data.split_first() else {
         return;
     };
@@ -354,27 +362,20 @@ impl Target {
                     .export(ExportFormat::NQuads, Vec::new())
                     .expect("the example graph exports"),
             )],
-            Target::Params => {
-                let with_params: Vec<&Question> = catalogue()
-                    .iter()
-                    .filter(|q| !q.params.is_empty())
-                    .collect();
-                with_params
-                    .iter()
-                    .enumerate()
-                    .map(|(index, question)| {
-                        let mut bytes =
-                            vec![u8::try_from(index).expect("fewer than 256 questions")];
-                        let values: Vec<&str> = question
-                            .params
-                            .iter()
-                            .map(|p| example_value(&p.name))
-                            .collect();
-                        bytes.extend_from_slice(values.join("\n").as_bytes());
-                        (question.name.clone(), bytes)
-                    })
-                    .collect()
-            }
+            Target::Params => questions_with_params()
+                .iter()
+                .enumerate()
+                .map(|(index, question)| {
+                    let mut bytes = vec![u8::try_from(index).expect("fewer than 256 questions")];
+                    let values: Vec<&str> = question
+                        .params
+                        .iter()
+                        .map(|p| example_value(&p.name))
+                        .collect();
+                    bytes.extend_from_slice(values.join("\n").as_bytes());
+                    (question.name.clone(), bytes)
+                })
+                .collect(),
         }
     }
 }
