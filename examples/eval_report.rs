@@ -11,7 +11,12 @@
 //! ```sh
 //! cargo run --example eval_report
 //! cargo run --example eval_report -- --verbose
+//! cargo run --example eval_report -- --set tests/eval/heldout
 //! ```
+//!
+//! `--set DIR` scores another labelled set of the same layout
+//! (`DIR/passages/*.txt` and `DIR/labels.toml`): `tests/eval/heldout` is the
+//! set written blind after the linker was tuned on `tests/eval`.
 
 #[allow(dead_code)] // shared with tests/eval.rs, which uses other parts
 #[path = "../tests/eval/harness.rs"]
@@ -19,22 +24,31 @@ mod harness;
 
 use igfkg::DataDir;
 use igfkg::link::Linker;
-use std::path::Path;
+use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut verbose = false;
-    for arg in std::env::args().skip(1) {
+    let mut dir = PathBuf::from("tests/eval");
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "-v" | "--verbose" => verbose = true,
+            "--set" => {
+                dir = args
+                    .next()
+                    .ok_or("--set needs a folder: tests/eval or tests/eval/heldout")?
+                    .into();
+            }
             other => {
-                return Err(
-                    format!("unknown argument {other:?}: the report takes only --verbose").into(),
-                );
+                return Err(format!(
+                    "unknown argument {other:?}: the report takes --verbose and --set DIR"
+                )
+                .into());
             }
         }
     }
     let reference = DataDir::new("data").reference()?;
-    let set = harness::EvalSet::load(Path::new("tests/eval"))?;
+    let set = harness::EvalSet::load(&dir)?;
     let groups = reference
         .stakeholder_groups
         .iter()
@@ -43,7 +57,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let problems = set.problems(&groups);
     if !problems.is_empty() {
         return Err(format!(
-            "tests/eval/labels.toml has {} problem(s):\n{}",
+            "{} has {} problem(s):\n{}",
+            dir.join("labels.toml").display(),
             problems.len(),
             problems.join("\n")
         )
