@@ -90,6 +90,37 @@ fn the_2017_and_2019_messages_on_encryption_are_linked() {
 }
 
 #[test]
+fn the_2018_net_neutrality_messages_echo_the_2017_netneutrality_message() {
+    // The 2017 messages write the topic as one word ("With regard to
+    // netneutrality and zero-rating", line 53), the Paris messages as two
+    // ("Enforcing net neutrality is crucial", line 143, and lines 145, 147
+    // and 163). Lineage splits a word its corpus also writes apart, so the
+    // two years share the term "neutrality" and the thread 2017 → 2018 is
+    // there.
+    let lineage = catalogue::topic_lineage(graph(), "net-neutrality").unwrap();
+    let thread: Vec<_> = lineage
+        .iter()
+        .filter(|l| {
+            l.earlier_year == 2017
+                && l.earlier_text
+                    .contains("With regard to netneutrality and zero-rating")
+                && l.later_year == 2018
+                && l.later_text.to_lowercase().contains("net neutrality")
+        })
+        .collect();
+    assert!(!thread.is_empty(), "{lineage:#?}");
+    let rows = crate::util::column(
+        &format!(
+            "SELECT ?term WHERE {{ ?e igf:later <{}> ; igf:earlier <{}> ; igf:sharedTerm ?term }}",
+            thread[0].later.as_str(),
+            thread[0].earlier.as_str()
+        ),
+        "term",
+    );
+    assert!(rows.contains(&"neutrality".to_owned()), "{rows:?}");
+}
+
+#[test]
 fn every_echo_points_back_in_time() {
     let rows = crate::util::select(
         "SELECT ?later ?earlier WHERE { ?later igf:echoes ?earlier . ?later igf:year ?ly . ?earlier igf:year ?ey FILTER(?ey >= ?ly) }",

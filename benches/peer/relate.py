@@ -21,11 +21,15 @@ class Analyzer:
         self.stemmer = snowballstemmer.stemmer("english")
         self.stems = {}
 
-    def terms(self, text):
+    def words(self, text):
+        """The words of a text, lower-cased and without accents."""
         folded = "".join(c for c in unicodedata.normalize("NFKD", text)
                          if not unicodedata.category(c).startswith("M")).lower()
+        return [w for w in _NOT_ALNUM.split(folded) if w]
+
+    def terms_of(self, words):
         stems = []
-        for word in _NOT_ALNUM.split(folded):
+        for word in words:
             if len(word) < 3 or (word.isascii() and word.isdigit()) or word in self.stop_words:
                 continue
             stem = self.stems.get(word)
@@ -34,11 +38,37 @@ class Analyzer:
             stems.append(stem)
         return stems
 
+    def split_compounds(self, texts):
+        """igfkg's Analyzer::split_compounds: a word the corpus also writes
+        as two words of at least three letters, in that order, is split
+        ("netneutrality" → "net neutrality"); where two pairs make one word,
+        the first pair in order wins."""
+        vocabulary = {w for words in texts for w in words}
+        candidates = {}
+        for word in vocabulary:
+            if not word.isascii() or len(word) < 6:
+                continue
+            for at in range(3, len(word) - 3 + 1):
+                head, tail = word[:at], word[at:]
+                if head in vocabulary and tail in vocabulary:
+                    candidates.setdefault((head, tail), []).append(word)
+        splits = {}
+        for words in texts:
+            for pair in zip(words, words[1:]):
+                for word in candidates.get(pair, ()):
+                    known = splits.get(word)
+                    if known is None or pair < known:
+                        splits[word] = pair
+        if not splits:
+            return texts
+        return [[part for w in words for part in splits.get(w, (w,))] for words in texts]
+
 
 def vectors(analyzer, texts):
     """Unit-length TF-IDF vectors, each a list of (term id, weight) in term
     order."""
-    analysed = [analyzer.terms(t) for t in texts]
+    words = analyzer.split_compounds([analyzer.words(t) for t in texts])
+    analysed = [analyzer.terms_of(w) for w in words]
     frequency = {}
     for terms in analysed:
         for stem in set(terms):

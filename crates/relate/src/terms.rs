@@ -27,9 +27,8 @@ impl Analyzer {
         }
     }
 
-    /// The terms of a text, in order, each as (stem, word as folded).
-    /// Words of fewer than three letters, numbers and stop words are left out.
-    pub(crate) fn terms(&self, text: &str) -> Vec<(String, String)> {
+    /// The words of a text, lower-cased and without accents, in order.
+    pub(crate) fn words(&self, text: &str) -> Vec<String> {
         let folded: String = text
             .nfkd()
             .filter(|c| !is_combining_mark(*c))
@@ -37,10 +36,80 @@ impl Analyzer {
             .collect();
         folded
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
-            .filter(|w| !self.stop_words.contains(w))
-            .map(|w| (self.stemmer.stem(w).into_owned(), w.to_owned()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
             .collect()
+    }
+
+    /// The terms of words as [`Analyzer::words`] gives them, in order, each
+    /// as (stem, word as folded). Words of fewer than three letters, numbers
+    /// and stop words are left out.
+    pub(crate) fn terms_of(&self, words: Vec<String>) -> Vec<(String, String)> {
+        words
+            .into_iter()
+            .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+            .filter(|w| !self.stop_words.contains(w.as_str()))
+            .map(|w| (self.stemmer.stem(&w).into_owned(), w))
+            .collect()
+    }
+
+    /// Splits the words that texts of the same corpus also write as two:
+    /// "netneutrality" (IGF 2017) is "net neutrality" (IGF 2018), so the two
+    /// messages share its terms. A word is split where both halves are words
+    /// of at least three letters and the pair is written apart, in that
+    /// order, somewhere in `texts` — a corpus's own spellings, never a
+    /// dictionary's. `texts` hold words as [`Analyzer::words`] gives them,
+    /// before stop words are left out.
+    pub(crate) fn split_compounds(&self, texts: &mut [Vec<String>]) {
+        const LEAST: usize = 3;
+        let vocabulary: HashSet<&str> = texts.iter().flatten().map(String::as_str).collect();
+        // Each word that two other words of the corpus make, at every place
+        // they do.
+        let mut candidates: BTreeMap<(&str, &str), Vec<&str>> = BTreeMap::new();
+        for &word in &vocabulary {
+            if !word.is_ascii() || word.len() < 2 * LEAST {
+                continue;
+            }
+            for at in LEAST..=word.len() - LEAST {
+                let (head, tail) = word.split_at(at);
+                if let (Some(&head), Some(&tail)) = (vocabulary.get(head), vocabulary.get(tail)) {
+                    candidates.entry((head, tail)).or_default().push(word);
+                }
+            }
+        }
+        // Those of the pairs the corpus writes apart; the first pair in
+        // order splits a word that two pairs make, so that the result does
+        // not depend on the order of the texts.
+        let mut splits: BTreeMap<String, (String, String)> = BTreeMap::new();
+        for words in texts.iter() {
+            for pair in words.windows(2) {
+                let Some(made) = candidates.get(&(pair[0].as_str(), pair[1].as_str())) else {
+                    continue;
+                };
+                for &word in made {
+                    let key = (pair[0].clone(), pair[1].clone());
+                    let known = splits.entry(word.to_owned()).or_insert_with(|| key.clone());
+                    if key < *known {
+                        *known = key;
+                    }
+                }
+            }
+        }
+        if splits.is_empty() {
+            return;
+        }
+        for words in texts.iter_mut() {
+            if !words.iter().any(|word| splits.contains_key(word)) {
+                continue;
+            }
+            *words = std::mem::take(words)
+                .into_iter()
+                .flat_map(|word| match splits.get(&word) {
+                    Some((head, tail)) => vec![head.clone(), tail.clone()],
+                    None => vec![word],
+                })
+                .collect();
+        }
     }
 }
 
@@ -80,11 +149,38 @@ mod tests {
     fn stems_without_stop_words() {
         let analyzer = Analyzer::new();
         let stems: Vec<String> = analyzer
-            .terms("The Encryption of encrypted data, in 2019, by governments")
+            .terms_of(analyzer.words("The Encryption of encrypted data, in 2019, by governments"))
             .into_iter()
             .map(|(s, _)| s)
             .collect();
         assert_eq!(stems, ["encrypt", "encrypt", "data", "govern"]);
+    }
+
+    #[test]
+    fn words_the_corpus_also_writes_apart_are_split() {
+        let analyzer = Analyzer::new();
+        let mut texts: Vec<Vec<String>> = [
+            // IGF 2017 messages line 53 and IGF 2018 Paris messages line 143.
+            "more common in countries without netneutrality regulations",
+            "Enforcing net neutrality is crucial",
+            // "work" and "shop" are words here, but never "work shop": the
+            // workshop stays whole.
+            "the workshop asked whether shop work paid",
+        ]
+        .iter()
+        .map(|t| analyzer.words(t))
+        .collect();
+        analyzer.split_compounds(&mut texts);
+        let terms: Vec<Vec<(String, String)>> =
+            texts.into_iter().map(|w| analyzer.terms_of(w)).collect();
+        let words = |i: usize| -> Vec<&str> { terms[i].iter().map(|(_, w)| w.as_str()).collect() };
+        // "net" is a stop word; "neutrality" is now a term of both.
+        assert_eq!(
+            words(0),
+            ["common", "countries", "neutrality", "regulations"]
+        );
+        assert_eq!(words(1), ["enforcing", "neutrality", "crucial"]);
+        assert_eq!(words(2)[0], "workshop");
     }
 
     #[test]

@@ -19,8 +19,12 @@ pub(crate) struct Vectors {
 
 impl Vectors {
     pub(crate) fn new(analyzer: &Analyzer, texts: &[&str]) -> Self {
-        let analysed: Vec<Vec<(String, String)>> =
-            texts.par_iter().map(|t| analyzer.terms(t)).collect();
+        let mut words: Vec<Vec<String>> = texts.par_iter().map(|t| analyzer.words(t)).collect();
+        analyzer.split_compounds(&mut words);
+        let analysed: Vec<Vec<(String, String)>> = words
+            .into_par_iter()
+            .map(|w| analyzer.terms_of(w))
+            .collect();
         let mut forms = SurfaceForms::default();
         let mut document_frequency: HashMap<&str, u32> = HashMap::new();
         for terms in &analysed {
