@@ -8,11 +8,15 @@
 mod harness;
 
 use crate::util::{data_dir, root};
-use harness::{EvalSet, Found, FoundLink, Kind, Labels, Passage, Report};
+use harness::{EvalSet, Found, FoundLink, Ignore, Kind, Labels, Passage, Report};
 use igfkg::DataDir;
 use igfkg::link::Linker;
 use igfkg::sources::ReferenceData;
 use std::collections::BTreeSet;
+
+/// The set the linker was tuned on, and the one written blind after it:
+/// each with its folder and the least number of mentions of each kind.
+const SETS: [(&str, usize, usize); 2] = [("tests/eval", 320, 50), ("tests/eval/heldout", 150, 10)];
 
 fn eval_set() -> EvalSet {
     EvalSet::load(&root().join("tests/eval")).unwrap()
@@ -30,9 +34,9 @@ fn groups(reference: &ReferenceData) -> BTreeSet<String> {
         .collect()
 }
 
-/// The linker's figures on the whole set.
-fn baseline() -> (EvalSet, Report) {
-    let set = eval_set();
+/// The linker's figures on the whole of a set.
+fn baseline(folder: &str) -> (EvalSet, Report) {
+    let set = EvalSet::load(&root().join(folder)).unwrap();
     let reference = reference();
     let linker = Linker::new(&reference);
     let links = harness::run_linker(&linker, &reference, &set);
@@ -42,38 +46,47 @@ fn baseline() -> (EvalSet, Report) {
 
 #[test]
 fn labels_are_well_formed() {
-    let set = eval_set();
-    let problems = set.problems(&groups(&reference()));
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert!(
-        set.labels.mention.len() >= 320,
-        "{} mentions",
-        set.labels.mention.len()
-    );
-    for kind in Kind::ALL {
+    let groups = groups(&reference());
+    for (folder, least, least_of_a_kind) in SETS {
+        let set = EvalSet::load(&root().join(folder)).unwrap();
+        let problems = set.problems(&groups);
+        assert!(problems.is_empty(), "{folder}: {}", problems.join("\n"));
         assert!(
-            set.count(kind) >= 50,
-            "{kind}: {} mentions",
-            set.count(kind)
+            set.labels.mention.len() >= least,
+            "{folder}: {} mentions",
+            set.labels.mention.len()
         );
-    }
-    // Every passage is labelled, and says what it is about.
-    for passage in &set.passages {
-        let topics = set
-            .labels
-            .mention
-            .iter()
-            .filter(|m| m.passage == passage.stem && m.kind == Kind::Topic)
-            .count();
-        assert!(topics > 0, "{}: no topic labelled", passage.stem);
+        for kind in Kind::ALL {
+            assert!(
+                set.count(kind) >= least_of_a_kind,
+                "{folder}: {kind}: {} mentions",
+                set.count(kind)
+            );
+        }
+        // Every passage is labelled, and names a topic.
+        for passage in &set.passages {
+            let topics = set
+                .labels
+                .mention
+                .iter()
+                .filter(|m| m.passage == passage.stem && m.kind == Kind::Topic)
+                .count();
+            assert!(topics > 0, "{folder}/{}: no topic labelled", passage.stem);
+        }
     }
 }
 
 #[test]
 fn every_passage_says_what_it_imitates_and_where_its_layout_comes_from() {
-    let set = eval_set();
-    assert!(set.passages.len() >= 15, "{} passages", set.passages.len());
-    let dir = root().join("tests/eval/passages");
+    for (folder, _, _) in SETS {
+        passages_say_what_they_imitate(folder);
+    }
+}
+
+fn passages_say_what_they_imitate(folder: &str) {
+    let set = EvalSet::load(&root().join(folder)).unwrap();
+    assert!(set.passages.len() >= 6, "{} passages", set.passages.len());
+    let dir = root().join(folder).join("passages");
     for passage in &set.passages {
         let raw = std::fs::read_to_string(dir.join(format!("{}.txt", passage.stem))).unwrap();
         assert!(
@@ -409,30 +422,159 @@ fn scoring_follows_the_documented_rules() {
 
 #[test]
 fn the_baseline_scores_every_label_and_every_link() {
-    let (set, report) = baseline();
-    for kind in Kind::ALL {
-        let s = report.score(kind);
-        assert_eq!(s.mentions, set.count(kind), "{kind}");
-        assert_eq!(s.found + s.missed.len(), s.mentions, "{kind}");
-        assert_eq!(s.correct + s.false_links.len(), s.links, "{kind}");
+    for (folder, _, _) in SETS {
+        let (set, report) = baseline(folder);
+        for kind in Kind::ALL {
+            let s = report.score(kind);
+            assert_eq!(s.mentions, set.count(kind), "{folder}: {kind}");
+            assert_eq!(s.found + s.missed.len(), s.mentions, "{folder}: {kind}");
+            assert_eq!(s.correct + s.false_links.len(), s.links, "{folder}: {kind}");
+        }
+        eprintln!("{folder}\n{}", harness::render(&report, false));
     }
-    eprintln!("{}", harness::render(&report, false));
 }
 
 #[test]
-#[ignore = "the NRI, organisation and topic registries of issue 14 are being rewritten; the lead un-ignores this when they land"]
+#[ignore = "not met yet: topic precision (79% on the tuning set, 84% on the held-out set) and organisation recall on the held-out set (69%); tests/eval/README.md has the figures"]
 fn linker_meets_the_out_of_sample_targets() {
-    let (_, report) = baseline();
-    let text = harness::render(&report, true);
-    for kind in Kind::ALL {
-        let precision = report.score(kind).precision().unwrap_or(0.0);
-        assert!(
-            precision >= 0.90,
-            "{kind}: precision {precision:.3}\n{text}"
-        );
+    for (folder, _, _) in SETS {
+        let (_, report) = baseline(folder);
+        let text = harness::render(&report, true);
+        for kind in Kind::ALL {
+            let precision = report.score(kind).precision().unwrap_or(0.0);
+            assert!(
+                precision >= 0.90,
+                "{folder}: {kind}: precision {precision:.3}\n{text}"
+            );
+        }
+        for kind in [Kind::Nri, Kind::Organization] {
+            let recall = report.score(kind).recall().unwrap_or(0.0);
+            assert!(
+                recall >= 0.80,
+                "{folder}: {kind}: recall {recall:.3}\n{text}"
+            );
+        }
     }
-    for kind in [Kind::Nri, Kind::Organization] {
-        let recall = report.score(kind).recall().unwrap_or(0.0);
-        assert!(recall >= 0.80, "{kind}: recall {recall:.3}\n{text}");
-    }
+}
+
+/// What the linker links in one line, as (kind, registry key or goal, words).
+fn linked(line: &str) -> Vec<(Kind, String, String)> {
+    let set = EvalSet {
+        passages: vec![Passage::parse("line", line)],
+        labels: Labels {
+            ignore: Ignore::default(),
+            mention: Vec::new(),
+        },
+    };
+    let reference = reference();
+    let linker = Linker::new(&reference);
+    harness::run_linker(&linker, &reference, &set)
+        .into_iter()
+        .map(|l| {
+            let key = match l.target {
+                Found::Named { key, .. } | Found::Topic { key, .. } | Found::Group(key) => key,
+                Found::Goal(n, None) => n.to_string(),
+                Found::Goal(n, Some(t)) => format!("{n}.{t}"),
+            };
+            (l.kind, key, l.words)
+        })
+        .collect()
+}
+
+fn of_kind(links: &[(Kind, String, String)], kind: Kind) -> Vec<(&str, &str)> {
+    links
+        .iter()
+        .filter(|(k, _, _)| *k == kind)
+        .map(|(_, key, words)| (key.as_str(), words.as_str()))
+        .collect()
+}
+
+#[test]
+fn an_nri_is_found_in_the_forms_the_igf_writes_its_name_in() {
+    // The 2022 NRI annual report's line 11 (passage 12): a hyphenated name
+    // written with a space, and "Internet Governance Forum X" for the
+    // registry's "Canada IGF".
+    let links = linked(
+        "Western Europe and Others. EuroDIG met in Trieste, the IGF USA in Washington, \
+         the UK IGF in London, and the Internet Governance Forum Canada online.",
+    );
+    assert_eq!(
+        of_kind(&links, Kind::Nri),
+        [
+            ("canada-igf", "Internet Governance Forum Canada"),
+            ("eurodig", "EuroDIG"),
+            ("igf-usa", "IGF USA"),
+            ("uk-igf", "UK IGF")
+        ]
+    );
+    // The 2014 events table's line 9 (passage 04): the acronym "AfIGF"
+    // with its words apart.
+    let links = linked(
+        "Af IGF youth session on connecting the next billion – 9 July 2014 – Abuja, Nigeria",
+    );
+    assert_eq!(of_kind(&links, Kind::Nri), [("african-igf", "Af IGF")]);
+    // Naming an NRI is not naming the topic of the NRIs.
+    assert!(
+        of_kind(&links, Kind::Topic)
+            .iter()
+            .all(|(key, _)| *key != "nri")
+    );
+    // The 2022 session report's line 14 (passage 11): "Youth IGF Ethiopia"
+    // is a youth initiative the registry does not hold, not the Ethiopia
+    // IGF, which the next sentence names.
+    let links = linked(
+        "A youth delegate from the Youth IGF Ethiopia reported on the first national youth \
+         meeting in Addis Ababa. The Ethiopia IGF had prepared the national contributions.",
+    );
+    assert_eq!(
+        of_kind(&links, Kind::Nri),
+        [("ethiopia-igf", "Ethiopia IGF")]
+    );
+}
+
+#[test]
+fn a_un_body_s_name_holds_its_un_and_names_no_topic() {
+    // The 2020 session report's line 17 (passage 08).
+    let links = linked(
+        "The UN Committee on the Rights of the Child was preparing a general comment on \
+         children's rights in the digital environment.",
+    );
+    assert_eq!(
+        of_kind(&links, Kind::Organization),
+        [(
+            "organization/un-crc",
+            "UN Committee on the Rights of the Child"
+        )]
+    );
+    // The topic comes from "children's rights", not from the Committee's name.
+    let topics = of_kind(&links, Kind::Topic);
+    assert!(
+        topics.iter().all(|(_, words)| !words.contains("Committee")),
+        "{topics:?}"
+    );
+    // The 2023 NRI main session's line 12 (passage 13): the review is the
+    // WSIS process, and the NRIs named are not the topic of the NRIs.
+    let links = linked(
+        ">> THOMAS HUBER: Thank you. From the IGF Germany and from EuroDIG, a short message: \
+         the WSIS+20 review is coming in 2025.",
+    );
+    assert_eq!(
+        of_kind(&links, Kind::Organization),
+        [("organization/wsis", "WSIS+20 review")]
+    );
+    assert_eq!(of_kind(&links, Kind::Topic), []);
+}
+
+#[test]
+fn an_acronym_matches_in_other_capitals_but_never_as_a_word() {
+    // The held-out 2011 workshop report's line 7: "AfriNIC", which folds
+    // as the registry's name "AFRINIC" does.
+    let links = linked("short interventions from AfriNIC and from the AUC");
+    assert!(
+        of_kind(&links, Kind::Organization).contains(&("organization/afrinic", "AfriNIC")),
+        "{links:?}"
+    );
+    // "un" and "First" are words.
+    let links = linked("First, the un-convened meeting came first.");
+    assert_eq!(of_kind(&links, Kind::Organization), []);
 }

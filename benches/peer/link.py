@@ -75,6 +75,17 @@ def variants(label):
     forms = [folded]
     if " " in folded:
         forms.append(folded.replace(" ", ""))
+    # An acronym of joined words also written apart ("AfIGF" as "Af IGF").
+    apart = []
+    previous_lower = False
+    for c in label:
+        if previous_lower and c.isupper():
+            apart.append(" ")
+        previous_lower = c.islower()
+        apart.append(c)
+    apart = fold("".join(apart))
+    if apart not in forms:
+        forms.append(apart)
     forms += [v[:-1] + "ies" for v in list(forms) if v.endswith("y") and v[:-1] and v[-2] not in "aeiou"]
     return [v for v in forms if v]
 
@@ -250,11 +261,52 @@ _SENTENCE_END = re.compile(r"[.!?;]+(?:\s+|$)|\n\s*\n")
 
 ROLLED_UP = ("sdg", "nri", "organization", "topic")
 
+_SDGS_AS_A_WHOLE = re.compile(
+    r"(?i)\b(?:Sustainable\s+Development\s+Goals?|SDGs?|(?:UN\s+)?2030\s+Agenda(?:\s+for\s+Sustainable\s+Development)?)\b")
+
+
+def nri_name_forms(label):
+    """igfkg's nri_name_forms: "Canada IGF", "IGF Canada", "Canada Internet
+    Governance Forum", "Internet Governance Forum Canada"; "Youth IGF X" and
+    "X Youth IGF"."""
+    forms = [label]
+    place = None
+    for suffix in (" IGF", " Internet Governance Forum"):
+        if label.endswith(suffix):
+            place = label[:-len(suffix)]
+            break
+    if place is None:
+        for prefix in ("IGF ", "Internet Governance Forum "):
+            if label.startswith(prefix):
+                place = label[len(prefix):]
+                break
+    youth = False
+    if place is None:
+        if label.startswith("Youth IGF "):
+            place, youth = label[len("Youth IGF "):], True
+        elif label.endswith(" Youth IGF"):
+            place, youth = label[:-len(" Youth IGF")], True
+        else:
+            return forms
+    if not place or place == "Youth":
+        return forms
+    if youth:
+        variants_ = [f"Youth IGF {place}", f"{place} Youth IGF"]
+    else:
+        variants_ = [f"{place} IGF", f"IGF {place}", f"{place} Internet Governance Forum",
+                     f"Internet Governance Forum {place}"]
+    return forms + [v for v in variants_ if v != label]
+
+
+def _capitals(word):
+    return sum(1 for c in word if c.isupper())
+
 
 class Linker:
     def __init__(self, reference):
-        self.nris = Gazetteer((nri["id"], label) for nri in reference.nris
-                              for label in [nri["name"]] + nri["aliases"])
+        self.nris = Gazetteer((nri["id"], form) for nri in reference.nris
+                              for label in [nri["name"]] + nri["aliases"]
+                              for form in nri_name_forms(label))
         self.organizations = Gazetteer((org["id"], label) for org in reference.organizations
                                        for label in [org["name"]] + org["aliases"])
         self.groups = Gazetteer((g["id"], label) for g in reference.groups
@@ -295,20 +347,33 @@ class Linker:
         """igfkg's Linker::names: the NRIs and organisations a text names,
         the longest name winning across both; a one-word name matches only
         as the registry writes it."""
-        def found(gazetteer):
+        def as_written(label, words):
+            return (any(c.isspace() or c == "-" for c in words) or words.startswith(label)
+                    or (_capitals(label) >= 2 and _capitals(words) >= 2))
+
+        def after_youth(start):
+            before = text[:start].rstrip()
+            return len(before) < start and before[-5:].lower() == "youth" and len(before) >= 5
+
+        def found(gazetteer, youth_rule):
             hits = []
             for s, e, key, label, _ in gazetteer.find_labels(folded):
                 start, end = origin[s][0], origin[e - 1][1]
-                if any(c.isspace() for c in label) or text[start:end].startswith(label):
+                if as_written(label, text[start:end]) and not (youth_rule and after_youth(start)):
                     hits.append((start, end, key))
             return hits
-        nris, organizations = found(self.nris), found(self.organizations)
+        nris, organizations = found(self.nris, True), found(self.organizations, False)
         spans = [(s, e) for s, e, _ in nris + organizations]
 
         def beaten(start, end):
             return any(e - s > end - start and s < end and start < e for s, e in spans)
+        organizations = [h for h in organizations if not beaten(h[0], h[1])]
+
+        def prefixes(h):
+            return h[2] == "united-nations" and any(
+                n[0] > h[1] and text[h[1]:n[0]].isspace() for n in organizations)
         return ([h for h in nris if not beaten(h[0], h[1])],
-                [h for h in organizations if not beaten(h[0], h[1])])
+                [h for h in organizations if not prefixes(h)])
 
     def link(self, extraction):
         """The links of one document: a set of (subject, relation, target),
@@ -347,20 +412,28 @@ class Linker:
 
     def link_text(self, links, subject, text, is_message, context=frozenset()):
         masked = addresses(text)
+        # Words that name an SDG, an NRI or an organisation name no topic.
+        named = []
         for start, end, goal, target in find_sdgs(text):
             if any(a < end and start < b for a, b in masked):
                 continue
+            named.append((start, end))
             if target is not None:
                 links.add((subject, "sdg", ("goal-target", goal, target)))
             links.add((subject, "sdg", ("goal", goal)))
+        named += [(m.start(), m.end()) for m in _SDGS_AS_A_WHOLE.finditer(text)]
         folded, origin = normalize(text, masked)
         nris, organizations = self.names(text, folded, origin)
-        for _, _, key in nris:
+        for start, end, key in nris:
+            named.append((start, end))
             links.add((subject, "nri", ("nri", key)))
-            links.add((subject, "topic", ("topic", "nri")))
-        for _, _, key in organizations:
+        for start, end, key in organizations:
+            named.append((start, end))
             links.add((subject, "organization", ("organization", f"organization/{key}")))
         for hit in self.topic_hits(folded, context):
+            start, end = origin[hit[0]][0], origin[hit[1] - 1][1]
+            if any(s <= start and end <= e for s, e in named):
+                continue
             links.add((subject, "topic", ("topic", hit[2])))
         if is_message:
             sentences = []

@@ -41,6 +41,21 @@ fn variants(label: &str) -> Vec<String> {
     if folded.contains(' ') {
         variants.push(folded.replace(' ', ""));
     }
+    // An acronym of joined words is also written with its words apart:
+    // "AfIGF" as "Af IGF", "EuroDIG" as "Euro DIG", "ArmIGF" as "Arm IGF".
+    let mut apart = String::new();
+    let mut previous_lower = false;
+    for c in label.chars() {
+        if previous_lower && c.is_uppercase() {
+            apart.push(' ');
+        }
+        previous_lower = c.is_lowercase();
+        apart.push(c);
+    }
+    let apart = fold(&apart);
+    if !variants.contains(&apart) {
+        variants.push(apart);
+    }
     let plural = variants
         .iter()
         .filter_map(|v| {

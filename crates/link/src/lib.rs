@@ -30,6 +30,18 @@ const FROM_ORGANIZATION: f64 = 0.8;
 /// Confidence of a call on a stakeholder group read from a sentence.
 const ADDRESSES: f64 = 0.8;
 
+/// The United Nations, whose name other UN bodies' names may begin with.
+static UNITED_NATIONS: LazyLock<NodeId> =
+    LazyLock::new(|| Organization::gazetteer_id("united-nations"));
+
+/// The names of the Sustainable Development Goals as a whole.
+static SDGS_AS_A_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:Sustainable\s+Development\s+Goals?|SDGs?|(?:UN\s+)?2030\s+Agenda(?:\s+for\s+Sustainable\s+Development)?)\b",
+    )
+    .unwrap()
+});
+
 /// The end of a sentence.
 static SENTENCE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[.!?;]+(?:\s+|$)|\n\s*\n").unwrap());
@@ -57,7 +69,8 @@ impl Linker {
         let nris = Gazetteer::new(reference.nris.iter().flat_map(|nri| {
             std::iter::once(&nri.name)
                 .chain(&nri.aliases)
-                .map(|label| (nri.id.clone(), label.clone(), false))
+                .flat_map(|label| nri_name_forms(label))
+                .map(|label| (nri.id.clone(), label, false))
         }));
         let organizations = Gazetteer::new(reference.organizations.iter().enumerate().flat_map(
             |(i, org)| {
@@ -229,19 +242,38 @@ impl Linker {
     /// Ukraine IGF", nor the Internet Governance Forum inside "Kenya
     /// Internet Governance Forum". A one-word name ("UN", "EU", "CoE",
     /// "Orange", "Apple") is an acronym or a word of the language too, and
-    /// matches only as the registry writes it: the folded match is checked
-    /// against the case of the original words.
+    /// matches only as the registry writes it, or, for an acronym, in other
+    /// capitals that are still an acronym's ("AfriNIC" for "AFRINIC"): the
+    /// folded match is checked against the case of the original words.
     fn names<'a>(
         &'a self,
         text: &str,
         folded: &normalize::Normalized,
     ) -> (Vec<Hit<'a, String>>, Vec<Hit<'a, usize>>) {
+        let capitals = |word: &str| word.chars().filter(|c| c.is_uppercase()).count();
         let as_written = |label: &str, start: usize, end: usize| {
-            label.contains(char::is_whitespace)
-                || text.get(start..end).is_some_and(|w| w.starts_with(label))
+            text.get(start..end).is_some_and(|words| {
+                words.contains(|c: char| c.is_whitespace() || c == '-')
+                    || words.starts_with(label)
+                    // An acronym in other capitals ("AfriNIC" for "AFRINIC"),
+                    // never as a word ("un", "Un", "First").
+                    || (capitals(label) >= 2 && capitals(words) >= 2)
+            })
+        };
+        // "Youth" written before the name of a national IGF names a youth
+        // initiative the registry does not know ("Youth IGF Ethiopia"), not
+        // the national IGF.
+        let after_youth = |start: usize| {
+            text.get(..start).is_some_and(|before| {
+                let before = before.trim_end();
+                before.len() < start
+                    && before.len() >= 5
+                    && before.is_char_boundary(before.len() - 5)
+                    && before[before.len() - 5..].eq_ignore_ascii_case("youth")
+            })
         };
         let nris: Vec<_> = (self.nris.find(folded).into_iter())
-            .filter(|h| as_written(&h.entry.label, h.start, h.end))
+            .filter(|h| as_written(&h.entry.label, h.start, h.end) && !after_youth(h.start))
             .collect();
         let organizations: Vec<_> = (self.organizations.find(folded).into_iter())
             .filter(|h| as_written(&h.entry.label, h.start, h.end))
@@ -256,13 +288,31 @@ impl Linker {
                 .iter()
                 .any(|&(s, e)| e - s > end - start && s < end && start < e)
         };
+        let organizations: Vec<_> = (organizations.into_iter())
+            .filter(|h| !beaten(h.start, h.end))
+            .collect();
+        // "UN" or "United Nations" written before the name of a UN body is
+        // a word of that name ("UN Committee on the Rights of the Child",
+        // "UN High-level Advisory Body on Artificial Intelligence"), not a
+        // second organisation.
+        let prefixes = |h: &Hit<'a, usize>| {
+            self.known_organizations[h.entry.key].id == *UNITED_NATIONS
+                && organizations.iter().any(|next| {
+                    next.start > h.end
+                        && text
+                            .get(h.end..next.start)
+                            .is_some_and(|between| between.chars().all(char::is_whitespace))
+                })
+        };
+        let kept = (organizations.iter())
+            .filter(|h| !prefixes(h))
+            .cloned()
+            .collect();
         (
             nris.into_iter()
                 .filter(|h| !beaten(h.start, h.end))
                 .collect(),
-            (organizations.into_iter())
-                .filter(|h| !beaten(h.start, h.end))
-                .collect(),
+            kept,
         )
     }
 
@@ -280,10 +330,18 @@ impl Linker {
         let addresses = mask::addresses(text);
         let in_address =
             |start: usize, end: usize| addresses.iter().any(|a| a.start < end && start < a.end);
+        // The words that name an SDG, an NRI or an organisation name that
+        // entity, not a topic: "SDG 5" is not the topic of sustainable
+        // development, "Kenya IGF" not the topic of the NRIs, "World Summit
+        // on the Information Society" not the topic of WSIS, "Partnership on
+        // AI" not the topic of AI. A longer topic label keeps its topic ("UN
+        // Charter" is international law).
+        let mut named = Vec::new();
         for hit in sdg::find(text) {
             if in_address(hit.start, hit.end) {
                 continue;
             }
+            named.push(hit.start..hit.end);
             let evidence = Evidence {
                 span: span.sub_span(hit.start, hit.end),
                 method: Method::Pattern,
@@ -300,30 +358,27 @@ impl Linker {
             }
             out.add(subject, Relation::Sdg, Target::Goal(hit.goal), evidence);
         }
+        // "The SDGs" and "the 2030 Agenda" name the goals as a whole, not
+        // the topic of sustainable development.
+        named.extend(SDGS_AS_A_WHOLE.find_iter(text).map(|m| m.start()..m.end()));
         let folded = normalize_masked(text, &addresses);
         let (nris, organizations) = self.names(text, &folded);
         for hit in nris {
-            let evidence = Evidence {
-                span: span.sub_span(hit.start, hit.end),
-                method: Method::Gazetteer,
-                confidence: None,
-                rule: hit.entry.label.clone(),
-            };
+            named.push(hit.start..hit.end);
             out.add(
                 subject,
                 Relation::Nri,
                 Target::Nri(hit.entry.key.clone()),
-                evidence.clone(),
-            );
-            // Naming an NRI is speaking of the NRIs.
-            out.add(
-                subject,
-                Relation::Topic,
-                Target::Topic("nri".into()),
-                evidence,
+                Evidence {
+                    span: span.sub_span(hit.start, hit.end),
+                    method: Method::Gazetteer,
+                    confidence: None,
+                    rule: hit.entry.label.clone(),
+                },
             );
         }
         for hit in organizations {
+            named.push(hit.start..hit.end);
             let organization = &self.known_organizations[hit.entry.key];
             out.add(
                 subject,
@@ -338,6 +393,12 @@ impl Linker {
             );
         }
         for (hit, confidence) in self.topic_hits(&folded, context) {
+            if named
+                .iter()
+                .any(|n| n.start <= hit.start && hit.end <= n.end)
+            {
+                continue;
+            }
             out.add(
                 subject,
                 Relation::Topic,
@@ -482,6 +543,44 @@ impl Linker {
             (None, None) => {}
         }
     }
+}
+
+/// A name of an NRI and the forms IGF documents write the same name in:
+/// "Canada IGF", "IGF Canada", "Canada Internet Governance Forum" and
+/// "Internet Governance Forum Canada" are one initiative, as are "Youth IGF
+/// Uruguay" and "Uruguay Youth IGF".
+fn nri_name_forms(label: &str) -> Vec<String> {
+    let mut forms = vec![label.to_owned()];
+    let place = label
+        .strip_suffix(" IGF")
+        .or_else(|| label.strip_suffix(" Internet Governance Forum"))
+        .or_else(|| label.strip_prefix("IGF "))
+        .or_else(|| label.strip_prefix("Internet Governance Forum "));
+    let (youth, place) = match place {
+        Some(place) => (false, place),
+        None => match label
+            .strip_prefix("Youth IGF ")
+            .or_else(|| label.strip_suffix(" Youth IGF"))
+        {
+            Some(place) => (true, place),
+            None => return forms,
+        },
+    };
+    if place.is_empty() || place == "Youth" {
+        return forms;
+    }
+    let variants = if youth {
+        vec![format!("Youth IGF {place}"), format!("{place} Youth IGF")]
+    } else {
+        vec![
+            format!("{place} IGF"),
+            format!("IGF {place}"),
+            format!("{place} Internet Governance Forum"),
+            format!("Internet Governance Forum {place}"),
+        ]
+    };
+    forms.extend(variants.into_iter().filter(|v| v != label));
+    forms
 }
 
 /// Where `words` are written in `text`, any run of white space (a no-break
