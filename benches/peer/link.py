@@ -337,7 +337,10 @@ class Linker:
                 or (not h[4] and h[2] != weak[2] and broader is not None
                     and self.broader.get(h[2]) == broader)
                 for h in hits)
-        return [h for h in hits if not h[4] or supported(h)]
+        def inside_another(weak):
+            return any(h[2] != weak[2] and h[0] <= weak[0] and weak[1] <= h[1]
+                       and h[1] - h[0] > weak[1] - weak[0] for h in hits)
+        return [h for h in hits if not h[4] or (supported(h) and not inside_another(h))]
 
     def topics(self, title):
         """igfkg's Linker::topics: a title's weak labels count unsupported."""

@@ -48,8 +48,18 @@ impl Linker {
                             && self.broader_topics.get(&h.entry.key) == broader)
                 })
         };
+        // A weak label inside a longer label of another topic is a word of
+        // that label: "sustainability" in "environmental sustainability".
+        let inside_another = |weak: &Hit<'a, String>| {
+            hits.iter().any(|h| {
+                h.entry.key != weak.entry.key
+                    && h.start <= weak.start
+                    && weak.end <= h.end
+                    && h.end - h.start > weak.end - weak.start
+            })
+        };
         hits.iter()
-            .filter(|hit| !hit.entry.weak || supported(hit))
+            .filter(|hit| !hit.entry.weak || (supported(hit) && !inside_another(hit)))
             .map(|hit| {
                 let preferred =
                     self.preferred_topic_labels.get(&hit.entry.key) == Some(&hit.entry.label);
