@@ -578,3 +578,17 @@ fn an_acronym_matches_in_other_capitals_but_never_as_a_word() {
     let links = linked("First, the un-convened meeting came first.");
     assert_eq!(of_kind(&links, Kind::Organization), []);
 }
+
+#[test]
+fn a_weak_label_inside_another_topic_s_label_is_that_label_s_word() {
+    // The 2021 messages' heading of line 14 (passage 09): "sustainability"
+    // (a weak label of sustainable development) is a word of
+    // "Environmental sustainability", the environment.
+    let links = linked("4. Environmental sustainability and climate change");
+    let topics: Vec<&str> = of_kind(&links, Kind::Topic)
+        .into_iter()
+        .map(|(key, _)| key)
+        .collect();
+    assert!(topics.contains(&"environment"), "{topics:?}");
+    assert!(!topics.contains(&"sustainable-development"), "{topics:?}");
+}
