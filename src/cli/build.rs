@@ -580,8 +580,26 @@ fn write_warnings(
     if warnings.is_empty() {
         return Ok(());
     }
+    // The table's column counts warnings; the notes (a field that says it
+    // does not apply, a recording the text does not link) are listed too.
+    let notes = warnings
+        .iter()
+        .filter(|d| d.severity == Severity::Info)
+        .count();
+    let plural = |n: usize, word: &str| match n {
+        1 => format!("1 {word}"),
+        n => format!("{n} {word}s"),
+    };
     writeln!(out)?;
-    writeln!(out, "{} warnings:", warnings.len())?;
+    match notes {
+        0 => writeln!(out, "{}:", plural(warnings.len(), "warning"))?,
+        _ => writeln!(
+            out,
+            "{} and {}:",
+            plural(warnings.len() - notes, "warning"),
+            plural(notes, "note")
+        )?,
+    }
     for d in warnings {
         let path = document_path(built, data, &d.document);
         write_diagnostic(out, "  ", &path, d)?;
