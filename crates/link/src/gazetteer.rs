@@ -71,6 +71,17 @@ fn variants(label: &str) -> Vec<String> {
 impl<K: Clone + PartialEq> Gazetteer<K> {
     /// Compiles `(entity, label, weak)` triples.
     pub(crate) fn new(labels: impl IntoIterator<Item = (K, String, bool)>) -> Self {
+        Self::compile(labels, false)
+    }
+
+    /// Compiles the names of a registry, where a name two entities share
+    /// names neither: "CAIGF" is the Central Asian and the Central African
+    /// IGF, and a link to either would be a guess.
+    pub(crate) fn names(labels: impl IntoIterator<Item = (K, String, bool)>) -> Self {
+        Self::compile(labels, true)
+    }
+
+    fn compile(labels: impl IntoIterator<Item = (K, String, bool)>, unambiguous: bool) -> Self {
         // A BTreeMap keeps pattern order, and so matching, deterministic.
         let mut by_form: BTreeMap<String, Vec<Entry<K>>> = BTreeMap::new();
         for (key, label, weak) in labels {
@@ -89,6 +100,9 @@ impl<K: Clone + PartialEq> Gazetteer<K> {
                     None => entries.push(entry),
                 }
             }
+        }
+        if unambiguous {
+            by_form.retain(|_, entries| entries.iter().all(|e| e.key == entries[0].key));
         }
         let (patterns, entries): (Vec<String>, Vec<Vec<Entry<K>>>) = by_form.into_iter().unzip();
         let automaton = AhoCorasick::builder()

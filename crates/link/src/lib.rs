@@ -66,13 +66,13 @@ pub struct Linker {
 impl Linker {
     /// Compiles the vocabularies of the reference data.
     pub fn new(reference: &ReferenceData) -> Self {
-        let nris = Gazetteer::new(reference.nris.iter().flat_map(|nri| {
+        let nris = Gazetteer::names(reference.nris.iter().flat_map(|nri| {
             std::iter::once(&nri.name)
                 .chain(&nri.aliases)
                 .flat_map(|label| nri_name_forms(label))
                 .map(|label| (nri.id.clone(), label, false))
         }));
-        let organizations = Gazetteer::new(reference.organizations.iter().enumerate().flat_map(
+        let organizations = Gazetteer::names(reference.organizations.iter().enumerate().flat_map(
             |(i, org)| {
                 std::iter::once(&org.name)
                     .chain(&org.aliases)
