@@ -342,10 +342,22 @@ class Linker:
                 or (not h[4] and h[2] != weak[2] and broader is not None
                     and self.broader.get(h[2]) == broader)
                 for h in hits)
-        def inside_another(weak):
-            return any(h[2] != weak[2] and h[0] <= weak[0] and weak[1] <= h[1]
-                       and h[1] - h[0] > weak[1] - weak[0] for h in hits)
-        return [h for h in hits if not h[4] or (supported(h) and not inside_another(h))]
+        def is_broader(broader, topic):
+            at = topic
+            for _ in range(32):
+                up = self.broader.get(at)
+                if up is None:
+                    return False
+                if up == broader:
+                    return True
+                at = up
+            return False
+
+        def inside(hit):
+            return any(h[2] != hit[2] and h[0] <= hit[0] and hit[1] <= h[1]
+                       and h[1] - h[0] > hit[1] - hit[0]
+                       and (hit[4] or is_broader(hit[2], h[2])) for h in hits)
+        return [h for h in hits if (not h[4] or supported(h)) and not inside(h)]
 
     def topics(self, title):
         """igfkg's Linker::topics: a title's weak labels count unsupported."""

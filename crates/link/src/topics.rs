@@ -21,6 +21,21 @@ impl Linker {
         topics
     }
 
+    /// Whether `broader` is up the scheme from `topic`.
+    fn is_broader(&self, broader: &str, topic: &str) -> bool {
+        let mut at = topic;
+        // The scheme is a tree of a few levels; the bound keeps a cycle in a
+        // user's scheme from looping.
+        for _ in 0..32 {
+            match self.broader_topics.get(at) {
+                Some(up) if up == broader => return true,
+                Some(up) => at = up,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The topic labels of a folded text with the confidence of each.
     ///
     /// A weak label only usually means its topic ("health", "water",
@@ -48,18 +63,22 @@ impl Linker {
                             && self.broader_topics.get(&h.entry.key) == broader)
                 })
         };
-        // A weak label inside a longer label of another topic is a word of
-        // that label: "sustainability" in "environmental sustainability".
-        let inside_another = |weak: &Hit<'a, String>| {
+        // A label inside a longer label of another topic is a word of that
+        // label when it is weak ("sustainability" in "environmental
+        // sustainability") or names a broader topic, which the narrower
+        // one implies ("domain names" in "internationalized domain names");
+        // otherwise both are named ("gender digital divide").
+        let inside = |hit: &Hit<'a, String>| {
             hits.iter().any(|h| {
-                h.entry.key != weak.entry.key
-                    && h.start <= weak.start
-                    && weak.end <= h.end
-                    && h.end - h.start > weak.end - weak.start
+                h.entry.key != hit.entry.key
+                    && h.start <= hit.start
+                    && hit.end <= h.end
+                    && h.end - h.start > hit.end - hit.start
+                    && (hit.entry.weak || self.is_broader(&hit.entry.key, &h.entry.key))
             })
         };
         hits.iter()
-            .filter(|hit| !hit.entry.weak || (supported(hit) && !inside_another(hit)))
+            .filter(|hit| (!hit.entry.weak || supported(hit)) && !inside(hit))
             .map(|hit| {
                 let preferred =
                     self.preferred_topic_labels.get(&hit.entry.key) == Some(&hit.entry.label);
