@@ -435,7 +435,6 @@ fn the_baseline_scores_every_label_and_every_link() {
 }
 
 #[test]
-#[ignore = "not met yet: topic precision (81% on the tuning set, 85% on the held-out set) and organisation recall on the held-out set (69%); tests/eval/README.md has the figures"]
 fn linker_meets_the_out_of_sample_targets() {
     for (folder, _, _) in SETS {
         let (_, report) = baseline(folder);

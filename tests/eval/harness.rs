@@ -479,7 +479,11 @@ fn describe_target(reference: &ReferenceData, target: &Target) -> Found {
         Target::GoalTarget(n, t) => Found::Goal(*n, Some(t.clone())),
         Target::Topic(id) => {
             let labels_of = |topic: &igfkg::model::Topic| -> BTreeSet<String> {
-                folded(&mut std::iter::once(&topic.label).chain(&topic.alt_labels))
+                folded(
+                    &mut std::iter::once(&topic.label)
+                        .chain(&topic.alt_labels)
+                        .chain(&topic.weak_labels),
+                )
             };
             let topic = reference.topics.iter().find(|t| &t.id == id);
             let mut ancestors = BTreeSet::new();
