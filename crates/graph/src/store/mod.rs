@@ -4,7 +4,6 @@ use crate::error::{QueryError, StoreError};
 use crate::iri::IriBase;
 use crate::mapping::{EvidenceLevel, document_quads, reference_quads, relation_quads};
 use crate::results::{QueryOutcome, Solutions};
-use crate::vocab::{self, igf};
 use igfkg_model::DocumentLinks;
 use igfkg_model::ReferenceData;
 use igfkg_model::Relations;
@@ -12,11 +11,13 @@ use igfkg_model::{Extraction, SourceDocument};
 use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef, Term, Variable};
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
-use std::collections::{BTreeMap, HashSet};
 #[cfg(feature = "rocksdb")]
 use std::path::Path;
 
 mod io;
+mod stats;
+
+pub use stats::{ClassCount, Stats};
 
 /// The knowledge graph: an Oxigraph store with one named graph per source
 /// document and one for the reference data.
@@ -288,101 +289,6 @@ impl KnowledgeGraph {
         })
     }
 
-    /// The number of distinct triples in the union of all graphs.
-    ///
-    /// # Errors
-    /// If the store fails.
-    pub fn triple_count(&self) -> Result<usize, oxigraph::store::StorageError> {
-        let mut subjects = HashSet::new();
-        for quad in self.store.iter() {
-            subjects.insert(quad?.subject);
-        }
-        let mut count = 0;
-        for subject in subjects {
-            let mut triples = HashSet::new();
-            for quad in self
-                .store
-                .quads_for_pattern(Some(subject.as_ref()), None, None, None)
-            {
-                let quad = quad?;
-                triples.insert((quad.predicate, quad.object));
-            }
-            count += triples.len();
-        }
-        Ok(count)
-    }
-
-    /// Counts of the graph: triples, graphs, and nodes per class and year.
-    ///
-    /// # Errors
-    /// If the store fails.
-    pub fn stats(&self) -> Result<Stats, QueryError> {
-        let quad_count = self.store.len()?;
-        let graphs = self.store.named_graphs().count();
-        let triples = self.triple_count()?;
-        let mut classes: BTreeMap<String, ClassCount> = BTreeMap::new();
-        // Each node once in its class's total, however many years it has.
-        for row in self
-            .solutions(
-                "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class",
-            )?
-            .iter()
-        {
-            if let (Some(class), Some(n)) = (row.text("class"), row.integer("n")) {
-                class_count(&mut classes, class).total = n as u64;
-            }
-        }
-        // A node's year: its own igf:year; else the year of the meeting it
-        // is of or about (a statement, a fact); else that of the documents
-        // it was read from (a person, an organisation of a people line): a
-        // person named in the 2017 and 2019 documents counts in both years.
-        for row in self
-            .solutions(
-                "SELECT ?class ?year (COUNT(DISTINCT ?s) AS ?n) WHERE {
-                   { ?s igf:year ?year }
-                   UNION { ?s igf:meeting|igf:about ?m . ?m igf:year ?year
-                           FILTER NOT EXISTS { ?s igf:year ?y } }
-                   UNION { ?s prov:wasDerivedFrom ?d . ?d a igf:SourceDocument ; igf:meeting/igf:year ?year
-                           FILTER NOT EXISTS { ?s igf:year|igf:meeting|igf:about ?y } }
-                   ?s a ?class
-                 } GROUP BY ?class ?year",
-            )?
-            .iter()
-        {
-            if let (Some(class), Some(year), Some(n)) =
-                (row.text("class"), row.integer("year"), row.integer("n"))
-            {
-                class_count(&mut classes, class)
-                    .per_year
-                    .insert(year, n as u64);
-            }
-        }
-        let mut years: Vec<i64> = self
-            .solutions(
-                "SELECT DISTINCT ?year WHERE { ?d a igf:SourceDocument ; igf:meeting/igf:year ?year }",
-            )?
-            .iter()
-            .filter_map(|row| row.integer("year"))
-            .collect();
-        years.sort_unstable();
-        Ok(Stats {
-            triples,
-            quads: quad_count,
-            graphs,
-            years,
-            classes: classes.into_values().collect(),
-        })
-    }
-
-    /// The solutions of one of igfkg's own SELECT queries (none for any
-    /// other kind of result, which they never give).
-    fn solutions(&self, sparql: &str) -> Result<Solutions, QueryError> {
-        Ok(match self.query(sparql)? {
-            QueryOutcome::Solutions(solutions) => solutions,
-            _ => Solutions::default(),
-        })
-    }
-
     /// Whether a named graph holds anything.
     ///
     /// # Errors
@@ -401,90 +307,12 @@ impl KnowledgeGraph {
     }
 }
 
-/// The count of a class, made on first use.
-fn class_count<'a>(
-    classes: &'a mut BTreeMap<String, ClassCount>,
-    class: &str,
-) -> &'a mut ClassCount {
-    classes
-        .entry(class.to_owned())
-        .or_insert_with(|| ClassCount {
-            class: class.to_owned(),
-            total: 0,
-            per_year: BTreeMap::new(),
-        })
-}
-
-/// Counts of a graph.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stats {
-    /// Distinct triples in the union of all graphs.
-    pub triples: usize,
-    /// Quads in the store.
-    pub quads: usize,
-    /// Named graphs.
-    pub graphs: usize,
-    /// The years the source documents are about (of their meetings),
-    /// ascending: the years worth a column.
-    pub years: Vec<i64>,
-    /// Nodes per class, by class IRI.
-    pub classes: Vec<ClassCount>,
-}
-
-impl Stats {
-    /// The count of a class, 0 if it has no node.
-    pub fn count(&self, class: oxigraph::model::NamedNodeRef<'_>) -> u64 {
-        self.classes
-            .iter()
-            .find(|c| c.class == class.as_str())
-            .map_or(0, |c| c.total)
-    }
-
-    /// The count of a class in a year (see [`ClassCount::per_year`]), 0 if none.
-    pub fn count_in_year(&self, class: oxigraph::model::NamedNodeRef<'_>, year: i64) -> u64 {
-        self.classes
-            .iter()
-            .find(|c| c.class == class.as_str())
-            .and_then(|c| c.per_year.get(&year).copied())
-            .unwrap_or(0)
-    }
-
-    /// The classes that the summary table shows: igfkg's main classes and the
-    /// reused ones that stand for people, organisations and SDGs.
-    pub fn summary_classes() -> [oxigraph::model::NamedNodeRef<'static>; 12] {
-        [
-            igf::Meeting,
-            igf::SourceDocument,
-            igf::Theme,
-            igf::Session,
-            igf::Message,
-            igf::Statement,
-            igf::Fact,
-            vocab::foaf::Person,
-            vocab::org::Organization,
-            igf::StakeholderGroup,
-            igf::NRI,
-            vocab::sdgo::Goal,
-        ]
-    }
-}
-
-/// How many nodes a class has, in all and per year.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClassCount {
-    /// The class IRI.
-    pub class: String,
-    /// Nodes of the class.
-    pub total: u64,
-    /// Nodes of the class per year: a node's `igf:year`, else its
-    /// meeting's (`igf:meeting`, `igf:about`), else its documents'.
-    pub per_year: BTreeMap<i64, u64>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab;
     use oxigraph::model::{GraphName, Literal};
+    use std::collections::BTreeMap;
 
     /// `n` statements of one subject, numbered.
     fn statements(graph: &KnowledgeGraph, n: i64) -> Vec<Quad> {
