@@ -297,7 +297,7 @@ impl CanonicalOrder {
     /// # Errors
     /// If reading a quad or writing fails.
     pub fn write_all<W: Write, E>(
-        &self,
+        self,
         base: &IriBase,
         quads: impl IntoIterator<Item = Result<Quad, E>>,
         format: ExportFormat,
@@ -306,22 +306,7 @@ impl CanonicalOrder {
     where
         ExportError: From<E>,
     {
-        if format == ExportFormat::JsonLd {
-            return Ok(self
-                .write_all_jsonld(base, quads, JsonLdContext::Inline, writer)?
-                .0);
-        }
-        let (table, order) = self.read_sorted(quads, format.keeps_graphs())?;
-        let terms: Vec<TermRef<'_>> = table.iter().map(Term::as_ref).collect();
-        let mut scan = PrefixScan::new(base, format.keeps_graphs());
-        for term in &terms {
-            scan.visit_term(*term);
-        }
-        let mut serializer = open_serializer(&scan.finish(), format, writer)?;
-        for q in order {
-            serializer.serialize_quad(q.quad(&terms))?;
-        }
-        Ok(serializer.finish()?.finish()?)
+        Ok(self.read(base, quads)?.write(format, writer)?.0)
     }
 
     /// Writes every quad of `quads` (a store's, in any order), graphs kept,
@@ -340,44 +325,127 @@ impl CanonicalOrder {
     where
         ExportError: From<E>,
     {
-        let (table, order) = self.read_sorted(quads, true)?;
+        let (table, encoded) = intern(quads)?;
         let terms: Vec<TermRef<'_>> = table.iter().map(Term::as_ref).collect();
+        let order = self.order(&terms, encoded);
         let quads: Vec<QuadRef<'_>> = order.into_iter().map(|q| q.quad(&terms)).collect();
         write_jsonld(base, &quads, context, writer)
     }
 
-    /// Reads `quads` into a table of distinct terms and the quads, as ids
-    /// of that table, in export order.
-    fn read_sorted<E>(
-        &self,
+    /// Reads `quads` (a store's, in any order) once into a [`Snapshot`]
+    /// to be written in this order: a table of distinct terms and each
+    /// quad as ids of that table.
+    ///
+    /// # Errors
+    /// If reading a quad fails.
+    pub fn read<E>(
+        self,
+        base: &IriBase,
         quads: impl IntoIterator<Item = Result<Quad, E>>,
-        keep_graphs: bool,
-    ) -> Result<(Vec<Term>, Vec<Ordered>), ExportError>
+    ) -> Result<Snapshot, ExportError>
     where
         ExportError: From<E>,
     {
-        let mut interner = Interner::default();
-        let mut encoded = Vec::new();
-        for quad in quads {
-            let quad = quad?;
-            let graph = match (quad.graph_name, keep_graphs) {
-                (GraphName::NamedNode(n), true) => Some(n.into()),
-                (GraphName::BlankNode(b), true) => Some(b.into()),
-                _ => None,
-            };
-            encoded.push(interner.quad(
-                graph,
-                quad.subject.into(),
-                quad.predicate.into(),
-                quad.object,
-            ));
-        }
-        let table: Vec<Term> = interner.into_terms();
-        let order = {
-            let terms: Vec<TermRef<'_>> = table.iter().map(Term::as_ref).collect();
-            self.order(&terms, encoded)
+        let (table, encoded) = intern(quads)?;
+        Ok(Snapshot {
+            order: self,
+            base: base.clone(),
+            table,
+            encoded,
+        })
+    }
+}
+
+/// Reads `quads` into a table of distinct terms and the quads as ids of
+/// that table, graphs kept.
+fn intern<E>(
+    quads: impl IntoIterator<Item = Result<Quad, E>>,
+) -> Result<(Vec<Term>, Vec<EncodedQuad>), ExportError>
+where
+    ExportError: From<E>,
+{
+    let mut interner = Interner::default();
+    let mut encoded = Vec::new();
+    for quad in quads {
+        let quad = quad?;
+        let graph = match quad.graph_name {
+            GraphName::NamedNode(n) => Some(n.into()),
+            GraphName::BlankNode(b) => Some(b.into()),
+            GraphName::DefaultGraph => None,
         };
-        Ok((table, order))
+        encoded.push(interner.quad(
+            graph,
+            quad.subject.into(),
+            quad.predicate.into(),
+            quad.object,
+        ));
+    }
+    Ok((interner.into_terms(), encoded))
+}
+
+/// Quads read once from a store ([`CanonicalOrder::read`]), from which
+/// several exports are written without reading the store again: a build
+/// writes its Turtle and its N-Quads from one snapshot. It holds the
+/// distinct terms and 20 bytes a quad.
+#[derive(Debug)]
+pub struct Snapshot {
+    order: CanonicalOrder,
+    base: IriBase,
+    table: Vec<Term>,
+    encoded: Vec<EncodedQuad>,
+}
+
+impl Snapshot {
+    fn terms(&self) -> Vec<TermRef<'_>> {
+        self.table.iter().map(Term::as_ref).collect()
+    }
+
+    /// Writes the quads in `format`, in export order, declaring only the
+    /// prefixes used (JSON-LD with its context inline); returns the writer and the number
+    /// of statements written: quads, or for a format without graphs the
+    /// distinct triples of their union.
+    ///
+    /// # Errors
+    /// If writing fails.
+    pub fn write<W: Write>(
+        &self,
+        format: ExportFormat,
+        writer: W,
+    ) -> Result<(W, usize), ExportError> {
+        let keep_graphs = format.keeps_graphs();
+        let encoded: Vec<EncodedQuad> = self
+            .encoded
+            .iter()
+            .map(|q| EncodedQuad {
+                graph: q.graph.filter(|_| keep_graphs),
+                ..*q
+            })
+            .collect();
+        let base = &self.base;
+        let terms = self.terms();
+        let order = self.order.order(&terms, encoded);
+        if format == ExportFormat::JsonLd {
+            let quads: Vec<QuadRef<'_>> = order.iter().map(|q| q.quad(&terms)).collect();
+            let writer = write_jsonld(base, &quads, JsonLdContext::Inline, writer)?.0;
+            return Ok((writer, quads.len()));
+        }
+        // Each term the quads use, once.
+        let mut used = vec![false; terms.len()];
+        for q in &order {
+            let (graph, subject, predicate) = q.ids;
+            for id in graph.into_iter().chain([subject, predicate, q.object]) {
+                used[id as usize] = true;
+            }
+        }
+        let mut scan = PrefixScan::new(base, keep_graphs);
+        for (term, _) in terms.iter().zip(&used).filter(|(_, used)| **used) {
+            scan.visit_term(*term);
+        }
+        let mut serializer = open_serializer(&scan.finish(), format, writer)?;
+        for q in &order {
+            serializer.serialize_quad(q.quad(&terms))?;
+        }
+        Ok((serializer.finish()?.finish()?, order.len()))
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::KnowledgeGraph;
 use crate::error::{ExportError, StoreError};
-use crate::export::{CanonicalOrder, ExportFormat, JsonLdContext};
+use crate::export::{CanonicalOrder, ExportFormat, JsonLdContext, Snapshot};
 use crate::split::parse_error;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Quad, QuadRef};
@@ -130,6 +130,32 @@ impl KnowledgeGraph {
     /// If reading the store or writing fails.
     pub fn export<W: Write>(&self, format: ExportFormat, writer: W) -> Result<W, ExportError> {
         CanonicalOrder::new(&self.base).write_all(&self.base, self.store.iter(), format, writer)
+    }
+
+    /// Reads every quad of the store once into a [`Snapshot`], from which
+    /// several exports are written as [`KnowledgeGraph::export`] writes
+    /// each ([`Snapshot::write`]) without reading the store again.
+    ///
+    /// ```
+    /// use igfkg_graph::{ExportFormat, KnowledgeGraph};
+    /// use igfkg_graph::model::RdfFormat;
+    ///
+    /// let graph = KnowledgeGraph::new()?;
+    /// let nquads = "<https://w3id.org/igfkg/id/meeting/2018> <http://www.w3.org/2000/01/rdf-schema#label> \"IGF 2018\" <https://w3id.org/igfkg/id/graph/a> .
+    /// <https://w3id.org/igfkg/id/meeting/2018> <http://www.w3.org/2000/01/rdf-schema#label> \"IGF 2018\" <https://w3id.org/igfkg/id/graph/b> .";
+    /// graph.load(RdfFormat::NQuads, nquads.as_bytes())?;
+    /// let snapshot = graph.snapshot()?;
+    /// let (_, quads) = snapshot.write(ExportFormat::NQuads, Vec::new())?;
+    /// let (turtle, triples) = snapshot.write(ExportFormat::Turtle, Vec::new())?;
+    /// assert_eq!((quads, triples), (2, 1));
+    /// assert_eq!(turtle, graph.export(ExportFormat::Turtle, Vec::new())?);
+    /// # Ok::<_, Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// If reading the store fails.
+    pub fn snapshot(&self) -> Result<Snapshot, ExportError> {
+        CanonicalOrder::new(&self.base).read(&self.base, self.store.iter())
     }
 
     /// Writes the whole graph, named graphs kept, as compacted JSON-LD with

@@ -120,9 +120,19 @@ impl KnowledgeGraph {
     /// # Errors
     /// If the store fails.
     pub fn stats(&self) -> Result<Stats, QueryError> {
+        self.stats_with_triples(self.triple_count()?)
+    }
+
+    /// [`KnowledgeGraph::stats`], with the number of distinct triples
+    /// known already: the count that a Turtle export of this graph gives
+    /// ([`crate::export::Snapshot::write`]), which `igfkg build` has when it
+    /// prints its summary, so that the store is not read a third time.
+    ///
+    /// # Errors
+    /// If the store fails.
+    pub fn stats_with_triples(&self, triples: usize) -> Result<Stats, QueryError> {
         let quads = self.store.len()?;
         let graphs = self.store.named_graphs().count();
-        let triples = self.triple_count()?;
         let types = self.objects(rdf::TYPE)?;
         let own_years = self.objects(igf::year)?;
         let year_of = |node: &NamedOrBlankNode| -> BTreeSet<i64> {
