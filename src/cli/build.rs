@@ -247,11 +247,11 @@ fn write_exports(
     // their sizes and hashes, is put in place last, so that a reader never
     // takes a dump of another build for this one's.
     let mut pending = Vec::new();
-    // The store is read once, for both dumps; the Turtle's time includes
-    // the reading.
+    // The store is read once, for both dumps; the first dump's time
+    // includes the reading.
     let reading = Instant::now();
     let snapshot = graph.snapshot()?;
-    let read = reading.elapsed();
+    let mut read = Some(reading.elapsed());
     for (name, path, format) in [
         ("turtle", &exports.turtle, ExportFormat::Turtle),
         ("nquads", &exports.nquads, ExportFormat::NQuads),
@@ -270,12 +270,7 @@ fn write_exports(
         let (file, bytes, sha256) = file.finish();
         let time = ExportTime {
             name,
-            elapsed: started.elapsed()
-                + if name == "turtle" {
-                    read
-                } else {
-                    Duration::ZERO
-                },
+            elapsed: started.elapsed() + read.take().unwrap_or_default(),
             bytes,
         };
         bar.disable_steady_tick();

@@ -316,7 +316,7 @@ impl CanonicalOrder {
     /// # Errors
     /// If reading a quad or writing fails.
     pub fn write_all_jsonld<W: Write, E>(
-        &self,
+        self,
         base: &IriBase,
         quads: impl IntoIterator<Item = Result<Quad, E>>,
         context: JsonLdContext<'_>,
@@ -325,11 +325,7 @@ impl CanonicalOrder {
     where
         ExportError: From<E>,
     {
-        let (table, encoded) = intern(quads)?;
-        let terms: Vec<TermRef<'_>> = table.iter().map(Term::as_ref).collect();
-        let order = self.order(&terms, encoded);
-        let quads: Vec<QuadRef<'_>> = order.into_iter().map(|q| q.quad(&terms)).collect();
-        write_jsonld(base, &quads, context, writer)
+        self.read(base, quads)?.write_jsonld(context, writer)
     }
 
     /// Reads `quads` (a store's, in any order) once into a [`Snapshot`]
@@ -400,6 +396,45 @@ impl Snapshot {
         self.table.iter().map(Term::as_ref).collect()
     }
 
+    /// The quads in export order, each distinct one once; with
+    /// `keep_graphs` false, the distinct triples of their union.
+    fn sorted(&self, keep_graphs: bool) -> Vec<Ordered> {
+        let encoded: Vec<EncodedQuad> = self
+            .encoded
+            .iter()
+            .map(|q| EncodedQuad {
+                graph: q.graph.filter(|_| keep_graphs),
+                ..*q
+            })
+            .collect();
+        self.order.order(&self.terms(), encoded)
+    }
+
+    /// Writes the quads, graphs kept, as compacted JSON-LD in export order
+    /// ([`write_jsonld`]); returns the writer and the context's prefixes.
+    ///
+    /// # Errors
+    /// If writing fails.
+    pub fn write_jsonld<W: Write>(
+        &self,
+        context: JsonLdContext<'_>,
+        writer: W,
+    ) -> Result<(W, Vec<(String, String)>), ExportError> {
+        self.jsonld(&self.sorted(true), context, writer)
+    }
+
+    /// Writes `order` (quads of this snapshot, graphs kept) as JSON-LD.
+    fn jsonld<W: Write>(
+        &self,
+        order: &[Ordered],
+        context: JsonLdContext<'_>,
+        writer: W,
+    ) -> Result<(W, Vec<(String, String)>), ExportError> {
+        let terms = self.terms();
+        let quads: Vec<QuadRef<'_>> = order.iter().map(|q| q.quad(&terms)).collect();
+        write_jsonld(&self.base, &quads, context, writer)
+    }
+
     /// Writes the quads in `format`, in export order, declaring only the
     /// prefixes used (JSON-LD with its context inline); returns the writer and the number
     /// of statements written: quads, or for a format without graphs the
@@ -412,23 +447,15 @@ impl Snapshot {
         format: ExportFormat,
         writer: W,
     ) -> Result<(W, usize), ExportError> {
+        if format == ExportFormat::JsonLd {
+            let order = self.sorted(true);
+            let writer = self.jsonld(&order, JsonLdContext::Inline, writer)?.0;
+            return Ok((writer, order.len()));
+        }
         let keep_graphs = format.keeps_graphs();
-        let encoded: Vec<EncodedQuad> = self
-            .encoded
-            .iter()
-            .map(|q| EncodedQuad {
-                graph: q.graph.filter(|_| keep_graphs),
-                ..*q
-            })
-            .collect();
         let base = &self.base;
         let terms = self.terms();
-        let order = self.order.order(&terms, encoded);
-        if format == ExportFormat::JsonLd {
-            let quads: Vec<QuadRef<'_>> = order.iter().map(|q| q.quad(&terms)).collect();
-            let writer = write_jsonld(base, &quads, JsonLdContext::Inline, writer)?.0;
-            return Ok((writer, quads.len()));
-        }
+        let order = self.sorted(keep_graphs);
         // Each term the quads use, once.
         let mut used = vec![false; terms.len()];
         for q in &order {

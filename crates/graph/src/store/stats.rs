@@ -154,11 +154,9 @@ impl KnowledgeGraph {
                 .flat_map(|m| year_of(&m))
                 .collect()
         };
-        let is_document = |node: &NamedOrBlankNode| {
-            types
-                .get(node)
-                .is_some_and(|t| t.contains(&Term::from(igf::SourceDocument.into_owned())))
-        };
+        let document_class = Term::from(igf::SourceDocument.into_owned());
+        let is_document =
+            |node: &NamedOrBlankNode| types.get(node).is_some_and(|t| t.contains(&document_class));
         let document_year = |node: &NamedOrBlankNode| -> BTreeSet<i64> {
             if is_document(node) {
                 meeting_years(node, None)
