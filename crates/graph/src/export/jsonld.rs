@@ -83,10 +83,15 @@ pub fn write_context<W: Write>(prefixes: &[(String, String)], writer: W) -> Resu
     write_pretty(writer, &ContextFile(prefixes))
 }
 
-fn write_pretty<W: Write, T: Serialize>(mut writer: W, value: &T) -> Result<W, ExportError> {
-    serde_json::to_writer_pretty(&mut writer, value).map_err(std::io::Error::from)?;
-    writer.write_all(b"\n")?;
-    Ok(writer)
+fn write_pretty<W: Write, T: Serialize>(writer: W, value: &T) -> Result<W, ExportError> {
+    // serde_json writes a token at a time: through a buffer, the writer
+    // (and a hash or progress bar around it) sees large writes.
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, writer);
+    serde_json::to_writer_pretty(&mut buffered, value).map_err(std::io::Error::from)?;
+    buffered.write_all(b"\n")?;
+    Ok(buffered
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?)
 }
 
 /// The prefixes the compacted document writes: those of its IRIs and of

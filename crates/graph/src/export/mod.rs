@@ -21,9 +21,9 @@ pub use prefixes::{PrefixScan, Prefixes, used_prefixes};
 use crate::error::ExportError;
 use crate::iri::IriBase;
 use layout::Layout;
-use oxigraph::io::RdfSerializer;
+use oxigraph::io::{RdfSerializer, WriterQuadSerializer};
 use oxigraph::model::{Quad, QuadRef};
-use std::io::Write;
+use std::io::{BufWriter, Write};
 
 /// Writes quads, already in [`canonical_order`], in `format`.
 ///
@@ -43,17 +43,21 @@ pub fn write_quads<W: Write>(
     for quad in quads {
         serializer.serialize_quad(quad)?;
     }
-    Ok(serializer.finish()?.finish()?)
+    finish_serializer(serializer)
 }
 
 /// A serialiser of `format` that declares `prefixes` (where the format has
-/// prefixes), and lays out Turtle and TriG (see `layout`): finish it, then
-/// its writer.
+/// prefixes), and lays out Turtle and TriG (see `layout`); end it with
+/// [`finish_serializer`].
+///
+/// The serialiser writes a term in many small pieces (a literal character
+/// by character), so it writes into a buffer: `writer` and whatever wraps
+/// it (a hash, a progress bar) see large writes.
 pub(crate) fn open_serializer<W: Write>(
     prefixes: &[(String, String)],
     format: ExportFormat,
     writer: W,
-) -> Result<oxigraph::io::WriterQuadSerializer<Layout<W>>, ExportError> {
+) -> Result<WriterQuadSerializer<BufWriter<Layout<W>>>, ExportError> {
     let mut serializer = RdfSerializer::from_format(format.rdf_format());
     if !matches!(format, ExportFormat::NTriples | ExportFormat::NQuads) {
         for (prefix, namespace) in prefixes {
@@ -63,5 +67,20 @@ pub(crate) fn open_serializer<W: Write>(
         }
     }
     let terse = matches!(format, ExportFormat::Turtle | ExportFormat::TriG);
-    Ok(serializer.for_writer(Layout::new(writer, terse)))
+    Ok(serializer.for_writer(BufWriter::with_capacity(
+        1 << 16,
+        Layout::new(writer, terse),
+    )))
+}
+
+/// Ends a serialiser of [`open_serializer`]: writes what it holds back and
+/// returns its writer, flushed.
+pub(crate) fn finish_serializer<W: Write>(
+    serializer: WriterQuadSerializer<BufWriter<Layout<W>>>,
+) -> Result<W, ExportError> {
+    let layout = serializer
+        .finish()?
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
+    Ok(layout.finish()?)
 }

@@ -3,8 +3,8 @@
 
 use super::format::ExportFormat;
 use super::jsonld::{JsonLdContext, write_jsonld};
-use super::open_serializer;
 use super::prefixes::{PrefixScan, Prefixes};
+use super::{finish_serializer, open_serializer};
 use crate::error::ExportError;
 use crate::iri::IriBase;
 use crate::vocab::{rdf, rdfs, skos};
@@ -472,7 +472,7 @@ impl Snapshot {
         for q in &order {
             serializer.serialize_quad(q.quad(&terms))?;
         }
-        Ok((serializer.finish()?.finish()?, order.len()))
+        Ok((finish_serializer(serializer)?, order.len()))
     }
 }
 
