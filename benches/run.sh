@@ -7,4 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --disable-pip-version-check -r benches/peer/requirements.txt
-cargo bench --bench scale
+# The rocksdb feature adds the warm on-disk store's latencies (`query --store`);
+# RocksDB's bindings need libclang (see the README's "The on-disk store").
+if ! ldconfig -p | grep -q 'libclang[-.0-9]*\.so'; then
+    echo "benches/run.sh: libclang not found; the rocksdb feature needs it (Debian/Ubuntu: apt-get install libclang-dev)" >&2
+    exit 1
+fi
+cargo bench --features rocksdb --bench scale

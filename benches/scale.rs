@@ -4,8 +4,9 @@
 //! and an rdflib peer (benches/peer/peer.py), process against `igfkg build`
 //! as a process. Every file a stage is timed on is parsed back and counted:
 //! the run fails if a baseline wrote fewer statements than igfkg. Each
-//! catalogue question is timed on the loaded store and from a cold
-//! command line.
+//! catalogue question is timed on the loaded store, from a cold command
+//! line, from a warm on-disk store (`--features rocksdb`) and from
+//! `igfkg serve`.
 //!
 //! Run it with `benches/run.sh` (which installs the peer's dependencies), or
 //! `cargo bench --bench scale`; `IGFKG_BENCH_SIZES=1000,10000` picks the
@@ -13,13 +14,17 @@
 //! (`full` by default). The peer builds igfkg's lean triples: at lean
 //! evidence, up to 10k messages, benches/peer/check.py checks that they are
 //! igfkg's, triple for triple. `IGFKG_BENCH_PEER_MAX=100000` skips the peer
-//! above that many messages. It prints a markdown table and writes
+//! above that many messages, `IGFKG_BENCH_LATENCY_MAX=100000` the questions
+//! asked from other processes (cold CLI, warm store, server). It prints a markdown table and writes
 //! target/scale-{level}.json.
 
+#[path = "../tests/net.rs"]
+mod net;
 #[path = "synthetic.rs"]
 mod synthetic;
 
 use igfkg::pipeline;
+use igfkg::query::Question;
 use igfkg::relate::RelationsConfig;
 use igfkg::sources::DataDir;
 use igfkg::{ExportFormat, KnowledgeGraph};
@@ -29,11 +34,21 @@ use oxigraph::store::Store;
 use std::fmt::Write as _;
 use std::io::{BufRead as _, Write as _};
 use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Peak resident memory since the last reset, in MiB (Linux).
 fn peak_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
+    peak_mib_in("/proc/self/status")
+}
+
+/// Peak resident memory of another process, in MiB (Linux).
+fn process_peak_mib(pid: u32) -> f64 {
+    peak_mib_in(&format!("/proc/{pid}/status"))
+}
+
+fn peak_mib_in(status: &str) -> f64 {
+    std::fs::read_to_string(status)
         .ok()
         .and_then(|status| {
             status.lines().find_map(|l| {
@@ -94,7 +109,7 @@ struct PeerRun {
 /// Runs the rdflib peer on the corpus in `data`, writing `out/peer.ttl`.
 fn run_peer(root: &Path, data: &Path, out: &Path) -> Option<PeerRun> {
     let start = Instant::now();
-    let output = std::process::Command::new("python3")
+    let output = Command::new("python3")
         .arg(root.join("benches/peer/peer.py"))
         .arg(data)
         .arg(out.join("peer.ttl"))
@@ -127,7 +142,7 @@ fn run_peer(root: &Path, data: &Path, out: &Path) -> Option<PeerRun> {
 /// Whether the peer's Turtle has the triples of igfkg's N-Quads
 /// (benches/peer/check.py).
 fn check_peer(root: &Path, out: &Path) -> bool {
-    let output = std::process::Command::new("python3")
+    let output = Command::new("python3")
         .arg(root.join("benches/peer/check.py"))
         .arg(out.join("igfkg.nq"))
         .arg(out.join("peer.ttl"))
@@ -205,7 +220,7 @@ struct CliRun {
 /// peer's is, start-up, N-Quads, build record and all.
 fn run_cli(data: &Path, out: &Path) -> CliRun {
     let start = Instant::now();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_igfkg"))
+    let output = Command::new(env!("CARGO_BIN_EXE_igfkg"))
         .args(["build", "--quiet", "--evidence", "lean", "--data"])
         .arg(data)
         .arg("--out")
@@ -222,6 +237,157 @@ fn run_cli(data: &Path, out: &Path) -> CliRun {
     }
 }
 
+/// `igfkg query --named NAME --param …` for one catalogue question, with
+/// the graph still to name.
+fn named_query(question: &Question, values: &[(String, String)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_igfkg"));
+    command.args(["query", "--format", "csv", "--named", &question.name]);
+    for (name, value) in values {
+        command.arg("--param").arg(format!("{name}={value}"));
+    }
+    command
+}
+
+/// Runs a command, failing the benchmark if it fails.
+fn run_ok(command: &mut Command) {
+    let output = command.output().expect("the igfkg binary runs");
+    assert!(
+        output.status.success(),
+        "{command:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The median of `runs` timings of `ask`, in milliseconds.
+fn median_ms(runs: usize, mut ask: impl FnMut()) -> f64 {
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            ask();
+            start.elapsed()
+        })
+        .collect();
+    percentile(&mut samples, 0.5)
+}
+
+/// Each catalogue question's parameters, as the benchmark asks it.
+type ValuesOf<'a> = &'a dyn Fn(&Question) -> Vec<(String, String)>;
+
+/// Each question's latency from other processes than the benchmark's.
+struct Latencies {
+    /// `igfkg query --named --graph igfkg.nq`, once each: a cold command line.
+    cold: Vec<f64>,
+    /// `igfkg query --named --store DIR`, the median of 3 (RocksDB feature).
+    warm: Option<WarmStore>,
+    /// `GET /questions/NAME` of `igfkg serve`, the median of 5.
+    served: Served,
+}
+
+/// An on-disk store built by `igfkg build --store`, and the questions
+/// asked of it with `igfkg query --store`.
+struct WarmStore {
+    build_seconds: f64,
+    latencies: Vec<f64>,
+}
+
+/// Builds the lean graph into an on-disk store with `igfkg build --store`
+/// (timed), then asks each question of it with `igfkg query --store`: a
+/// process each time, the store already built. Without the rocksdb
+/// feature there is no on-disk store: `None`.
+#[cfg(feature = "rocksdb")]
+fn warm_store(data: &Path, dir: &Path, values_of: ValuesOf<'_>) -> Option<WarmStore> {
+    let store = dir.join("store");
+    let start = Instant::now();
+    run_ok(
+        Command::new(env!("CARGO_BIN_EXE_igfkg"))
+            .args(["build", "--quiet", "--evidence", "lean", "--data"])
+            .arg(data)
+            .arg("--out")
+            .arg(dir.join("store-out"))
+            .arg("--store")
+            .arg(&store),
+    );
+    let build_seconds = start.elapsed().as_secs_f64();
+    let latencies = igfkg::query::catalogue()
+        .iter()
+        .map(|question| {
+            let mut command = named_query(question, &values_of(question));
+            command.arg("--store").arg(&store);
+            median_ms(3, || run_ok(&mut command))
+        })
+        .collect();
+    Some(WarmStore {
+        build_seconds,
+        latencies,
+    })
+}
+
+#[cfg(not(feature = "rocksdb"))]
+fn warm_store(_: &Path, _: &Path, _: ValuesOf<'_>) -> Option<WarmStore> {
+    None
+}
+
+/// `igfkg serve` on a graph file, as a process: the seconds until it
+/// listens (it loads the graph first), each question's median latency over
+/// HTTP, and the server's peak memory.
+struct Served {
+    ready_seconds: f64,
+    peak_mib: f64,
+    latencies: Vec<f64>,
+}
+
+/// Starts `igfkg serve` on `graph`, asks it each catalogue question five
+/// times (`GET /questions/NAME?…&format=csv`, the whole answer read), and
+/// stops it.
+fn serve_questions(graph: &Path, values_of: ValuesOf<'_>) -> Served {
+    let port = net::free_port();
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_igfkg"))
+        .args(["serve", "--timeout", "3600", "--bind"])
+        .arg(format!("127.0.0.1:{port}"))
+        .arg("--graph")
+        .arg(graph)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the igfkg binary runs");
+    net::wait_for_port_within(port, "igfkg serve", Duration::from_secs(3600));
+    let ready_seconds = start.elapsed().as_secs_f64();
+    let latencies = igfkg::query::catalogue()
+        .iter()
+        .map(|question| {
+            let query: String = values_of(question)
+                .iter()
+                .map(|(name, value)| {
+                    format!("{}={}&", net::url_encode(name), net::url_encode(value))
+                })
+                .collect();
+            let url = format!(
+                "http://127.0.0.1:{port}/questions/{}?{query}format=csv",
+                question.name
+            );
+            median_ms(5, || {
+                let response = ureq::get(&url)
+                    .call()
+                    .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+                std::io::copy(
+                    &mut response.into_body().into_reader(),
+                    &mut std::io::sink(),
+                )
+                .unwrap();
+            })
+        })
+        .collect();
+    let peak_mib = process_peak_mib(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    Served {
+        ready_seconds,
+        peak_mib,
+        latencies,
+    }
+}
+
 fn main() {
     let sizes: Vec<u64> = std::env::var("IGFKG_BENCH_SIZES")
         .unwrap_or_else(|_| "1000,10000,100000,200000".to_owned())
@@ -233,6 +399,10 @@ fn main() {
         .parse()
         .expect("IGFKG_BENCH_EVIDENCE is full or lean");
     let peer_max: u64 = std::env::var("IGFKG_BENCH_PEER_MAX")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(u64::MAX);
+    let latency_max: u64 = std::env::var("IGFKG_BENCH_LATENCY_MAX")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(u64::MAX);
@@ -322,7 +492,7 @@ fn main() {
                 .expect("the corpus has messages"),
             _ => unreachable!("a SELECT query gives solutions"),
         };
-        let values_of = |question: &igfkg::query::Question| -> Vec<(String, String)> {
+        let values_of = |question: &Question| -> Vec<(String, String)> {
             question
                 .params
                 .iter()
@@ -476,31 +646,26 @@ fn main() {
             );
         }
 
-        // Each question once more, from a cold command line: `igfkg query
-        // --named` as a process, which reads the lean dump the process
-        // build wrote, then answers.
-        let cold: Vec<f64> = igfkg::query::catalogue()
-            .iter()
-            .map(|question| {
-                let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_igfkg"));
-                command
-                    .args(["query", "--format", "csv", "--named", &question.name])
-                    .arg("--graph")
-                    .arg(cli_out.join("igfkg.nq"));
-                for (name, value) in values_of(question) {
-                    command.arg("--param").arg(format!("{name}={value}"));
-                }
-                let start = Instant::now();
-                let output = command.output().expect("the igfkg binary runs");
-                assert!(
-                    output.status.success(),
-                    "igfkg query --named {}: {}",
-                    question.name,
-                    String::from_utf8_lossy(&output.stderr)
-                );
-                start.elapsed().as_secs_f64() * 1000.0
-            })
-            .collect();
+        // Each question from other processes, up to IGFKG_BENCH_LATENCY_MAX
+        // messages: from a cold command line (`igfkg query --named`, which
+        // reads the lean dump the process build wrote, then answers), from
+        // a warm on-disk store (`query --store`, RocksDB feature), and from
+        // `igfkg serve` holding the lean dump.
+        let processes = (messages <= latency_max).then(|| {
+            let cold = igfkg::query::catalogue()
+                .iter()
+                .map(|question| {
+                    let mut command = named_query(question, &values_of(question));
+                    command.arg("--graph").arg(cli_out.join("igfkg.nq"));
+                    median_ms(1, || run_ok(&mut command))
+                })
+                .collect::<Vec<f64>>();
+            Latencies {
+                cold,
+                warm: warm_store(&data, dir.path(), &values_of),
+                served: serve_questions(&cli_out.join("igfkg.nq"), &values_of),
+            }
+        });
         let same_triples = (evidence == igfkg::EvidenceLevel::Lean
             && messages <= 10_000
             && peer_seconds.is_some())
@@ -593,12 +758,46 @@ fn main() {
                 None => String::new(),
             }
         );
+        let ms = |value: Option<f64>| value.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
         let _ = writeln!(
             markdown,
-            "| question | loaded store p50 (ms) | loaded store p95 (ms) | cold CLI, lean dump (ms) |\n|---|---:|---:|---:|"
+            "| question | loaded store p50 (ms) | loaded store p95 (ms) | cold CLI, lean dump (ms) | warm store, `query --store` (ms) | `igfkg serve`, GET (ms) |\n|---|---:|---:|---:|---:|---:|"
         );
-        for ((name, p50, p95), cold) in latencies.iter().zip(&cold) {
-            let _ = writeln!(markdown, "| {name} | {p50:.2} | {p95:.2} | {cold:.0} |");
+        for (i, (name, p50, p95)) in latencies.iter().enumerate() {
+            let at = |of: Option<&Vec<f64>>| of.and_then(|v| v.get(i).copied());
+            let _ = writeln!(
+                markdown,
+                "| {name} | {p50:.2} | {p95:.2} | {} | {} | {} |",
+                ms(at(processes.as_ref().map(|p| &p.cold))),
+                ms(at(processes
+                    .as_ref()
+                    .and_then(|p| p.warm.as_ref())
+                    .map(|w| &w.latencies))),
+                ms(at(processes.as_ref().map(|p| &p.served.latencies))),
+            );
+        }
+        match &processes {
+            None => {
+                let _ = writeln!(
+                    markdown,
+                    "\nCold CLI, warm store and server not measured above IGFKG_BENCH_LATENCY_MAX={latency_max} messages."
+                );
+            }
+            Some(p) => {
+                let _ = writeln!(
+                    markdown,
+                    "\n`igfkg serve` listened {:.1} s after it started (loading the lean dump), peak {:.0} MiB; {}",
+                    p.served.ready_seconds,
+                    p.served.peak_mib,
+                    match &p.warm {
+                        Some(w) => format!(
+                            "`igfkg build --evidence lean --store DIR` took {:.1} s.",
+                            w.build_seconds
+                        ),
+                        None => "the warm store needs `--features rocksdb`.".to_owned(),
+                    }
+                );
+            }
         }
         markdown.push('\n');
         json.push(serde_json::json!({
@@ -618,7 +817,17 @@ fn main() {
             "rdflib_peer_same_triples": same_triples,
             "ratio_peer_to_igfkg_process": peer_seconds.map(|p| p / cli.seconds),
             "ratio_peer_to_igfkg_in_process": peer_seconds.map(|p| p / end_to_end),
-            "queries": latencies.iter().zip(&cold).map(|((n, p50, p95), cold)| serde_json::json!({"question": n, "p50_ms": p50, "p95_ms": p95, "cold_cli_ms": cold})).collect::<Vec<_>>(),
+            "queries": latencies.iter().enumerate().map(|(i, (n, p50, p95))| serde_json::json!({
+                "question": n,
+                "p50_ms": p50,
+                "p95_ms": p95,
+                "cold_cli_ms": processes.as_ref().map(|p| p.cold[i]),
+                "warm_store_ms": processes.as_ref().and_then(|p| p.warm.as_ref()).map(|w| w.latencies[i]),
+                "served_ms": processes.as_ref().map(|p| p.served.latencies[i]),
+            })).collect::<Vec<_>>(),
+            "serve_ready_seconds": processes.as_ref().map(|p| p.served.ready_seconds),
+            "serve_peak_mib": processes.as_ref().map(|p| p.served.peak_mib),
+            "build_with_store_seconds": processes.as_ref().and_then(|p| p.warm.as_ref()).map(|w| w.build_seconds),
         }));
         print!("{markdown}");
         markdown.clear();

@@ -25,11 +25,17 @@ pub fn free_port() -> u16 {
 /// Waits until something listens on the loopback `port`; panics, naming
 /// `what`, after 60 s.
 pub fn wait_for_port(port: u16, what: &str) {
+    wait_for_port_within(port, what, Duration::from_secs(60));
+}
+
+/// Waits until something listens on the loopback `port`; panics, naming
+/// `what`, after `limit` (a server that loads a large graph first).
+pub fn wait_for_port_within(port: u16, what: &str, limit: Duration) {
     let started = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "{what} does not listen on 127.0.0.1:{port}"
+            started.elapsed() < limit,
+            "{what} does not listen on 127.0.0.1:{port} after {limit:?}"
         );
         std::thread::sleep(Duration::from_millis(50));
     }
