@@ -95,6 +95,10 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         .options(options.build.clone())
         .progress(|step| show_step(&bar, step))
         .run(&graph)?;
+    #[cfg(feature = "rocksdb")]
+    if options.store.is_some() {
+        graph.flush()?;
+    }
     let exports = write_exports(&graph, &options.out, options.build.evidence, &bar)?;
     bar.finish_and_clear();
     let elapsed = started.elapsed();
