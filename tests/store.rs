@@ -41,6 +41,18 @@ fn build_into_an_on_disk_store_then_query_it() {
 }
 
 #[test]
+fn a_store_inside_an_output_folder_that_does_not_exist_yet_is_made() {
+    let dir = workspace();
+    let output = igfkg(
+        dir.path(),
+        &["build", "--quiet", "--out", "new", "--store", "new/store"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.path().join("new/store/CURRENT").is_file());
+    assert!(dir.path().join("new/igfkg.nq").is_file());
+}
+
+#[test]
 fn a_store_held_by_a_writer_gives_a_clear_error() {
     let dir = workspace();
     let _writer = KnowledgeGraph::open(&dir.path().join("store"), IriBase::default()).unwrap();

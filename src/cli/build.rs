@@ -61,6 +61,11 @@ impl Options {
     fn graph(&self) -> anyhow::Result<KnowledgeGraph> {
         #[cfg(feature = "rocksdb")]
         if let Some(dir) = &self.store {
+            // RocksDB makes the store's own folder but not its parents, and
+            // `--store out/store` is the natural choice before `out` exists.
+            use anyhow::Context as _;
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("{}: cannot create the store's folder", dir.display()))?;
             return Ok(KnowledgeGraph::open(dir, self.base.clone())?);
         }
         Ok(KnowledgeGraph::in_memory(self.base.clone())?)
