@@ -196,8 +196,8 @@ impl Linker {
                 })
                 .collect();
             let under = context(&[Some(id)]);
-            for (start, end) in own_words(span, &parts) {
-                self.link_text(&mut out, id, &span.sub_span(start, end), false, &under);
+            for words in span.sub_spans(&own_words(span, &parts)) {
+                self.link_text(&mut out, id, &words, false, &under);
             }
             for member in members {
                 for (relation, target) in out.targets_of(&member.id) {

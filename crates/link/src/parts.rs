@@ -54,20 +54,49 @@ pub(crate) fn own_words(span: &Span, parts: &[(u64, u64)]) -> Vec<(usize, usize)
     if at < span.end {
         own.push((at, span.end));
     }
+    // The pieces ascend, so one cursor finds every byte offset in one pass
+    // over the text (from its start each time, a session of hundreds of
+    // messages cost its length once a message).
+    let mut bytes = ByteCursor::new(&span.exact);
     own.into_iter()
         .map(|(start, end)| {
             (
-                byte_at(&span.exact, start - span.start),
-                byte_at(&span.exact, end.min(span.end) - span.start),
+                bytes.byte_at(start - span.start),
+                bytes.byte_at(end.min(span.end) - span.start),
             )
         })
         .filter(|&(start, end)| !span.exact[start..end].trim().is_empty())
         .collect()
 }
 
-/// The byte offset of the `chars`-th character of `text`.
-fn byte_at(text: &str, chars: u64) -> usize {
-    text.char_indices()
-        .nth(chars as usize)
-        .map_or(text.len(), |(i, _)| i)
+/// Byte offsets of characters of one text, asked for in ascending order.
+struct ByteCursor<'a> {
+    text: &'a str,
+    /// The character and byte offsets of the last answer.
+    chars: u64,
+    byte: usize,
+}
+
+impl<'a> ByteCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        ByteCursor {
+            text,
+            chars: 0,
+            byte: 0,
+        }
+    }
+
+    /// The byte offset of the `chars`-th character of the text (its length
+    /// past the end); from the start again when `chars` is behind the last.
+    fn byte_at(&mut self, chars: u64) -> usize {
+        if chars < self.chars {
+            self.chars = 0;
+            self.byte = 0;
+        }
+        let rest = &self.text[self.byte..];
+        let step = (chars - self.chars) as usize;
+        self.byte += rest.char_indices().nth(step).map_or(rest.len(), |(i, _)| i);
+        self.chars = chars;
+        self.byte
+    }
 }

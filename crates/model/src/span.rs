@@ -83,14 +83,35 @@ impl Span {
     /// # Panics
     /// If `start..end` is not a range of character boundaries of `exact`.
     pub fn sub_span(&self, start: usize, end: usize) -> Span {
+        self.counted_sub_span(start, end, &mut Counted::default())
+    }
+
+    /// The spans of several byte ranges of this span's `exact` text, each
+    /// as [`Span::sub_span`] gives it. Ranges in ascending order of their
+    /// starts are counted in one pass over the text: a session's own words
+    /// between its hundreds of messages cost the session's length once, not
+    /// once a piece.
+    ///
+    /// # Panics
+    /// If a range is not a range of character boundaries of `exact`.
+    pub fn sub_spans(&self, ranges: &[(usize, usize)]) -> Vec<Span> {
+        let mut counted = Counted::default();
+        (ranges.iter())
+            .map(|&(start, end)| self.counted_sub_span(start, end, &mut counted))
+            .collect()
+    }
+
+    fn counted_sub_span(&self, start: usize, end: usize, counted: &mut Counted) -> Span {
         let before = &self.exact[..start];
         let exact = &self.exact[start..end];
         let after = &self.exact[end..];
-        // Counting is linear in `before`, but the context is built from at
-        // most CONTEXT characters: collecting all of `before` made linking a
-        // long statement quadratic in its length.
-        let chars_before = before.chars().count() as u64;
-        let start_line = self.start_line + before.matches('\n').count() as u32;
+        // The characters and lines before `start` are counted from where the
+        // last range of the same pass left off, and the context is built
+        // from at most CONTEXT characters: counting or collecting all of
+        // `before` for every part made linking a long text quadratic.
+        counted.advance(&self.exact, start);
+        let chars_before = counted.chars;
+        let start_line = self.start_line + counted.lines;
         let end_line = start_line + exact.trim_end_matches('\n').matches('\n').count() as u32;
         let prefix: String = {
             let mut context: Vec<char> = before.chars().rev().take(Self::CONTEXT).collect();
@@ -125,9 +146,65 @@ impl Span {
     }
 }
 
+/// How far into a span's `exact` text counting has gone: a byte offset,
+/// with the characters and line breaks before it.
+#[derive(Default)]
+struct Counted {
+    byte: usize,
+    chars: u64,
+    lines: u32,
+}
+
+impl Counted {
+    /// Moves to the character boundary `byte` of `text`, counting the text
+    /// passed over; from the start again when `byte` is behind.
+    fn advance(&mut self, text: &str, byte: usize) {
+        if byte < self.byte {
+            *self = Counted::default();
+        }
+        let passed = &text[self.byte..byte];
+        self.chars += passed.chars().count() as u64;
+        self.lines += passed.matches('\n').count() as u32;
+        self.byte = byte;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sub_spans_in_one_pass_are_the_sub_spans_one_by_one() {
+        let exact = "Première ligne — SDG 4\nDeuxième : été\nTroisième, SDG 13";
+        let span = Span {
+            start_line: 3,
+            end_line: 5,
+            start: 40,
+            end: 40 + exact.chars().count() as u64,
+            exact: exact.into(),
+            prefix: "avant ".into(),
+            suffix: " après".into(),
+            source_bytes: None,
+        };
+        let at = |words: &str| exact.find(words).unwrap();
+        let ranges = [
+            (0, at(" —")),
+            (at("SDG 4"), at("SDG 4") + 5),
+            (at("été"), at("été") + "été".len()),
+            (at("SDG 13"), exact.len()),
+        ];
+        let one_by_one: Vec<Span> = ranges.iter().map(|&(s, e)| span.sub_span(s, e)).collect();
+        let in_one_pass = span.sub_spans(&ranges);
+        assert_eq!(in_one_pass, one_by_one);
+        // "été" is on the span's second line, after 34 characters.
+        assert_eq!((in_one_pass[2].start_line, in_one_pass[2].start), (4, 74));
+        assert_eq!(in_one_pass[3].exact, "SDG 13");
+        // Ranges out of order are counted from the start again.
+        let reversed: Vec<(usize, usize)> = ranges.iter().rev().copied().collect();
+        let mut expected = one_by_one;
+        expected.reverse();
+        assert_eq!(span.sub_spans(&reversed), expected);
+    }
 
     #[test]
     fn sub_spans_keep_lines_offsets_and_context() {
