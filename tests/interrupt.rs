@@ -2,23 +2,10 @@
 //! removed, nothing half-written is left, and the exit status says which
 //! signal stopped it (128 + its number).
 
-use crate::util::{data_dir, igfkg, stderr, workspace};
+use crate::util::{data_dir, igfkg, stderr, temporaries, workspace};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
-
-/// The temporaries of igfkg's naming in a folder.
-fn temporaries(folder: &Path) -> Vec<PathBuf> {
-    std::fs::read_dir(folder)
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter(|e| e.file_name().to_string_lossy().starts_with(".igfkg-"))
-                .map(|e| e.path())
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 /// Starts igfkg, waits until one of its temporaries exists in `folder`,
 /// sends it `signal` (`TERM`, `INT`), and returns how it ended.

@@ -291,3 +291,49 @@ fn serve_answers_a_query_oxigraph_plans_past_its_deadline_and_keeps_its_place() 
     server.kill().unwrap();
     server.wait().unwrap();
 }
+
+#[test]
+fn a_command_past_its_memory_limit_stops_with_an_error_and_loses_nothing() {
+    let dir = crate::util::built();
+    let out = dir.path().join("out");
+    let before: Vec<(String, Vec<u8>)> = ["igfkg.ttl", "igfkg.nq", "igfkg.build.json"]
+        .iter()
+        .map(|name| (name.to_string(), std::fs::read(out.join(name)).unwrap()))
+        .collect();
+    // The bundled build peaks at about 76 MiB (/usr/bin/time, release
+    // binary); 24 MiB is past what it needs before its first export.
+    let output = igfkg(dir.path(), &["build", "--max-memory", "24MiB"]);
+    assert_error(
+        &output,
+        &[
+            "build stopped: it used",
+            "past the 24 MiB it may use (--max-memory)",
+            "--evidence lean",
+        ],
+    );
+    for (name, bytes) in &before {
+        assert!(
+            std::fs::read(out.join(name)).unwrap() == *bytes,
+            "{name} changed"
+        );
+    }
+    assert_eq!(
+        crate::util::temporaries(&out),
+        Vec::<std::path::PathBuf>::new()
+    );
+    // The global flag goes before the command or after it; 0 is no limit.
+    let query = ["query", "ASK { ?s ?p ?o }"];
+    let output = igfkg(
+        dir.path(),
+        &[&["--max-memory", "4MiB"][..], &query].concat(),
+    );
+    assert_error(&output, &["query stopped: it used", "past the 4 MiB"]);
+    let output = igfkg(dir.path(), &[&query[..], &["--max-memory", "0"]].concat());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(crate::util::stdout(&output).trim(), "true");
+    let output = igfkg(
+        dir.path(),
+        &[&query[..], &["--max-memory", "lots"]].concat(),
+    );
+    assert_eq!(output.status.code(), Some(2), "a usage error");
+}

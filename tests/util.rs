@@ -153,3 +153,16 @@ pub fn named_by(list: &serde_json::Value, key: &str, value: &str) -> serde_json:
         .unwrap_or_else(|| panic!("no {key} {value:?} in {list}"))
         .clone()
 }
+
+/// The temporaries of igfkg's naming in a folder.
+pub fn temporaries(folder: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().starts_with(".igfkg-"))
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default()
+}

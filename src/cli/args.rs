@@ -27,6 +27,20 @@ Start with `igfkg build` in the repository: it reads data/ and writes out/igfkg.
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The most memory the command may use, in bytes or with a unit (MiB, GiB); past it the
+    /// command stops with an error and removes its temporary files, instead of being killed by
+    /// the system (default: 90% of the memory available as igfkg starts; 0: no limit)
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_memory)]
+    pub max_memory: Option<u64>,
+}
+
+/// `--max-memory`: a size, or 0 for no limit.
+fn parse_memory(text: &str) -> Result<u64, String> {
+    if text.trim() == "0" {
+        Ok(0)
+    } else {
+        parse_size(text)
+    }
 }
 
 #[derive(Subcommand)]
@@ -98,6 +112,27 @@ pub enum Command {
   igfkg man > igfkg.1 && man ./igfkg.1
   igfkg man --subcommand query > igfkg-query.1")]
     Man(ManArgs),
+}
+
+impl Command {
+    /// The subcommand's name, as it is typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Build(_) => "build",
+            Command::Query(_) => "query",
+            Command::Export(_) => "export",
+            Command::Stats(_) => "stats",
+            Command::Ingest(_) => "ingest",
+            Command::Release(_) => "release",
+            Command::Validate(_) => "validate",
+            Command::Diff(_) => "diff",
+            Command::Gen(_) => "gen",
+            Command::Push(_) => "push",
+            Command::Serve(_) => "serve",
+            Command::Completions(_) => "completions",
+            Command::Man(_) => "man",
+        }
+    }
 }
 
 #[derive(Args)]

@@ -16,6 +16,7 @@ mod export;
 mod generate;
 mod ingest;
 mod io;
+mod memory;
 mod push;
 mod query;
 mod record;
@@ -33,6 +34,7 @@ use exit::Status;
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
     // One handler for every command: a signal removes the temporaries.
     signal::install()?;
+    memory::watch(memory::Limit::resolve(cli.max_memory), cli.command.name())?;
     let done = |()| Status::Success;
     match cli.command {
         Command::Build(args) => build::run(build::Options::from_args(args)?).map(done),
