@@ -43,8 +43,8 @@ pub fn code(result: anyhow::Result<Status>) -> ExitCode {
 
 /// Ends the process that SIGINT, SIGTERM or SIGHUP stopped, after its
 /// temporaries were removed: 128 + the signal's number, as a shell reports
-/// a process a signal killed (130 for Ctrl-C, 143 for SIGTERM). The only
-/// exit outside [`code`], because the command is still running on another
+/// a process a signal killed (130 for Ctrl-C, 143 for SIGTERM). With
+/// [`stopped_with`], the only exits outside [`code`], because the command is still running on another
 /// thread and cannot return.
 pub fn stopped_by(signal: i32) -> ! {
     let name = match signal {
@@ -58,6 +58,17 @@ pub fn stopped_by(signal: i32) -> ! {
         "igfkg: stopped by {name}; its temporary files were removed"
     );
     std::process::exit(128 + signal)
+}
+
+/// Ends the process that a watcher thread stopped with an error while the
+/// command still runs on another thread ([`super::memory`], past its
+/// memory limit), after its temporaries were removed: the message and hint
+/// as [`code`] prints them, and status 1.
+pub fn stopped_with(message: &str, hint: &str) -> ! {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "igfkg: error: {message}");
+    let _ = writeln!(stderr, "igfkg: hint: {hint}");
+    std::process::exit(1)
 }
 
 /// The error and its causes, each once: many of our errors already name

@@ -8,7 +8,8 @@
 //! memory ([`resident`], `VmRSS` of `/proc/self/status`) every
 //! [`POLL`]; past the limit it removes the temporaries this process made,
 //! as a signal does ([`igfkg::graph::temp::remove_live`]), says how much
-//! was used and what to do, and ends the process with status 1. Outputs are
+//! was used and what to do, and ends the process with status 1
+//! ([`super::exit::stopped_with`]). Outputs are
 //! replaced by rename only once complete, so what is at an output path is
 //! still a whole file of an earlier run, or nothing.
 //!
@@ -18,7 +19,6 @@
 //! system without `/proc` there is no watch.
 
 use anyhow::Context;
-use std::io::Write;
 use std::time::Duration;
 
 /// How often resident memory is read: often enough that a build, which
@@ -107,18 +107,14 @@ fn past_limit(command: &str, used: u64, limit: Limit) -> ! {
             "a command that reads a graph holds it in memory (about 600 bytes a triple), and a query its intermediate results too: read a graph built with --evidence lean, or narrow the query's patterns or add a LIMIT"
         }
     };
-    let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(
-        stderr,
-        "igfkg: error: {command} stopped: it used {} of memory, past the {} it may use ({whose}); its temporary files were removed",
-        size(used),
-        size(limit.bytes),
-    );
-    let _ = writeln!(
-        stderr,
-        "igfkg: hint: {what}; or raise the limit with --max-memory SIZE (0: no limit)"
-    );
-    std::process::exit(1)
+    super::exit::stopped_with(
+        &format!(
+            "{command} stopped: it used {} of memory, past the {} it may use ({whose}); its temporary files were removed",
+            size(used),
+            size(limit.bytes),
+        ),
+        &format!("{what}; or raise the limit with --max-memory SIZE (0: no limit)"),
+    )
 }
 
 /// The process's resident memory in bytes, or `None` where the system does
@@ -155,13 +151,13 @@ fn meminfo_bytes(text: &str, key: &str) -> Option<u64> {
     kib.checked_mul(1024)
 }
 
-/// A size as people read it: MiB below a GiB, GiB with one decimal above.
+/// A size as people read it: MiB below a GiB, GiB with two decimals above.
 fn size(bytes: u64) -> String {
     const MIB: f64 = (1u64 << 20) as f64;
     const GIB: f64 = (1u64 << 30) as f64;
     let b = bytes as f64;
     if b >= GIB {
-        format!("{:.1} GiB", b / GIB)
+        format!("{:.2} GiB", b / GIB)
     } else {
         format!("{:.0} MiB", b / MIB)
     }
@@ -205,6 +201,6 @@ mod tests {
     #[test]
     fn sizes_read_as_people_read_them() {
         assert_eq!(size(40 << 20), "40 MiB");
-        assert_eq!(size(21_990_232_555), "20.5 GiB");
+        assert_eq!(size(21_990_232_555), "20.48 GiB");
     }
 }
