@@ -1,6 +1,6 @@
 //! The build pipeline: data directory → parsed documents → knowledge graph.
 
-use igfkg_graph::{EvidenceLevel, KnowledgeGraph, StoreError};
+use igfkg_graph::{EvidenceLevel, GraphTarget, KnowledgeGraph, StoreError};
 use igfkg_ingest::{Format, ParseError};
 use igfkg_link::Linker;
 use igfkg_model::DocumentLinks;
@@ -360,6 +360,16 @@ impl<'a, P: FnMut(Step<'_>)> Build<'a, P> {
     /// than [`BuildOptions::max_corpus_bytes`], a store failure, or, in a
     /// strict build, the first document that cannot be read.
     pub fn run(self, graph: &KnowledgeGraph) -> Result<BuildReport, BuildError> {
+        self.run_into(&mut { graph })
+    }
+
+    /// [`Build::run`], putting the graphs into any [`GraphTarget`]: a
+    /// store, or a [`igfkg_graph::export::SnapshotBuilder`] when only the
+    /// exports are wanted (what `igfkg build` does without `--store`).
+    ///
+    /// # Errors
+    /// As [`Build::run`].
+    pub fn run_into(self, target: &mut impl GraphTarget) -> Result<BuildReport, BuildError> {
         let Build {
             data,
             options,
@@ -412,7 +422,7 @@ impl<'a, P: FnMut(Step<'_>)> Build<'a, P> {
 
         let started = clock.start(Stage::Insert, Some(documents.len()));
         let quads = insert_each(
-            graph,
+            target,
             &corpus.reference,
             &documents,
             &relations,
@@ -673,12 +683,19 @@ pub fn insert(
     relations: &Relations,
     evidence: EvidenceLevel,
 ) -> Result<usize, BuildError> {
-    insert_each(graph, reference, documents, relations, evidence, |_| {})
+    insert_each(
+        &mut { graph },
+        reference,
+        documents,
+        relations,
+        evidence,
+        |_| {},
+    )
 }
 
 /// [`insert`], reporting a [`Step::Item`] before each document.
 fn insert_each(
-    graph: &KnowledgeGraph,
+    graph: &mut impl GraphTarget,
     reference: &ReferenceData,
     documents: &[ParsedDocument],
     relations: &Relations,

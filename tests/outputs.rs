@@ -2,7 +2,7 @@
 //! dump's size and SHA-256, and the commands that read a dump refuse one
 //! that another build wrote.
 
-use crate::util::{assert_error, built, igfkg, named, stderr, stdout};
+use crate::util::{assert_error, built, igfkg, named, named_by, stderr, stdout};
 use igfkg::model::sha256_hex;
 use std::path::Path;
 
@@ -91,4 +91,39 @@ fn a_graph_without_a_record_is_read_as_given() {
     );
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).contains("true"), "{}", stdout(&output));
+}
+
+#[test]
+fn a_build_without_a_store_writes_what_a_store_of_its_graphs_exports() {
+    // `igfkg build` puts its graphs straight into the exports' snapshot;
+    // the library's `build` puts them into an Oxigraph store. The dumps
+    // must be the same bytes (a decimal written as "0.90" came back from
+    // the store as "0.9"), and the summary's counts the store's.
+    let dir = built();
+    let (graph, _) = crate::util::corpus();
+    for (file, format) in [
+        ("igfkg.ttl", igfkg::ExportFormat::Turtle),
+        ("igfkg.nq", igfkg::ExportFormat::NQuads),
+    ] {
+        let written = std::fs::read(dir.path().join("out").join(file)).unwrap();
+        let exported = graph.export(format, Vec::new()).unwrap();
+        assert!(
+            written == exported,
+            "{file} differs from the store's export"
+        );
+    }
+    let output = igfkg(dir.path(), &["build", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let stats = graph.stats().unwrap();
+    assert_eq!(summary["triples"], stats.triples);
+    assert_eq!(summary["quads"], stats.quads);
+    assert_eq!(summary["graphs"], stats.graphs);
+    // Seven named graphs: the reference data's, the five documents' and
+    // the relations across years'.
+    assert_eq!(stats.graphs, 7);
+    for class in &stats.classes {
+        let name = named_by(&summary["classes"], "class", &class.class);
+        assert_eq!(name["total"], class.total, "{}", class.class);
+    }
 }

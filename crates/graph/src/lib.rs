@@ -10,6 +10,7 @@ mod protocol;
 mod results;
 pub mod split;
 mod store;
+mod target;
 pub mod temp;
 pub mod vocab;
 
@@ -26,6 +27,7 @@ pub use results::{
 };
 pub use split::{GraphFile, SplitError, split_by_graph};
 pub use store::{ClassCount, KnowledgeGraph, Stats};
+pub use target::GraphTarget;
 
 /// The RDF model types igfkg's API uses, re-exported from Oxigraph so that
 /// users get the same version of them, with the RDF formats that

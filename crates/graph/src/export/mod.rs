@@ -15,7 +15,7 @@ mod prefixes;
 
 pub use format::{ExportFormat, UnknownFormat};
 pub use jsonld::{JsonLdContext, write_context, write_jsonld};
-pub use order::{CanonicalOrder, Snapshot, canonical_order, canonical_triples};
+pub use order::{CanonicalOrder, Snapshot, SnapshotBuilder, canonical_order, canonical_triples};
 pub use prefixes::{PrefixScan, Prefixes, used_prefixes};
 
 use crate::error::ExportError;

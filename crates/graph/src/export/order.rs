@@ -9,11 +9,11 @@ use crate::error::ExportError;
 use crate::iri::IriBase;
 use crate::vocab::{rdf, rdfs, skos};
 use oxigraph::model::{
-    GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef,
-    Triple,
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term,
+    TermRef, Triple,
 };
 use rayon::slice::ParallelSliceMut;
-use rustc_hash::FxBuildHasher;
+use rustc_hash::{FxBuildHasher, FxHashSet};
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::hash::Hash;
@@ -363,20 +363,98 @@ where
     let mut interner = Interner::default();
     let mut encoded = Vec::new();
     for quad in quads {
-        let quad = quad?;
-        let graph = match quad.graph_name {
-            GraphName::NamedNode(n) => Some(n.into()),
-            GraphName::BlankNode(b) => Some(b.into()),
-            GraphName::DefaultGraph => None,
-        };
-        encoded.push(interner.quad(
-            graph,
-            quad.subject.into(),
-            quad.predicate.into(),
-            quad.object,
-        ));
+        encoded.push(interner.owned_quad(quad?));
     }
     Ok((interner.into_terms(), encoded))
+}
+
+/// Quads gathered graph by graph into a [`Snapshot`], with no store in
+/// between: what a build that keeps no store writes its exports from
+/// ([`crate::GraphTarget`]). Its snapshot holds what
+/// [`crate::KnowledgeGraph::snapshot`] reads from a store given the same
+/// graphs (each distinct quad once, a graph put twice replaced), so its
+/// exports are the same bytes.
+///
+/// ```
+/// use igfkg_graph::export::SnapshotBuilder;
+/// use igfkg_graph::model::{Literal, NamedNode, Quad};
+/// use igfkg_graph::{ExportFormat, IriBase, KnowledgeGraph};
+///
+/// let base = IriBase::default();
+/// let graph = NamedNode::new("https://w3id.org/igfkg/id/graph/a")?;
+/// let meeting = NamedNode::new("https://w3id.org/igfkg/id/meeting/2018")?;
+/// let label = NamedNode::new("http://www.w3.org/2000/01/rdf-schema#label")?;
+/// let quad = Quad::new(meeting, label, Literal::from("IGF 2018"), graph.clone());
+/// let mut builder = SnapshotBuilder::new(&base);
+/// assert_eq!(builder.replace_graph(&graph, vec![quad.clone(), quad.clone()]), 2);
+/// let store = KnowledgeGraph::in_memory(base)?;
+/// store.replace_graph(&graph, vec![quad.clone(), quad])?;
+/// let (built, quads) = builder.finish().write(ExportFormat::NQuads, Vec::new())?;
+/// assert_eq!(quads, 1);
+/// assert_eq!(built, store.export(ExportFormat::NQuads, Vec::new())?);
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct SnapshotBuilder {
+    base: IriBase,
+    interner: Interner<Term>,
+    encoded: Vec<EncodedQuad>,
+    graphs: FxHashSet<u32>,
+}
+
+impl SnapshotBuilder {
+    /// An empty snapshot of data under `base`.
+    pub fn new(base: &IriBase) -> Self {
+        Self {
+            base: base.clone(),
+            interner: Interner::default(),
+            encoded: Vec::new(),
+            graphs: FxHashSet::default(),
+        }
+    }
+
+    /// The data IRI base.
+    pub fn base(&self) -> &IriBase {
+        &self.base
+    }
+
+    /// Replaces the content of the named graph `graph` with `quads` (whose
+    /// graph name is ignored), as a store's [`crate::KnowledgeGraph::replace_graph`]
+    /// does. Returns the number of quads given.
+    pub fn replace_graph(&mut self, graph: &NamedNode, quads: Vec<Quad>) -> usize {
+        let count = quads.len();
+        let id = self.interner.intern(Term::NamedNode(graph.clone()));
+        if !self.graphs.insert(id) {
+            self.encoded.retain(|q| q.graph != Some(id));
+        }
+        let mut added: Vec<EncodedQuad> = quads
+            .into_iter()
+            .map(|quad| EncodedQuad {
+                graph: Some(id),
+                ..self.interner.quad(
+                    None,
+                    quad.subject.into(),
+                    quad.predicate.into(),
+                    quad.object,
+                )
+            })
+            .collect();
+        // A store holds each distinct quad of a graph once.
+        added.sort_unstable_by_key(|q| (q.subject, q.predicate, q.object));
+        added.dedup_by_key(|q| (q.subject, q.predicate, q.object));
+        self.encoded.append(&mut added);
+        count
+    }
+
+    /// The snapshot of every graph put, to write the exports from.
+    pub fn finish(self) -> Snapshot {
+        Snapshot {
+            order: CanonicalOrder::new(&self.base),
+            base: self.base,
+            table: self.interner.into_terms(),
+            encoded: self.encoded,
+        }
+    }
 }
 
 /// Quads read once from a store ([`CanonicalOrder::read`]), from which
@@ -392,6 +470,38 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// The quads, each distinct one once (a triple in two graphs twice).
+    pub(crate) fn quad_count(&self) -> usize {
+        self.encoded.len()
+    }
+
+    /// The named graphs that hold quads.
+    pub(crate) fn graph_count(&self) -> usize {
+        let graphs: FxHashSet<u32> = self.encoded.iter().filter_map(|q| q.graph).collect();
+        graphs.len()
+    }
+
+    /// The subject and object of every quad of `predicate`, in any order.
+    pub(crate) fn of_predicate(
+        &self,
+        predicate: NamedNodeRef<'_>,
+    ) -> impl Iterator<Item = (&Term, &Term)> + '_ {
+        let id = self
+            .table
+            .iter()
+            .position(|term| matches!(term, Term::NamedNode(n) if n.as_ref() == predicate))
+            .map(|id| id as u32);
+        self.encoded
+            .iter()
+            .filter(move |q| Some(q.predicate) == id)
+            .map(|q| {
+                (
+                    &self.table[q.subject as usize],
+                    &self.table[q.object as usize],
+                )
+            })
+    }
+
     fn terms(&self) -> Vec<TermRef<'_>> {
         self.table.iter().map(Term::as_ref).collect()
     }
@@ -519,6 +629,23 @@ impl<T: Hash + Eq> Interner<T> {
             .into_iter()
             .map(|t| t.expect("every id has its term"))
             .collect()
+    }
+}
+
+impl Interner<Term> {
+    /// An owned quad (a store's) as the ids of its terms.
+    fn owned_quad(&mut self, quad: Quad) -> EncodedQuad {
+        let graph = match quad.graph_name {
+            GraphName::NamedNode(n) => Some(n.into()),
+            GraphName::BlankNode(b) => Some(b.into()),
+            GraphName::DefaultGraph => None,
+        };
+        self.quad(
+            graph,
+            quad.subject.into(),
+            quad.predicate.into(),
+            quad.object,
+        )
     }
 }
 

@@ -294,7 +294,7 @@ pub(super) fn add_role(sink: &mut QuadSink<'_>, cx: &Context, role: &Role) {
         sink.add(
             s.clone(),
             igf::confidence,
-            decimal(f64::from(percent) / 100.0),
+            decimal(f64::from(percent) / 100.0, 4),
         );
     }
     sink.add_provenance(&role.id, &cx.doc, &role.span);

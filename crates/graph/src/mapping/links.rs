@@ -3,8 +3,8 @@
 
 use super::EvidenceLevel;
 use super::document::Context;
-use super::sink::QuadSink;
-use crate::vocab::{igf, oa, rdf, sdgo, skos, xsd};
+use super::sink::{QuadSink, decimal};
+use crate::vocab::{igf, oa, rdf, sdgo, skos};
 use igfkg_model::{Link, Method, Relation, RollUp, Target};
 use igfkg_model::{NodeId, NodeKind, goal_iri};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef};
@@ -81,13 +81,8 @@ pub(super) fn add_link(sink: &mut QuadSink<'_>, cx: &Context, link: &Link) {
         Literal::new_simple_literal(&link.evidence.rule),
     );
     if let Some(confidence) = link.evidence.confidence {
-        // Two decimals: confidences are coarse, and a fixed form keeps the
-        // export stable.
-        sink.add(
-            s.clone(),
-            igf::confidence,
-            Literal::new_typed_literal(format!("{confidence:.2}"), xsd::DECIMAL),
-        );
+        // Two decimals: confidences are coarse.
+        sink.add(s.clone(), igf::confidence, decimal(confidence, 2));
     }
     let source = sink.add_specific_resource(&link.id, &cx.doc, &link.evidence.span, false);
     sink.add(s, oa::hasTarget, source);

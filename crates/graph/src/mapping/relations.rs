@@ -24,9 +24,9 @@ pub(crate) fn relation_quads(
         sink.add(s.clone(), igf::later, later.clone());
         sink.add(s.clone(), igf::earlier, earlier.clone());
         sink.add(s.clone(), igf::rank, integer(echo.rank));
-        sink.add(s.clone(), igf::score, decimal(echo.score));
-        sink.add(s.clone(), igf::textScore, decimal(echo.text_score));
-        sink.add(s.clone(), igf::topicScore, decimal(echo.topic_score));
+        sink.add(s.clone(), igf::score, decimal(echo.score, 4));
+        sink.add(s.clone(), igf::textScore, decimal(echo.text_score, 4));
+        sink.add(s.clone(), igf::topicScore, decimal(echo.topic_score, 4));
         sink.add(s.clone(), igf::method, igf::Similarity);
         similarity_evidence(
             &mut sink,
@@ -54,10 +54,18 @@ pub(crate) fn relation_quads(
         sink.add(s.clone(), igf::later, later.clone());
         sink.add(s.clone(), igf::earlier, earlier.clone());
         sink.add(s.clone(), igf::matchType, property);
-        sink.add(s.clone(), igf::score, decimal(alignment.score));
-        sink.add(s.clone(), igf::textScore, decimal(alignment.text_score));
-        sink.add(s.clone(), igf::topicScore, decimal(alignment.topic_score));
-        sink.add(s.clone(), igf::titleScore, decimal(alignment.title_score));
+        sink.add(s.clone(), igf::score, decimal(alignment.score, 4));
+        sink.add(s.clone(), igf::textScore, decimal(alignment.text_score, 4));
+        sink.add(
+            s.clone(),
+            igf::topicScore,
+            decimal(alignment.topic_score, 4),
+        );
+        sink.add(
+            s.clone(),
+            igf::titleScore,
+            decimal(alignment.title_score, 4),
+        );
         sink.add(s.clone(), igf::method, igf::Similarity);
         similarity_evidence(
             &mut sink,
@@ -136,7 +144,7 @@ mod tests {
         assert!(has(&quads, &node, rdf::TYPE, igf::Echo));
         assert!(has(&quads, &node, igf::rank, integer(1)));
         // Scores are written with four decimals.
-        assert!(has(&quads, &node, igf::score, decimal(0.6123)));
+        assert!(has(&quads, &node, igf::score, decimal(0.6123, 4)));
         assert!(
             quads
                 .iter()

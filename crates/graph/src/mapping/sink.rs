@@ -173,9 +173,21 @@ pub(super) fn date(value: &str) -> Literal {
     Literal::new_typed_literal(value, xsd::DATE)
 }
 
-pub(super) fn decimal(value: f64) -> Literal {
-    // Four decimals: enough to rank, and a fixed form keeps exports stable.
-    Literal::new_typed_literal(format!("{value:.4}"), xsd::DECIMAL)
+/// An `xsd:decimal` of `value` rounded to `places` decimals, in the
+/// canonical form (no trailing zeros, no point for a whole number: `0.9`,
+/// `1`), which is what an Oxigraph store gives back for any form; writing
+/// it keeps the exports the same bytes whether or not they went through a
+/// store.
+pub(super) fn decimal(value: f64, places: usize) -> Literal {
+    let mut text = format!("{value:.places$}");
+    if text.contains('.') {
+        let kept = text.trim_end_matches('0').trim_end_matches('.').len();
+        text.truncate(kept);
+    }
+    if text == "-0" {
+        text = "0".to_owned();
+    }
+    Literal::new_typed_literal(text, xsd::DECIMAL)
 }
 
 /// What the mapping's unit tests share: a span and a triple lookup.
@@ -260,5 +272,38 @@ mod tests {
                 .iter()
                 .all(|q| q.graph_name == base.document_graph("igf-2018").into())
         );
+    }
+}
+
+#[cfg(test)]
+mod decimals {
+    use super::decimal;
+    use crate::KnowledgeGraph;
+    use oxigraph::model::{NamedNode, Quad};
+
+    #[test]
+    fn decimals_are_written_as_a_store_gives_them_back() {
+        let cases = [
+            (0.9, 2, "0.9"),
+            (1.0, 2, "1"),
+            (0.0, 4, "0"),
+            (-0.00001, 4, "0"),
+            (0.25, 4, "0.25"),
+            (1.0 / 3.0, 4, "0.3333"),
+            (12.5, 2, "12.5"),
+        ];
+        let graph = KnowledgeGraph::new().unwrap();
+        let name = NamedNode::new("https://w3id.org/igfkg/id/graph/test").unwrap();
+        for (i, (value, places, text)) in cases.into_iter().enumerate() {
+            let literal = decimal(value, places);
+            assert_eq!(literal.value(), text, "{value} to {places} places");
+            // What goes into a store comes out unchanged.
+            let subject = NamedNode::new(format!("https://w3id.org/igfkg/id/n/{i}")).unwrap();
+            let predicate = NamedNode::new("https://w3id.org/igfkg/ontology#score").unwrap();
+            let quad = Quad::new(subject, predicate, literal.clone(), name.clone());
+            graph.replace_graph(&name, vec![quad.clone()]).unwrap();
+            let back: Vec<_> = graph.store().iter().map(Result::unwrap).collect();
+            assert_eq!(back, vec![quad], "{text}");
+        }
     }
 }

@@ -2,12 +2,7 @@
 
 use crate::error::{QueryError, StoreError};
 use crate::iri::IriBase;
-use crate::mapping::{EvidenceLevel, document_quads, reference_quads, relation_quads};
 use crate::results::{QueryOutcome, Solutions};
-use igfkg_model::DocumentLinks;
-use igfkg_model::ReferenceData;
-use igfkg_model::Relations;
-use igfkg_model::{Extraction, SourceDocument};
 use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef, Term, Variable};
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
@@ -103,51 +98,6 @@ impl KnowledgeGraph {
     /// The underlying Oxigraph store, for what this type does not offer.
     pub fn store(&self) -> &Store {
         &self.store
-    }
-
-    /// Inserts the reference data into the reference graph, replacing what
-    /// it held. Returns the number of quads inserted.
-    ///
-    /// # Errors
-    /// If the store fails.
-    pub fn insert_reference(&self, reference: &ReferenceData) -> Result<usize, StoreError> {
-        let graph = self.base.reference_graph();
-        self.replace_graph(&graph, reference_quads(&self.base, reference))
-    }
-
-    /// Inserts a source document, what was extracted from it and the links
-    /// made from it into the document's graph, replacing what it held, with
-    /// the links' evidence at `evidence`. Returns the number of quads.
-    ///
-    /// # Errors
-    /// If the store fails.
-    pub fn insert_document(
-        &self,
-        document: &SourceDocument,
-        extraction: &Extraction,
-        links: &DocumentLinks,
-        evidence: EvidenceLevel,
-    ) -> Result<usize, StoreError> {
-        let graph = self.base.document_graph(&document.id);
-        self.replace_graph(
-            &graph,
-            document_quads(&self.base, document, extraction, links, evidence),
-        )
-    }
-
-    /// Inserts the relations across years into the relations graph,
-    /// replacing what it held, with what echoes and alignments share at
-    /// `evidence`. Returns the number of quads.
-    ///
-    /// # Errors
-    /// If the store fails.
-    pub fn insert_relations(
-        &self,
-        relations: &Relations,
-        evidence: EvidenceLevel,
-    ) -> Result<usize, StoreError> {
-        let graph = self.base.relations_graph();
-        self.replace_graph(&graph, relation_quads(&self.base, relations, evidence))
     }
 
     /// Replaces the content of a named graph with `quads` (whose graph name

@@ -8,6 +8,7 @@
 
 use super::KnowledgeGraph;
 use crate::error::QueryError;
+use crate::export::Snapshot;
 use crate::vocab::{self, igf, prov, rdf};
 use oxigraph::model::{NamedNodeRef, NamedOrBlankNode, Term};
 use oxigraph::store::StorageError;
@@ -131,92 +132,42 @@ impl KnowledgeGraph {
     /// # Errors
     /// If the store fails.
     pub fn stats_with_triples(&self, triples: usize) -> Result<Stats, QueryError> {
-        let quads = self.store.len()?;
-        let graphs = self.store.named_graphs().count();
-        let types = self.objects(rdf::TYPE)?;
-        let own_years = self.objects(igf::year)?;
-        let year_of = |node: &NamedOrBlankNode| -> BTreeSet<i64> {
-            own_years.get(node).map_or_else(BTreeSet::new, |years| {
-                years.iter().filter_map(integer).collect()
-            })
-        };
-        let meetings = self.objects(igf::meeting)?;
-        let about = self.objects(igf::about)?;
-        // The years of the meetings a node is of (and, if `about` is given,
-        // about).
-        let meeting_years = |node: &NamedOrBlankNode, about: Option<&Objects>| -> BTreeSet<i64> {
-            [Some(&meetings), about]
-                .into_iter()
-                .flatten()
-                .filter_map(|map| map.get(node))
-                .flatten()
-                .filter_map(as_node)
-                .flat_map(|m| year_of(&m))
-                .collect()
-        };
-        let document_class = Term::from(igf::SourceDocument.into_owned());
-        let is_document =
-            |node: &NamedOrBlankNode| types.get(node).is_some_and(|t| t.contains(&document_class));
-        let document_year = |node: &NamedOrBlankNode| -> BTreeSet<i64> {
-            if is_document(node) {
-                meeting_years(node, None)
-            } else {
-                BTreeSet::new()
-            }
-        };
-        let sources = self.objects(prov::wasDerivedFrom)?;
-        let years_of = |node: &NamedOrBlankNode| -> BTreeSet<i64> {
-            if own_years.contains_key(node) {
-                year_of(node)
-            } else if meetings.contains_key(node) || about.contains_key(node) {
-                meeting_years(node, Some(&about))
-            } else {
-                sources.get(node).map_or_else(BTreeSet::new, |ds| {
-                    ds.iter()
-                        .filter_map(as_node)
-                        .flat_map(|d| document_year(&d))
-                        .collect()
-                })
-            }
-        };
-        let mut classes: BTreeMap<String, ClassCount> = BTreeMap::new();
-        let mut years = BTreeSet::new();
-        for (node, node_classes) in &types {
-            let node_years = years_of(node);
-            if is_document(node) {
-                years.extend(meeting_years(node, None));
-            }
-            for class in node_classes {
-                let name = match class {
-                    Term::NamedNode(n) => n.as_str(),
-                    Term::BlankNode(b) => b.as_str(),
-                    Term::Literal(l) => l.value(),
-                    #[allow(unreachable_patterns)]
-                    _ => continue,
-                };
-                let count = classes
-                    .entry(name.to_owned())
-                    .or_insert_with(|| ClassCount {
-                        class: name.to_owned(),
-                        total: 0,
-                        per_year: BTreeMap::new(),
-                    });
-                count.total += 1;
-                for year in &node_years {
-                    *count.per_year.entry(*year).or_default() += 1;
-                }
-            }
-        }
-        Ok(Stats {
-            triples,
-            quads,
-            graphs,
-            years: years.into_iter().collect(),
-            classes: classes.into_values().collect(),
-        })
+        counts(self, triples)
+    }
+}
+
+impl Snapshot {
+    /// The counts of the quads of this snapshot, as
+    /// [`KnowledgeGraph::stats_with_triples`] gives them for a store that
+    /// holds the same quads: what `igfkg build` prints when it keeps no
+    /// store ([`crate::export::SnapshotBuilder`]).
+    ///
+    /// # Errors
+    /// None in fact; the type is that of a store's counts.
+    pub fn stats_with_triples(&self, triples: usize) -> Result<Stats, QueryError> {
+        counts(self, triples)
+    }
+}
+
+/// What the counts are read from: a store's indexes, or a snapshot's quads.
+trait Counted {
+    /// Distinct quads.
+    fn quad_count(&self) -> Result<usize, StorageError>;
+    /// Named graphs.
+    fn graph_count(&self) -> usize;
+    /// Each subject of `predicate` with its objects, from every graph.
+    fn objects(&self, predicate: NamedNodeRef<'_>) -> Result<Objects, StorageError>;
+}
+
+impl Counted for KnowledgeGraph {
+    fn quad_count(&self) -> Result<usize, StorageError> {
+        self.store.len()
     }
 
-    /// The subjects of `predicate` with their objects, from every graph.
+    fn graph_count(&self) -> usize {
+        self.store.named_graphs().count()
+    }
+
     fn objects(&self, predicate: NamedNodeRef<'_>) -> Result<Objects, StorageError> {
         let mut objects = Objects::default();
         for quad in self
@@ -228,6 +179,115 @@ impl KnowledgeGraph {
         }
         Ok(objects)
     }
+}
+
+impl Counted for Snapshot {
+    fn quad_count(&self) -> Result<usize, StorageError> {
+        Ok(Snapshot::quad_count(self))
+    }
+
+    fn graph_count(&self) -> usize {
+        Snapshot::graph_count(self)
+    }
+
+    fn objects(&self, predicate: NamedNodeRef<'_>) -> Result<Objects, StorageError> {
+        let mut objects = Objects::default();
+        for (subject, object) in self.of_predicate(predicate) {
+            if let Some(subject) = as_node(subject) {
+                objects.entry(subject).or_default().insert(object.clone());
+            }
+        }
+        Ok(objects)
+    }
+}
+
+/// Counts of a graph: triples, graphs, and nodes per class and year (see
+/// [`KnowledgeGraph::stats`]).
+fn counts(source: &impl Counted, triples: usize) -> Result<Stats, QueryError> {
+    let quads = source.quad_count()?;
+    let graphs = source.graph_count();
+    let types = source.objects(rdf::TYPE)?;
+    let own_years = source.objects(igf::year)?;
+
+    let year_of = |node: &NamedOrBlankNode| -> BTreeSet<i64> {
+        own_years.get(node).map_or_else(BTreeSet::new, |years| {
+            years.iter().filter_map(integer).collect()
+        })
+    };
+    let meetings = source.objects(igf::meeting)?;
+    let about = source.objects(igf::about)?;
+    // The years of the meetings a node is of (and, if `about` is given,
+    // about).
+    let meeting_years = |node: &NamedOrBlankNode, about: Option<&Objects>| -> BTreeSet<i64> {
+        [Some(&meetings), about]
+            .into_iter()
+            .flatten()
+            .filter_map(|map| map.get(node))
+            .flatten()
+            .filter_map(as_node)
+            .flat_map(|m| year_of(&m))
+            .collect()
+    };
+    let document_class = Term::from(igf::SourceDocument.into_owned());
+    let is_document =
+        |node: &NamedOrBlankNode| types.get(node).is_some_and(|t| t.contains(&document_class));
+    let document_year = |node: &NamedOrBlankNode| -> BTreeSet<i64> {
+        if is_document(node) {
+            meeting_years(node, None)
+        } else {
+            BTreeSet::new()
+        }
+    };
+    let sources = source.objects(prov::wasDerivedFrom)?;
+    let years_of = |node: &NamedOrBlankNode| -> BTreeSet<i64> {
+        if own_years.contains_key(node) {
+            year_of(node)
+        } else if meetings.contains_key(node) || about.contains_key(node) {
+            meeting_years(node, Some(&about))
+        } else {
+            sources.get(node).map_or_else(BTreeSet::new, |ds| {
+                ds.iter()
+                    .filter_map(as_node)
+                    .flat_map(|d| document_year(&d))
+                    .collect()
+            })
+        }
+    };
+    let mut classes: BTreeMap<String, ClassCount> = BTreeMap::new();
+    let mut years = BTreeSet::new();
+    for (node, node_classes) in &types {
+        let node_years = years_of(node);
+        if is_document(node) {
+            years.extend(meeting_years(node, None));
+        }
+        for class in node_classes {
+            let name = match class {
+                Term::NamedNode(n) => n.as_str(),
+                Term::BlankNode(b) => b.as_str(),
+                Term::Literal(l) => l.value(),
+                #[allow(unreachable_patterns)]
+                _ => continue,
+            };
+            let count = classes
+                .entry(name.to_owned())
+                .or_insert_with(|| ClassCount {
+                    class: name.to_owned(),
+                    total: 0,
+                    per_year: BTreeMap::new(),
+                });
+            count.total += 1;
+            for year in &node_years {
+                *count.per_year.entry(*year).or_default() += 1;
+            }
+        }
+    }
+    Ok(Stats {
+        triples,
+        quads,
+        graphs,
+        years: years.into_iter().collect(),
+        classes: classes.into_values().collect(),
+    })
 }
 
 /// A literal's value as an integer, as SPARQL results read one.
