@@ -140,7 +140,12 @@ pub fn run(options: Options) -> anyhow::Result<()> {
             SummaryFormat::Json => summary.write_json()?,
         }
     }
-    skipped(&built)
+    let result = skipped(&built);
+    // The process ends next, and the system takes its memory back at once;
+    // freeing the records, links and snapshot one allocation at a time
+    // first took seconds at 200,000 messages.
+    std::mem::forget((built, snapshot));
+    result
 }
 
 /// Fails, after the others were built and written, when documents were left out.
