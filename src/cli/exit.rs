@@ -33,19 +33,25 @@ pub fn code(result: anyhow::Result<Status>) -> ExitCode {
     if is_broken_pipe(&error) {
         return ExitCode::SUCCESS;
     }
+    report(&message(&error), hint(&error));
+    ExitCode::FAILURE
+}
+
+/// Writes an error and its hint on standard error, as igfkg words every
+/// failure.
+fn report(message: &str, hint: Option<&str>) {
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "igfkg: error: {}", message(&error));
-    if let Some(hint) = hint(&error) {
+    let _ = writeln!(stderr, "igfkg: error: {message}");
+    if let Some(hint) = hint {
         let _ = writeln!(stderr, "igfkg: hint: {hint}");
     }
-    ExitCode::FAILURE
 }
 
 /// Ends the process that SIGINT, SIGTERM or SIGHUP stopped, after its
 /// temporaries were removed: 128 + the signal's number, as a shell reports
 /// a process a signal killed (130 for Ctrl-C, 143 for SIGTERM). With
-/// [`stopped_with`], the only exits outside [`code`], because the command is still running on another
-/// thread and cannot return.
+/// [`stopped_with`], the only exits outside [`code`], because the command
+/// is still running on another thread and cannot return.
 pub fn stopped_by(signal: i32) -> ! {
     let name = match signal {
         signal_hook::consts::SIGINT => "SIGINT",
@@ -65,9 +71,7 @@ pub fn stopped_by(signal: i32) -> ! {
 /// memory limit), after its temporaries were removed: the message and hint
 /// as [`code`] prints them, and status 1.
 pub fn stopped_with(message: &str, hint: &str) -> ! {
-    let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "igfkg: error: {message}");
-    let _ = writeln!(stderr, "igfkg: hint: {hint}");
+    report(message, Some(hint));
     std::process::exit(1)
 }
 

@@ -208,7 +208,6 @@ fn counts(source: &impl Counted, triples: usize) -> Result<Stats, QueryError> {
     let graphs = source.graph_count();
     let types = source.objects(rdf::TYPE)?;
     let own_years = source.objects(igf::year)?;
-
     let year_of = |node: &NamedOrBlankNode| -> BTreeSet<i64> {
         own_years.get(node).map_or_else(BTreeSet::new, |years| {
             years.iter().filter_map(integer).collect()
