@@ -27,7 +27,7 @@ pub use results::{
 };
 pub use split::{GraphFile, SplitError, split_by_graph};
 pub use store::{ClassCount, KnowledgeGraph, Stats};
-pub use target::GraphTarget;
+pub use target::{GraphQuads, GraphTarget, GraphWriter};
 
 /// The RDF model types igfkg's API uses, re-exported from Oxigraph so that
 /// users get the same version of them, with the RDF formats that

@@ -7,13 +7,14 @@ use super::prefixes::{PrefixScan, Prefixes};
 use super::{finish_serializer, open_serializer};
 use crate::error::ExportError;
 use crate::iri::IriBase;
+use crate::target::GraphWriter;
 use crate::vocab::{rdf, rdfs, skos};
 use oxigraph::model::{
-    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term,
-    TermRef, Triple,
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad,
+    QuadRef, Term, TermRef, Triple,
 };
 use rayon::slice::ParallelSliceMut;
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::hash::Hash;
@@ -344,7 +345,6 @@ impl CanonicalOrder {
     {
         let (table, encoded) = intern(quads)?;
         Ok(Snapshot {
-            order: self,
             base: base.clone(),
             table,
             encoded,
@@ -398,6 +398,9 @@ where
 pub struct SnapshotBuilder {
     base: IriBase,
     interner: Interner<Term>,
+    /// The ids of the predicates seen, by IRI: a predicate is looked up
+    /// without being copied into a term.
+    predicates: FxHashMap<Box<str>, u32>,
     encoded: Vec<EncodedQuad>,
     graphs: FxHashSet<u32>,
 }
@@ -408,6 +411,7 @@ impl SnapshotBuilder {
         Self {
             base: base.clone(),
             interner: Interner::default(),
+            predicates: FxHashMap::default(),
             encoded: Vec::new(),
             graphs: FxHashSet::default(),
         }
@@ -422,25 +426,37 @@ impl SnapshotBuilder {
     /// graph name is ignored), as a store's [`crate::KnowledgeGraph::replace_graph`]
     /// does. Returns the number of quads given.
     pub fn replace_graph(&mut self, graph: &NamedNode, quads: Vec<Quad>) -> usize {
-        let count = quads.len();
+        let mut quads = Some(quads);
+        self.put_graph(graph, &mut |out| {
+            for quad in quads.take().into_iter().flatten() {
+                out.triple(quad.subject, quad.predicate.as_ref(), quad.object);
+            }
+        })
+    }
+
+    /// Replaces the content of the named graph `graph` with the triples
+    /// `write` writes, each interned as it comes. Returns the number of
+    /// triples written.
+    pub fn put_graph(
+        &mut self,
+        graph: &NamedNode,
+        write: &mut dyn FnMut(&mut dyn GraphWriter),
+    ) -> usize {
         let id = self.interner.intern(Term::NamedNode(graph.clone()));
         if !self.graphs.insert(id) {
             self.encoded.retain(|q| q.graph != Some(id));
         }
-        let mut added: Vec<EncodedQuad> = quads
-            .into_iter()
-            .map(|quad| EncodedQuad {
-                graph: Some(id),
-                ..self.interner.quad(
-                    None,
-                    quad.subject.into(),
-                    quad.predicate.into(),
-                    quad.object,
-                )
-            })
-            .collect();
+        let mut encoder = Encoder {
+            graph: id,
+            interner: &mut self.interner,
+            predicates: &mut self.predicates,
+            added: Vec::new(),
+        };
+        write(&mut encoder);
+        let mut added = encoder.added;
+        let count = added.len();
         // A store holds each distinct quad of a graph once.
-        added.sort_unstable_by_key(|q| (q.subject, q.predicate, q.object));
+        added.par_sort_unstable_by_key(|q| (q.subject, q.predicate, q.object));
         added.dedup_by_key(|q| (q.subject, q.predicate, q.object));
         self.encoded.append(&mut added);
         count
@@ -449,7 +465,6 @@ impl SnapshotBuilder {
     /// The snapshot of every graph put, to write the exports from.
     pub fn finish(self) -> Snapshot {
         Snapshot {
-            order: CanonicalOrder::new(&self.base),
             base: self.base,
             table: self.interner.into_terms(),
             encoded: self.encoded,
@@ -457,13 +472,40 @@ impl SnapshotBuilder {
     }
 }
 
+/// Interns the triples of one graph as they are written.
+struct Encoder<'a> {
+    graph: u32,
+    interner: &'a mut Interner<Term>,
+    predicates: &'a mut FxHashMap<Box<str>, u32>,
+    added: Vec<EncodedQuad>,
+}
+
+impl GraphWriter for Encoder<'_> {
+    fn triple(&mut self, subject: NamedOrBlankNode, predicate: NamedNodeRef<'_>, object: Term) {
+        let predicate = match self.predicates.get(predicate.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.interner.intern(predicate.into_owned().into());
+                self.predicates.insert(predicate.as_str().into(), id);
+                id
+            }
+        };
+        self.added.push(EncodedQuad {
+            graph: Some(self.graph),
+            subject: self.interner.intern(subject.into()),
+            predicate,
+            object: self.interner.intern(object),
+        });
+    }
+}
+
 /// Quads read once from a store ([`CanonicalOrder::read`]), from which
 /// several exports are written without reading the store again: a build
-/// writes its Turtle and its N-Quads from one snapshot. It holds the
-/// distinct terms and 20 bytes a quad.
+/// writes its Turtle and its N-Quads from one snapshot, both at once (a
+/// snapshot is `Sync`: each export orders the quads on its own). It holds
+/// the distinct terms and 16 bytes a quad.
 #[derive(Debug)]
 pub struct Snapshot {
-    order: CanonicalOrder,
     base: IriBase,
     table: Vec<Term>,
     encoded: Vec<EncodedQuad>,
@@ -481,25 +523,30 @@ impl Snapshot {
         graphs.len()
     }
 
-    /// The subject and object of every quad of `predicate`, in any order.
+    /// The ids of the subject and object of every quad of `predicate`, in
+    /// any order.
     pub(crate) fn of_predicate(
         &self,
         predicate: NamedNodeRef<'_>,
-    ) -> impl Iterator<Item = (&Term, &Term)> + '_ {
-        let id = self
-            .table
-            .iter()
-            .position(|term| matches!(term, Term::NamedNode(n) if n.as_ref() == predicate))
-            .map(|id| id as u32);
+    ) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let id = self.id(predicate.into());
         self.encoded
             .iter()
             .filter(move |q| Some(q.predicate) == id)
-            .map(|q| {
-                (
-                    &self.table[q.subject as usize],
-                    &self.table[q.object as usize],
-                )
-            })
+            .map(|q| (q.subject, q.object))
+    }
+
+    /// The id of a term in the table, if a quad uses it.
+    pub(crate) fn id(&self, term: TermRef<'_>) -> Option<u32> {
+        self.table
+            .iter()
+            .position(|t| t.as_ref() == term)
+            .map(|id| id as u32)
+    }
+
+    /// The term of an id.
+    pub(crate) fn term(&self, id: u32) -> TermRef<'_> {
+        self.table[id as usize].as_ref()
     }
 
     fn terms(&self) -> Vec<TermRef<'_>> {
@@ -517,7 +564,7 @@ impl Snapshot {
                 ..*q
             })
             .collect();
-        self.order.order(&self.terms(), encoded)
+        CanonicalOrder::new(&self.base).order(&self.terms(), encoded)
     }
 
     /// Writes the quads, graphs kept, as compacted JSON-LD in export order

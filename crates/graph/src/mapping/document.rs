@@ -8,24 +8,26 @@ use super::reference::add_organizations;
 use super::sink::{QuadSink, date, decimal, en, integer};
 use super::utterance::add_utterance;
 use crate::iri::IriBase;
+use crate::target::GraphWriter;
 use crate::vocab::{dcterms, foaf, igf, rdf, rdfs, schema, skos, xsd};
 use igfkg_model::DocumentLinks;
 use igfkg_model::{
     Extraction, Fact, FactKind, Figure, Message, MessageKind, NodeId, Participation, Person,
     Qualifier, Role, RoleKind, Session, SessionType, SourceDocument, Statement, Theme, goal_iri,
 };
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef};
 
-/// The quads of one source document and everything extracted from it, in
-/// the document's named graph.
-pub(crate) fn document_quads(
+/// Writes the triples of one source document and everything extracted
+/// from it (the document's named graph's) to `out`.
+pub(crate) fn write_document(
     base: &IriBase,
     document: &SourceDocument,
     extraction: &Extraction,
     links: &DocumentLinks,
     evidence: EvidenceLevel,
-) -> Vec<Quad> {
-    let mut sink = QuadSink::with_evidence(base, base.document_graph(&document.id), evidence);
+    out: &mut dyn GraphWriter,
+) {
+    let mut sink = QuadSink::new(base, evidence, out);
     let doc = sink.iri(&document.node_id());
     // A document about many meetings has none of its own; its records name theirs.
     let meeting = document
@@ -112,7 +114,6 @@ pub(crate) fn document_quads(
     for rollup in &links.rollups {
         add_rollup(&mut sink, rollup);
     }
-    sink.into_quads()
 }
 
 pub(super) struct Context {
@@ -403,7 +404,7 @@ pub(super) fn add_fact(sink: &mut QuadSink<'_>, cx: &Context, fact: &Fact) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::sink::testing::{has, span};
+    use super::super::sink::testing::{has, quads_of, span};
     use super::*;
     use crate::vocab::prov;
     use igfkg_model::NodeKind;
@@ -436,13 +437,17 @@ mod tests {
             themes: vec![theme.clone()],
             ..Extraction::default()
         };
-        let quads = document_quads(
-            &base,
-            &document,
-            &extraction,
-            &DocumentLinks::default(),
-            EvidenceLevel::Full,
-        );
+        let graph = base.document_graph(&document.id);
+        let quads = quads_of(&graph, |out| {
+            write_document(
+                &base,
+                &document,
+                &extraction,
+                &DocumentLinks::default(),
+                EvidenceLevel::Full,
+                out,
+            )
+        });
         let doc = base.node(&document.node_id());
         let s = base.node(&theme.id);
         assert!(has(&quads, &doc, rdf::TYPE, igf::SourceDocument));

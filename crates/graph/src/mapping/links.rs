@@ -98,7 +98,7 @@ pub(super) fn add_rollup(sink: &mut QuadSink<'_>, rollup: &RollUp) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::sink::testing::{has, span};
+    use super::super::sink::testing::{has, quads_of, span};
     use super::*;
     use crate::iri::IriBase;
     use igfkg_model::{Evidence, SDG_NAMESPACE};
@@ -120,14 +120,15 @@ mod tests {
     }
 
     fn quads_at(base: &IriBase, evidence: EvidenceLevel) -> Vec<oxigraph::model::Quad> {
-        let mut sink = QuadSink::with_evidence(base, base.document_graph("igf-2018"), evidence);
         let cx = Context {
             doc: base.node(&NodeId::slug(NodeKind::Document, "igf-2018")),
             meeting: Some(base.node(&NodeId::meeting(2018))),
             document_id: "igf-2018".into(),
         };
-        add_link(&mut sink, &cx, &sdg7_link());
-        sink.into_quads()
+        let graph = base.document_graph("igf-2018");
+        quads_of(&graph, |out| {
+            add_link(&mut QuadSink::new(base, evidence, out), &cx, &sdg7_link())
+        })
     }
 
     #[test]

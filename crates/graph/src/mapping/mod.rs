@@ -15,9 +15,9 @@ mod relations;
 mod sink;
 mod utterance;
 
-pub(crate) use document::document_quads;
-pub(crate) use reference::reference_quads;
-pub(crate) use relations::relation_quads;
+pub(crate) use document::write_document;
+pub(crate) use reference::write_reference;
+pub(crate) use relations::write_relations;
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,19 +1,26 @@
 //! The reference data: meetings, goals, stakeholder groups, NRIs,
 //! organisations and the topic scheme, in the reference graph.
 
+use super::EvidenceLevel;
 use super::sink::{QuadSink, date, en, integer};
 use crate::iri::IriBase;
+use crate::target::GraphWriter;
 use crate::vocab::{dcterms, igf, org, owl, prov, rdf, rdfs, schema, sdgo, skos, xsd};
 use igfkg_model::{Attribution, ReferenceData};
 use igfkg_model::{NodeId, NodeKind, NriKind, Organization};
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term};
 
 /// Wikidata's namespace of items: an organisation's `owl:sameAs`.
 const WIKIDATA: &str = "http://www.wikidata.org/entity/";
 
-/// The quads of the reference data, in the reference graph.
-pub(crate) fn reference_quads(base: &IriBase, reference: &ReferenceData) -> Vec<Quad> {
-    let mut sink = QuadSink::new(base, base.reference_graph());
+/// Writes the triples of the reference data (the reference graph's) to
+/// `out`.
+pub(crate) fn write_reference(
+    base: &IriBase,
+    reference: &ReferenceData,
+    out: &mut dyn GraphWriter,
+) {
+    let mut sink = QuadSink::new(base, EvidenceLevel::Full, out);
     let meetings_source = source_node(&reference.meetings_source);
     for meeting in &reference.meetings {
         let s = sink.iri(&meeting.id());
@@ -84,7 +91,6 @@ pub(crate) fn reference_quads(base: &IriBase, reference: &ReferenceData) -> Vec<
     add_nris(&mut sink, reference);
     add_organizations(&mut sink, &reference.organizations, None);
     add_topics(&mut sink, reference);
-    sink.into_quads()
 }
 
 pub(super) fn nri_kind(kind: NriKind) -> NamedNodeRef<'static> {
@@ -256,7 +262,7 @@ pub(super) fn source_node(attribution: &Attribution) -> Term {
 
 #[cfg(test)]
 mod tests {
-    use super::super::sink::testing::has;
+    use super::super::sink::testing::{has, quads_of};
     use super::*;
     use igfkg_model::Goal;
 
@@ -287,7 +293,8 @@ mod tests {
             topics_source: source,
         };
         let base = IriBase::default();
-        let quads = reference_quads(&base, &reference);
+        let graph = base.reference_graph();
+        let quads = quads_of(&graph, |out| write_reference(&base, &reference, out));
         let goal = NamedNode::new_unchecked("http://metadata.un.org/sdg/7");
         assert!(has(&quads, &goal, rdf::TYPE, sdgo::Goal));
         assert!(has(&quads, &goal, rdf::TYPE, skos::Concept));

@@ -3,18 +3,21 @@
 use super::EvidenceLevel;
 use super::sink::{QuadSink, decimal, integer};
 use crate::iri::IriBase;
+use crate::target::GraphWriter;
 use crate::vocab::{igf, prov, rdf, skos};
 use igfkg_model::Relations;
 use igfkg_model::{NodeId, NodeKind};
-use oxigraph::model::{Literal, NamedNode, Quad};
+use oxigraph::model::{Literal, NamedNode};
 
-/// The quads of the relations across years, in the relations graph.
-pub(crate) fn relation_quads(
+/// Writes the triples of the relations across years (the relations
+/// graph's) to `out`.
+pub(crate) fn write_relations(
     base: &IriBase,
     relations: &Relations,
     evidence: EvidenceLevel,
-) -> Vec<Quad> {
-    let mut sink = QuadSink::with_evidence(base, base.relations_graph(), evidence);
+    out: &mut dyn GraphWriter,
+) {
+    let mut sink = QuadSink::new(base, evidence, out);
     for echo in &relations.echoes {
         let later = sink.iri(&echo.later);
         let earlier = sink.iri(&echo.earlier);
@@ -76,7 +79,6 @@ pub(crate) fn relation_quads(
             &alignment.shared_topics,
         );
     }
-    sink.into_quads()
 }
 
 /// What an echo or an alignment `s` shares, and the two nodes it relates
@@ -109,7 +111,7 @@ pub(super) fn similarity_evidence(
 
 #[cfg(test)]
 mod tests {
-    use super::super::sink::testing::has;
+    use super::super::sink::testing::{has, quads_of};
     use super::*;
     use igfkg_model::{Echo, NodeKind};
 
@@ -133,7 +135,10 @@ mod tests {
             echoes: vec![echo],
             alignments: vec![],
         };
-        let quads = relation_quads(&base, &relations, EvidenceLevel::Full);
+        let graph = base.relations_graph();
+        let quads = quads_of(&graph, |out| {
+            write_relations(&base, &relations, EvidenceLevel::Full, out)
+        });
         let node = base.node(&later.part("echo-1"));
         assert!(has(
             &quads,

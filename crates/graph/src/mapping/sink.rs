@@ -1,44 +1,33 @@
-//! The sink that collects a named graph's quads, the provenance every
+//! The sink that writes a named graph's triples, the provenance every
 //! extracted node gets, and the literals the mapping writes.
 
 use super::EvidenceLevel;
 use crate::iri::IriBase;
+use crate::target::GraphWriter;
 use crate::vocab::{igf, oa, prov, rdf, xsd};
 use igfkg_model::{NodeId, Span};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
 
-/// Collects the quads of one named graph.
-#[derive(Debug)]
+/// Writes the triples of one named graph to a [`GraphWriter`]: what
+/// a store collects, or a snapshot interns as they come.
 pub(crate) struct QuadSink<'a> {
     base: &'a IriBase,
-    graph: GraphName,
     evidence: EvidenceLevel,
-    quads: Vec<Quad>,
+    out: &'a mut dyn GraphWriter,
 }
 
 impl<'a> QuadSink<'a> {
-    /// An empty sink for the named graph `graph`, keeping all evidence.
-    pub(crate) fn new(base: &'a IriBase, graph: NamedNode) -> Self {
-        Self::with_evidence(base, graph, EvidenceLevel::Full)
-    }
-
-    /// An empty sink for the named graph `graph` that keeps `evidence`.
-    pub(crate) fn with_evidence(
+    /// A sink that writes to `out` and keeps `evidence`.
+    pub(crate) fn new(
         base: &'a IriBase,
-        graph: NamedNode,
         evidence: EvidenceLevel,
+        out: &'a mut dyn GraphWriter,
     ) -> Self {
         Self {
             base,
-            graph: graph.into(),
             evidence,
-            quads: Vec::new(),
+            out,
         }
-    }
-
-    /// The quads collected.
-    pub(crate) fn into_quads(self) -> Vec<Quad> {
-        self.quads
     }
 
     /// How much evidence the graph keeps.
@@ -63,8 +52,7 @@ impl<'a> QuadSink<'a> {
         predicate: NamedNodeRef<'_>,
         object: impl Into<Term>,
     ) {
-        self.quads
-            .push(Quad::new(subject, predicate, object, self.graph.clone()));
+        self.out.triple(subject.into(), predicate, object.into());
     }
 
     pub(super) fn add_opt_text(
@@ -193,8 +181,19 @@ pub(super) fn decimal(value: f64, places: usize) -> Literal {
 /// What the mapping's unit tests share: a span and a triple lookup.
 #[cfg(test)]
 pub(super) mod testing {
+    use crate::target::{GraphQuads, GraphWriter};
     use igfkg_model::Span;
     use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+
+    /// The quads `write` writes, in the named graph `graph`.
+    pub(crate) fn quads_of(
+        graph: &NamedNode,
+        write: impl FnOnce(&mut dyn GraphWriter),
+    ) -> Vec<Quad> {
+        let mut quads = GraphQuads::new(graph);
+        write(&mut quads);
+        quads.into_quads()
+    }
 
     /// A one-line span of `exact`, with context on both sides.
     pub(crate) fn span(exact: &str) -> Span {
@@ -226,18 +225,23 @@ pub(super) mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::testing::{has, span};
+    use super::testing::{has, quads_of, span};
     use super::*;
     use igfkg_model::NodeKind;
 
     #[test]
     fn provenance_selects_the_span_in_its_document() {
         let base = IriBase::default();
-        let mut sink = QuadSink::new(&base, base.document_graph("igf-2018"));
         let node = NodeId::slug(NodeKind::Theme, "2018 cybersecurity");
         let document = base.node(&NodeId::slug(NodeKind::Document, "igf-2018"));
-        sink.add_provenance(&node, &document, &span("Cybersecurity"));
-        let quads = sink.into_quads();
+        let graph = base.document_graph("igf-2018");
+        let quads = quads_of(&graph, |out| {
+            QuadSink::new(&base, EvidenceLevel::Full, out).add_provenance(
+                &node,
+                &document,
+                &span("Cybersecurity"),
+            )
+        });
         let subject = base.node(&node);
         let source = base.node(&node.part("source"));
         let quote = base.node(&node.part("quote"));

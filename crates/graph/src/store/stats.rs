@@ -10,7 +10,7 @@ use super::KnowledgeGraph;
 use crate::error::QueryError;
 use crate::export::Snapshot;
 use crate::vocab::{self, igf, prov, rdf};
-use oxigraph::model::{NamedNodeRef, NamedOrBlankNode, Term};
+use oxigraph::model::{NamedNodeRef, Term, TermRef};
 use oxigraph::store::StorageError;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -82,8 +82,8 @@ pub struct ClassCount {
 }
 
 /// Each subject of a predicate with its objects, each pair once however
-/// many graphs hold it.
-type Objects = FxHashMap<NamedOrBlankNode, FxHashSet<Term>>;
+/// many graphs hold it; `I` is what the source names a term by.
+type Objects<I> = FxHashMap<I, FxHashSet<I>>;
 
 impl KnowledgeGraph {
     /// The number of distinct triples in the union of all graphs.
@@ -149,17 +149,28 @@ impl Snapshot {
     }
 }
 
-/// What the counts are read from: a store's indexes, or a snapshot's quads.
+/// What the counts are read from: a store's indexes, or a snapshot's
+/// quads. A store names a term by the term, a snapshot by its id in the
+/// snapshot's table: counting a snapshot copies no term.
 trait Counted {
+    /// What a term is named by; a subject and an object that are the same
+    /// term have the same name.
+    type Id: Clone + Eq + std::hash::Hash;
     /// Distinct quads.
     fn quad_count(&self) -> Result<usize, StorageError>;
     /// Named graphs.
     fn graph_count(&self) -> usize;
     /// Each subject of `predicate` with its objects, from every graph.
-    fn objects(&self, predicate: NamedNodeRef<'_>) -> Result<Objects, StorageError>;
+    fn objects(&self, predicate: NamedNodeRef<'_>) -> Result<Objects<Self::Id>, StorageError>;
+    /// The name of a term, if the source holds it.
+    fn id(&self, term: TermRef<'_>) -> Option<Self::Id>;
+    /// The term named.
+    fn term<'a>(&'a self, id: &'a Self::Id) -> TermRef<'a>;
 }
 
 impl Counted for KnowledgeGraph {
+    type Id = Term;
+
     fn quad_count(&self) -> Result<usize, StorageError> {
         self.store.len()
     }
@@ -168,20 +179,33 @@ impl Counted for KnowledgeGraph {
         self.store.named_graphs().count()
     }
 
-    fn objects(&self, predicate: NamedNodeRef<'_>) -> Result<Objects, StorageError> {
+    fn objects(&self, predicate: NamedNodeRef<'_>) -> Result<Objects<Term>, StorageError> {
         let mut objects = Objects::default();
         for quad in self
             .store
             .quads_for_pattern(None, Some(predicate), None, None)
         {
             let quad = quad?;
-            objects.entry(quad.subject).or_default().insert(quad.object);
+            objects
+                .entry(quad.subject.into())
+                .or_default()
+                .insert(quad.object);
         }
         Ok(objects)
+    }
+
+    fn id(&self, term: TermRef<'_>) -> Option<Term> {
+        Some(term.into_owned())
+    }
+
+    fn term<'a>(&'a self, id: &'a Term) -> TermRef<'a> {
+        id.as_ref()
     }
 }
 
 impl Counted for Snapshot {
+    type Id = u32;
+
     fn quad_count(&self) -> Result<usize, StorageError> {
         Ok(Snapshot::quad_count(self))
     }
@@ -190,25 +214,35 @@ impl Counted for Snapshot {
         Snapshot::graph_count(self)
     }
 
-    fn objects(&self, predicate: NamedNodeRef<'_>) -> Result<Objects, StorageError> {
+    fn objects(&self, predicate: NamedNodeRef<'_>) -> Result<Objects<u32>, StorageError> {
         let mut objects = Objects::default();
         for (subject, object) in self.of_predicate(predicate) {
-            if let Some(subject) = as_node(subject) {
-                objects.entry(subject).or_default().insert(object.clone());
-            }
+            objects.entry(subject).or_default().insert(object);
         }
         Ok(objects)
+    }
+
+    fn id(&self, term: TermRef<'_>) -> Option<u32> {
+        Snapshot::id(self, term)
+    }
+
+    fn term<'a>(&'a self, id: &'a u32) -> TermRef<'a> {
+        Snapshot::term(self, *id)
     }
 }
 
 /// Counts of a graph: triples, graphs, and nodes per class and year (see
 /// [`KnowledgeGraph::stats`]).
-fn counts(source: &impl Counted, triples: usize) -> Result<Stats, QueryError> {
+fn counts<C: Counted>(source: &C, triples: usize) -> Result<Stats, QueryError> {
     let quads = source.quad_count()?;
     let graphs = source.graph_count();
     let types = source.objects(rdf::TYPE)?;
     let own_years = source.objects(igf::year)?;
-    let year_of = |node: &NamedOrBlankNode| -> BTreeSet<i64> {
+    let integer = |id: &C::Id| match source.term(id) {
+        TermRef::Literal(l) => l.value().parse::<i64>().ok(),
+        _ => None,
+    };
+    let year_of = |node: &C::Id| -> BTreeSet<i64> {
         own_years.get(node).map_or_else(BTreeSet::new, |years| {
             years.iter().filter_map(integer).collect()
         })
@@ -217,20 +251,22 @@ fn counts(source: &impl Counted, triples: usize) -> Result<Stats, QueryError> {
     let about = source.objects(igf::about)?;
     // The years of the meetings a node is of (and, if `about` is given,
     // about).
-    let meeting_years = |node: &NamedOrBlankNode, about: Option<&Objects>| -> BTreeSet<i64> {
+    let meeting_years = |node: &C::Id, about: Option<&Objects<C::Id>>| -> BTreeSet<i64> {
         [Some(&meetings), about]
             .into_iter()
             .flatten()
             .filter_map(|map| map.get(node))
             .flatten()
-            .filter_map(as_node)
-            .flat_map(|m| year_of(&m))
+            .flat_map(year_of)
             .collect()
     };
-    let document_class = Term::from(igf::SourceDocument.into_owned());
-    let is_document =
-        |node: &NamedOrBlankNode| types.get(node).is_some_and(|t| t.contains(&document_class));
-    let document_year = |node: &NamedOrBlankNode| -> BTreeSet<i64> {
+    let document_class = source.id(igf::SourceDocument.into());
+    let is_document = |node: &C::Id| {
+        document_class
+            .as_ref()
+            .is_some_and(|class| types.get(node).is_some_and(|t| t.contains(class)))
+    };
+    let document_year = |node: &C::Id| -> BTreeSet<i64> {
         if is_document(node) {
             meeting_years(node, None)
         } else {
@@ -238,17 +274,14 @@ fn counts(source: &impl Counted, triples: usize) -> Result<Stats, QueryError> {
         }
     };
     let sources = source.objects(prov::wasDerivedFrom)?;
-    let years_of = |node: &NamedOrBlankNode| -> BTreeSet<i64> {
+    let years_of = |node: &C::Id| -> BTreeSet<i64> {
         if own_years.contains_key(node) {
             year_of(node)
         } else if meetings.contains_key(node) || about.contains_key(node) {
             meeting_years(node, Some(&about))
         } else {
             sources.get(node).map_or_else(BTreeSet::new, |ds| {
-                ds.iter()
-                    .filter_map(as_node)
-                    .flat_map(|d| document_year(&d))
-                    .collect()
+                ds.iter().flat_map(document_year).collect()
             })
         }
     };
@@ -260,10 +293,10 @@ fn counts(source: &impl Counted, triples: usize) -> Result<Stats, QueryError> {
             years.extend(meeting_years(node, None));
         }
         for class in node_classes {
-            let name = match class {
-                Term::NamedNode(n) => n.as_str(),
-                Term::BlankNode(b) => b.as_str(),
-                Term::Literal(l) => l.value(),
+            let name = match source.term(class) {
+                TermRef::NamedNode(n) => n.as_str(),
+                TermRef::BlankNode(b) => b.as_str(),
+                TermRef::Literal(l) => l.value(),
                 #[allow(unreachable_patterns)]
                 _ => continue,
             };
@@ -287,21 +320,4 @@ fn counts(source: &impl Counted, triples: usize) -> Result<Stats, QueryError> {
         years: years.into_iter().collect(),
         classes: classes.into_values().collect(),
     })
-}
-
-/// A literal's value as an integer, as SPARQL results read one.
-fn integer(term: &Term) -> Option<i64> {
-    match term {
-        Term::Literal(l) => l.value().parse().ok(),
-        _ => None,
-    }
-}
-
-/// A term that can be a subject.
-fn as_node(term: &Term) -> Option<NamedOrBlankNode> {
-    match term {
-        Term::NamedNode(n) => Some(n.clone().into()),
-        Term::BlankNode(b) => Some(b.clone().into()),
-        _ => None,
-    }
 }
