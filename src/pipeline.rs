@@ -592,17 +592,22 @@ pub fn parse_each(
     corpus: &Corpus,
     mut progress: impl FnMut(Step<'_>),
 ) -> (Vec<ExtractedDocument>, Vec<SkippedDocument>) {
-    let count = corpus.entries.len();
-    let mut documents = Vec::with_capacity(count);
+    let parsed = in_parallel(
+        &corpus.entries,
+        |(entry, format)| parse_one(corpus, entry, *format),
+        |index, count| {
+            progress(Step::Item {
+                stage: Stage::Parse,
+                document: &corpus.entries[index].0.document.id,
+                index,
+                count,
+            })
+        },
+    );
+    let mut documents = Vec::with_capacity(parsed.len());
     let mut skipped = Vec::new();
-    for (index, (entry, format)) in corpus.entries.iter().enumerate() {
-        progress(Step::Item {
-            stage: Stage::Parse,
-            document: &entry.document.id,
-            index,
-            count,
-        });
-        match parse_one(corpus, entry, *format) {
+    for (result, (entry, _)) in parsed.into_iter().zip(&corpus.entries) {
+        match result {
             Ok(document) => documents.push(document),
             Err(error) => skipped.push(SkippedDocument {
                 id: entry.document.id.clone(),
@@ -611,6 +616,41 @@ pub fn parse_each(
         }
     }
     (documents, skipped)
+}
+
+/// `work` done on every item, on the cores there are, with the results in
+/// the items' order (so a build's output does not depend on which
+/// document finished first); `started` is told, on the calling thread,
+/// the index of each item as work on it begins, and the count.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+    mut started: impl FnMut(usize, usize),
+) -> Vec<R> {
+    use rayon::prelude::*;
+    let count = items.len();
+    let work = &work;
+    std::thread::scope(|scope| {
+        let (begun, begins) = std::sync::mpsc::channel();
+        let worker = scope.spawn(move || {
+            items
+                .par_iter()
+                .enumerate()
+                .map_with(begun, |begun, (index, item)| {
+                    // The receiver outlives the workers.
+                    let _ = begun.send(index);
+                    work(item)
+                })
+                .collect::<Vec<R>>()
+        });
+        for index in begins {
+            started(index, count);
+        }
+        match worker.join() {
+            Ok(results) => results,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
 }
 
 fn parse_one(
@@ -640,23 +680,26 @@ fn link_each(
     mut progress: impl FnMut(Step<'_>),
 ) -> Vec<ParsedDocument> {
     let linker = Linker::new(reference);
-    let count = documents.len();
-    documents
-        .into_iter()
-        .enumerate()
-        .map(|(index, d)| {
+    let links = in_parallel(
+        &documents,
+        |d| linker.link(&d.extraction),
+        |index, count| {
             progress(Step::Item {
                 stage: Stage::Link,
-                document: &d.document.id,
+                document: &documents[index].document.id,
                 index,
                 count,
-            });
-            ParsedDocument {
-                links: linker.link(&d.extraction),
-                document: d.document,
-                format: d.format,
-                extraction: d.extraction,
-            }
+            })
+        },
+    );
+    documents
+        .into_iter()
+        .zip(links)
+        .map(|(d, links)| ParsedDocument {
+            links,
+            document: d.document,
+            format: d.format,
+            extraction: d.extraction,
         })
         .collect()
 }

@@ -281,40 +281,63 @@ fn write_exports(
     };
     // Each dump is hashed as it is written; the record, which states
     // their sizes and hashes, is put in place last, so that a reader never
-    // takes a dump of another build for this one's.
-    let mut pending = Vec::new();
-    // Both dumps are written from one snapshot; the first dump's time
-    // includes reading the store, when there is one.
-    let mut read = Some(read);
-    for (name, path, format) in [
+    // takes a dump of another build for this one's. Both dumps are written
+    // from one snapshot at the same time, each ordering the quads on its
+    // own core; the time of each includes reading the store, when there is
+    // one.
+    bar.reset();
+    bar.set_style(bytes_style());
+    bar.set_prefix("exports");
+    bar.set_message(format!(
+        "writing {} and {}",
+        exports.turtle.display(),
+        exports.nquads.display()
+    ));
+    bar.enable_steady_tick(Duration::from_millis(200));
+    let dumps = [
         ("turtle", &exports.turtle, ExportFormat::Turtle),
         ("nquads", &exports.nquads, ExportFormat::NQuads),
-    ] {
-        let started = Instant::now();
-        bar.reset();
-        bar.set_style(bytes_style());
-        bar.set_prefix(name);
-        bar.set_message(format!("writing {}", path.display()));
-        bar.enable_steady_tick(Duration::from_millis(200));
-        let mut file = Hashed::new(create(path)?);
-        let (_, statements) = snapshot.write(format, bar.wrap_write(&mut file))?;
+    ];
+    let written: Vec<anyhow::Result<_>> = std::thread::scope(|scope| {
+        let writers: Vec<_> = dumps
+            .iter()
+            .map(|&(name, path, format)| {
+                scope.spawn(move || -> anyhow::Result<_> {
+                    let started = Instant::now();
+                    let mut file = Hashed::new(create(path)?);
+                    let (_, statements) = snapshot.write(format, bar.wrap_write(&mut file))?;
+                    let (file, bytes, sha256) = file.finish();
+                    let time = ExportTime {
+                        name,
+                        elapsed: started.elapsed() + read,
+                        bytes,
+                    };
+                    bar.println(format!("{name:>7} {}", time.line()));
+                    Ok((time, statements, file, sha256))
+                })
+            })
+            .collect();
+        writers
+            .into_iter()
+            .map(|writer| match writer.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    bar.disable_steady_tick();
+    let mut pending = Vec::new();
+    for (result, (_, path, format)) in written.into_iter().zip(dumps) {
+        let (time, statements, file, sha256) = result?;
         if format == ExportFormat::Turtle {
             exports.triples = statements;
         }
-        let (file, bytes, sha256) = file.finish();
-        let time = ExportTime {
-            name,
-            elapsed: started.elapsed() + read.take().unwrap_or_default(),
-            bytes,
-        };
-        bar.disable_steady_tick();
-        bar.println(format!("{name:>7} {}", time.line()));
-        exports.timings.push(time);
         exports.files.push(RecordedFile {
             name: file_name(path),
-            bytes,
+            bytes: time.bytes,
             sha256,
         });
+        exports.timings.push(time);
         pending.push(file);
     }
     let record = BuildRecord {
