@@ -180,7 +180,8 @@ impl CanonicalOrder {
                     )
                 })
                 .collect();
-            self.order(&interner.into_terms(), encoded)
+            let terms = interner.into_terms();
+            self.order(&terms[..], &encoded, true).quads
         };
         let mut slots: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
         order
@@ -196,31 +197,41 @@ impl CanonicalOrder {
     /// full term breaking ties. Objects get a key only where a subject has
     /// several for one predicate: most have one (a text, a year, a label),
     /// and a literal's key is its whole text.
-    fn order(&self, terms: &[TermRef<'_>], encoded: Vec<EncodedQuad>) -> Vec<Ordered> {
+    ///
+    /// With `keep_graphs` false every quad is taken as in the default graph.
+    fn order(
+        &self,
+        terms: &(impl TermTable + ?Sized),
+        encoded: &[EncodedQuad],
+        keep_graphs: bool,
+    ) -> Sorted {
         let keys = &self.keys;
         let by_key = |a: &(Rc<str>, u32), b: &(Rc<str>, u32)| {
             a.0.cmp(&b.0).then_with(|| {
-                terms[a.1 as usize]
+                terms
+                    .term(a.1)
                     .to_string()
-                    .cmp(&terms[b.1 as usize].to_string())
+                    .cmp(&terms.term(b.1).to_string())
             })
         };
-        let mut heads = vec![false; terms.len()];
-        for q in &encoded {
-            if let Some(g) = q.graph {
-                heads[g as usize] = true;
+        let graph_of = |q: &EncodedQuad| q.graph.filter(|_| keep_graphs);
+        let mut is_head = vec![false; terms.len()];
+        for q in encoded {
+            if let Some(g) = graph_of(q) {
+                is_head[g as usize] = true;
             }
-            heads[q.subject as usize] = true;
-            heads[q.predicate as usize] = true;
+            is_head[q.subject as usize] = true;
+            is_head[q.predicate as usize] = true;
         }
         let mut keyed: Vec<(Rc<str>, u32)> = (0..terms.len() as u32)
-            .filter(|id| heads[*id as usize])
-            .map(|id| (keys.term(terms[id as usize]), id))
+            .filter(|id| is_head[*id as usize])
+            .map(|id| (keys.term(terms.term(id)), id))
             .collect();
-        drop(heads);
+        drop(is_head);
         keyed.sort_unstable_by(by_key);
         let mut rank = vec![0u32; terms.len()];
-        for (position, (_, id)) in keyed.iter().enumerate() {
+        let heads: Vec<u32> = keyed.iter().map(|(_, id)| *id).collect();
+        for (position, id) in heads.iter().enumerate() {
             rank[*id as usize] = position as u32;
         }
         drop(keyed);
@@ -230,7 +241,7 @@ impl CanonicalOrder {
             .collect::<BTreeSet<u32>>()
             .into_iter()
             .map(|p| {
-                let prank = match terms[p as usize] {
+                let prank = match terms.term(p) {
                     TermRef::NamedNode(n) => predicate_rank(n),
                     _ => 3,
                 };
@@ -238,16 +249,15 @@ impl CanonicalOrder {
             })
             .collect();
         let mut sorted: Vec<Ordered> = encoded
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(index, q)| Ordered {
-                graph: q.graph.map(|g| rank[g as usize]),
+                graph: graph_of(q).map_or(0, |g| rank[g as usize] + 1),
                 subject: rank[q.subject as usize],
                 predicate_rank: predicate_ranks[&q.predicate],
                 predicate: rank[q.predicate as usize],
                 object: q.object,
                 index: index as u32,
-                ids: (q.graph, q.subject, q.predicate),
             })
             .collect();
         drop(rank);
@@ -270,7 +280,7 @@ impl CanonicalOrder {
                     .map(|q| {
                         let key = object_keys
                             .entry(q.object)
-                            .or_insert_with(|| keys.term(terms[q.object as usize]));
+                            .or_insert_with(|| keys.term(terms.term(q.object)));
                         (Rc::clone(key), q.object)
                     })
                     .collect();
@@ -284,7 +294,10 @@ impl CanonicalOrder {
             }
             start = end;
         }
-        sorted
+        Sorted {
+            quads: sorted,
+            heads,
+        }
     }
 
     /// Writes every quad of `quads` (a store's, in any order) in `format`,
@@ -549,22 +562,10 @@ impl Snapshot {
         self.table[id as usize].as_ref()
     }
 
-    fn terms(&self) -> Vec<TermRef<'_>> {
-        self.table.iter().map(Term::as_ref).collect()
-    }
-
     /// The quads in export order, each distinct one once; with
     /// `keep_graphs` false, the distinct triples of their union.
-    fn sorted(&self, keep_graphs: bool) -> Vec<Ordered> {
-        let encoded: Vec<EncodedQuad> = self
-            .encoded
-            .iter()
-            .map(|q| EncodedQuad {
-                graph: q.graph.filter(|_| keep_graphs),
-                ..*q
-            })
-            .collect();
-        CanonicalOrder::new(&self.base).order(&self.terms(), encoded)
+    fn sorted(&self, keep_graphs: bool) -> Sorted {
+        CanonicalOrder::new(&self.base).order(&self.table[..], &self.encoded, keep_graphs)
     }
 
     /// Writes the quads, graphs kept, as compacted JSON-LD in export order
@@ -583,12 +584,11 @@ impl Snapshot {
     /// Writes `order` (quads of this snapshot, graphs kept) as JSON-LD.
     fn jsonld<W: Write>(
         &self,
-        order: &[Ordered],
+        order: &Sorted,
         context: JsonLdContext<'_>,
         writer: W,
     ) -> Result<(W, Vec<(String, String)>), ExportError> {
-        let terms = self.terms();
-        let quads: Vec<QuadRef<'_>> = order.iter().map(|q| q.quad(&terms)).collect();
+        let quads: Vec<QuadRef<'_>> = order.iter(&self.table[..]).collect();
         write_jsonld(&self.base, &quads, context, writer)
     }
 
@@ -607,29 +607,98 @@ impl Snapshot {
         if format == ExportFormat::JsonLd {
             let order = self.sorted(true);
             let writer = self.jsonld(&order, JsonLdContext::Inline, writer)?.0;
-            return Ok((writer, order.len()));
+            return Ok((writer, order.quads.len()));
         }
         let keep_graphs = format.keeps_graphs();
         let base = &self.base;
-        let terms = self.terms();
         let order = self.sorted(keep_graphs);
         // Each term the quads use, once.
-        let mut used = vec![false; terms.len()];
-        for q in &order {
-            let (graph, subject, predicate) = q.ids;
+        let mut used = vec![false; self.table.len()];
+        for q in &order.quads {
+            let (graph, subject, predicate) = order.ids(q);
             for id in graph.into_iter().chain([subject, predicate, q.object]) {
                 used[id as usize] = true;
             }
         }
         let mut scan = PrefixScan::new(base, keep_graphs);
-        for (term, _) in terms.iter().zip(&used).filter(|(_, used)| **used) {
-            scan.visit_term(*term);
+        for (term, _) in self.table.iter().zip(&used).filter(|(_, used)| **used) {
+            scan.visit_term(term.as_ref());
         }
+        drop(used);
         let mut serializer = open_serializer(&scan.finish(), format, writer)?;
-        for q in &order {
-            serializer.serialize_quad(q.quad(&terms))?;
+        for quad in order.iter(&self.table[..]) {
+            serializer.serialize_quad(quad)?;
         }
-        Ok((finish_serializer(serializer)?, order.len()))
+        Ok((finish_serializer(serializer)?, order.quads.len()))
+    }
+}
+
+/// A table of terms by id: a snapshot's owned terms, or a batch's
+/// borrowed ones.
+trait TermTable {
+    fn len(&self) -> usize;
+    fn term(&self, id: u32) -> TermRef<'_>;
+}
+
+impl TermTable for [Term] {
+    fn len(&self) -> usize {
+        <[Term]>::len(self)
+    }
+
+    fn term(&self, id: u32) -> TermRef<'_> {
+        self[id as usize].as_ref()
+    }
+}
+
+impl TermTable for [TermRef<'_>] {
+    fn len(&self) -> usize {
+        <[TermRef<'_>]>::len(self)
+    }
+
+    fn term(&self, id: u32) -> TermRef<'_> {
+        self[id as usize]
+    }
+}
+
+/// Quads in export order, and the term of each rank they name graphs,
+/// subjects and predicates by.
+struct Sorted {
+    quads: Vec<Ordered>,
+    /// The id of the term of each rank.
+    heads: Vec<u32>,
+}
+
+impl Sorted {
+    /// The ids of a quad's graph, subject and predicate.
+    fn ids(&self, q: &Ordered) -> (Option<u32>, u32, u32) {
+        let graph = q.graph.checked_sub(1).map(|g| self.heads[g as usize]);
+        (
+            graph,
+            self.heads[q.subject as usize],
+            self.heads[q.predicate as usize],
+        )
+    }
+
+    /// The quads, their terms looked up in `terms`.
+    fn iter<'a>(&'a self, terms: &'a [Term]) -> impl Iterator<Item = QuadRef<'a>> + 'a {
+        self.quads.iter().map(move |q| {
+            let (graph, subject, predicate) = self.ids(q);
+            let graph = match graph.map(|g| terms[g as usize].as_ref()) {
+                None => GraphNameRef::DefaultGraph,
+                Some(TermRef::NamedNode(n)) => GraphNameRef::NamedNode(n),
+                Some(TermRef::BlankNode(b)) => GraphNameRef::BlankNode(b),
+                Some(_) => unreachable!("a graph name is an IRI or a blank node"),
+            };
+            let subject = match terms[subject as usize].as_ref() {
+                TermRef::NamedNode(n) => NamedOrBlankNodeRef::NamedNode(n),
+                TermRef::BlankNode(b) => NamedOrBlankNodeRef::BlankNode(b),
+                _ => unreachable!("a subject is an IRI or a blank node"),
+            };
+            let TermRef::NamedNode(predicate) = terms[predicate as usize].as_ref() else {
+                unreachable!("a predicate is an IRI")
+            };
+            QuadRef::new(subject, predicate, terms[q.object as usize].as_ref(), graph)
+        })
     }
 }
 
@@ -705,22 +774,21 @@ struct EncodedQuad {
     object: u32,
 }
 
-/// A quad in export order: the ranks of its graph, subject and predicate,
-/// the id of its object, its position among the quads sorted, and the ids
-/// of its graph, subject and predicate.
+/// A quad in export order: the ranks of its graph (0 for the default
+/// graph, else its rank + 1), subject and predicate, the id of its object,
+/// and its position among the quads sorted. 24 bytes.
 #[derive(Debug, Clone, Copy)]
 struct Ordered {
-    graph: Option<u32>,
+    graph: u32,
     subject: u32,
     predicate_rank: u8,
     predicate: u32,
     object: u32,
     index: u32,
-    ids: (Option<u32>, u32, u32),
 }
 
 impl Ordered {
-    fn key(&self) -> (Option<u32>, u32, u8, u32, u32) {
+    fn key(&self) -> (u32, u32, u8, u32, u32) {
         (
             self.graph,
             self.subject,
@@ -730,27 +798,7 @@ impl Ordered {
         )
     }
 
-    fn head(&self) -> (Option<u32>, u32, u32) {
+    fn head(&self) -> (u32, u32, u32) {
         (self.graph, self.subject, self.predicate)
-    }
-
-    /// The quad, its terms looked up in `terms`.
-    fn quad<'a>(&self, terms: &[TermRef<'a>]) -> QuadRef<'a> {
-        let (graph, subject, predicate) = self.ids;
-        let graph = match graph.map(|g| terms[g as usize]) {
-            None => GraphNameRef::DefaultGraph,
-            Some(TermRef::NamedNode(n)) => GraphNameRef::NamedNode(n),
-            Some(TermRef::BlankNode(b)) => GraphNameRef::BlankNode(b),
-            Some(_) => unreachable!("a graph name is an IRI or a blank node"),
-        };
-        let subject = match terms[subject as usize] {
-            TermRef::NamedNode(n) => NamedOrBlankNodeRef::NamedNode(n),
-            TermRef::BlankNode(b) => NamedOrBlankNodeRef::BlankNode(b),
-            _ => unreachable!("a subject is an IRI or a blank node"),
-        };
-        let TermRef::NamedNode(predicate) = terms[predicate as usize] else {
-            unreachable!("a predicate is an IRI")
-        };
-        QuadRef::new(subject, predicate, terms[self.object as usize], graph)
     }
 }
