@@ -18,6 +18,8 @@ use crate::vectors::{Vector, Vectors, cosine};
 use igfkg_model::{Echo, NodeId, NodeKind};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
 
 /// How lineage is computed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,19 +66,20 @@ pub struct MessageItem<'a> {
     pub topics: Vec<&'a str>,
 }
 
-fn jaccard(a: &[&str], b: &[&str]) -> (f64, Vec<String>) {
-    let shared: Vec<String> = a
-        .iter()
-        .filter(|t| b.binary_search(t).is_ok())
-        .map(|t| (*t).to_owned())
-        .collect();
-    let union = a.len() + b.len() - shared.len();
-    let score = if union == 0 {
+/// The Jaccard index of two sorted sets of topic ids.
+fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    let shared = shared(a, b).count();
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
         0.0
     } else {
-        shared.len() as f64 / union as f64
-    };
-    (score, shared)
+        shared as f64 / union as f64
+    }
+}
+
+/// The ids two sorted sets share, in order.
+fn shared<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    a.iter().copied().filter(|t| b.binary_search(t).is_ok())
 }
 
 /// The echoes of every message, ordered by later message, then rank.
@@ -84,6 +87,7 @@ pub fn lineage(items: &[MessageItem<'_>], config: &LineageConfig) -> Vec<Echo> {
     let analyzer = Analyzer::new();
     let texts: Vec<&str> = items.iter().map(|i| i.text).collect();
     let vectors = Vectors::new(&analyzer, &texts);
+    let topics = Topics::new(items);
     // Items in year order; postings list them in that order, so the items
     // of earlier years are a prefix of every posting list.
     let mut order: Vec<usize> = (0..items.len()).collect();
@@ -99,7 +103,9 @@ pub fn lineage(items: &[MessageItem<'_>], config: &LineageConfig) -> Vec<Echo> {
         .map_init(
             || (vec![0.0f64; items.len()], Vec::<u32>::new()),
             |(scores, touched), i| {
-                echoes_of(i, items, &vectors, &postings, config, scores, touched)
+                echoes_of(
+                    i, items, &vectors, &topics, &postings, config, scores, touched,
+                )
             },
         )
         .collect();
@@ -108,10 +114,12 @@ pub fn lineage(items: &[MessageItem<'_>], config: &LineageConfig) -> Vec<Echo> {
     echoes
 }
 
+#[allow(clippy::too_many_arguments)]
 fn echoes_of(
     i: usize,
     items: &[MessageItem<'_>],
     vectors: &Vectors,
+    topics: &Topics<'_>,
     postings: &[Vec<(u32, f64)>],
     config: &LineageConfig,
     scores: &mut [f64],
@@ -133,60 +141,122 @@ fn echoes_of(
             scores[other as usize] += weight * other_weight;
         }
     }
-    let mut candidates: Vec<(f64, u32)> =
-        touched.iter().map(|&c| (scores[c as usize], c)).collect();
+    // The best `candidates` by partial score (ties by position), kept in
+    // a heap whose top is the worst kept, as the scores are read and reset.
+    // Thousands of messages are touched for each one at 100,000 messages,
+    // and most fall below the worst kept at once: a selection over all of
+    // them was a fifth of lineage's time. The order is total, so the
+    // candidates are the same.
+    let mut best: BinaryHeap<Candidate> = BinaryHeap::with_capacity(config.candidates + 1);
     for &c in touched.iter() {
+        let candidate = Candidate(scores[c as usize], c);
         scores[c as usize] = 0.0;
+        if best.len() < config.candidates {
+            best.push(candidate);
+        } else if let Some(mut worst) = best.peek_mut()
+            && candidate < *worst
+        {
+            *worst = candidate;
+        }
     }
     touched.clear();
-    // The best `candidates` by partial score (ties by position): selected
-    // in linear time, then sorted. A full sort of every message touched
-    // was most of lineage's time from 100k messages on; the order is total,
-    // so the selection is the same.
-    let by_score = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-    if config.candidates == 0 {
-        candidates.clear();
-    } else if candidates.len() > config.candidates {
-        candidates.select_nth_unstable_by(config.candidates - 1, by_score);
-        candidates.truncate(config.candidates);
-    }
-    candidates.sort_by(by_score);
-    let mut scored: Vec<(f64, f64, f64, Vec<String>, u32)> = candidates
+    let candidates = best.into_sorted_vec();
+    // Only the kept few get what they share spelled out.
+    let mut scored: Vec<(f64, f64, f64, u32)> = candidates
         .into_iter()
-        .map(|(_, c)| {
-            let other = &items[c as usize];
+        .map(|Candidate(_, c)| {
             let text_score = cosine(vector, &vectors.vectors[c as usize]);
-            let (topic_score, shared_topics) = jaccard(&item.topics, &other.topics);
+            let topic_score = jaccard(&topics.of[i], &topics.of[c as usize]);
             let score = config.text_weight * text_score + (1.0 - config.text_weight) * topic_score;
-            (score, text_score, topic_score, shared_topics, c)
+            (score, text_score, topic_score, c)
         })
         .filter(|(score, text_score, ..)| *score >= config.threshold && *text_score > 0.0)
         .collect();
     scored.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
-            .then_with(|| items[a.4 as usize].id.cmp(items[b.4 as usize].id))
+            .then_with(|| items[a.3 as usize].id.cmp(items[b.3 as usize].id))
     });
     scored.truncate(config.top_k);
     scored
         .into_iter()
         .enumerate()
-        .map(
-            |(rank, (score, text_score, topic_score, shared_topics, c))| {
-                let earlier = items[c as usize].id;
-                Echo {
-                    id: NodeId::keyed(NodeKind::Echo, &[item.id.as_str(), earlier.as_str()]),
-                    later: item.id.clone(),
-                    earlier: earlier.clone(),
-                    rank: rank as u32 + 1,
-                    score,
-                    text_score,
-                    topic_score,
-                    shared_terms: vectors.shared_words(vector, &vectors.vectors[c as usize], 6),
-                    shared_topics,
-                }
-            },
-        )
+        .map(|(rank, (score, text_score, topic_score, c))| {
+            let earlier = items[c as usize].id;
+            Echo {
+                id: NodeId::keyed(NodeKind::Echo, &[item.id.as_str(), earlier.as_str()]),
+                later: item.id.clone(),
+                earlier: earlier.clone(),
+                rank: rank as u32 + 1,
+                score,
+                text_score,
+                topic_score,
+                shared_terms: vectors.shared_words(vector, &vectors.vectors[c as usize], 6),
+                shared_topics: shared(&topics.of[i], &topics.of[c as usize])
+                    .map(|t| topics.names[t as usize].to_owned())
+                    .collect(),
+            }
+        })
         .collect()
+}
+
+/// A message by its partial score and position; the better one is the
+/// lesser, so that the top of a [`BinaryHeap`] is the worst one kept.
+#[derive(Debug, Clone, Copy)]
+struct Candidate(f64, u32);
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.0.total_cmp(&self.0).then(self.1.cmp(&other.1))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Candidate {}
+
+/// The topics of every item as ids, which follow the topics' alphabetical
+/// order: two items' shared topics are counted without comparing text.
+struct Topics<'a> {
+    /// Each topic, by id.
+    names: Vec<&'a str>,
+    /// Each item's topic ids, sorted.
+    of: Vec<Vec<u32>>,
+}
+
+impl<'a> Topics<'a> {
+    fn new(items: &[MessageItem<'a>]) -> Self {
+        let mut names: Vec<&str> = items
+            .iter()
+            .flat_map(|i| i.topics.iter().copied())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let of = items
+            .iter()
+            .map(|item| {
+                let mut ids: Vec<u32> = item
+                    .topics
+                    .iter()
+                    .filter_map(|t| names.binary_search(t).ok())
+                    .map(|id| id as u32)
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            })
+            .collect();
+        Self { names, of }
+    }
 }
 
 #[cfg(test)]

@@ -120,12 +120,18 @@ pub(crate) struct SurfaceForms(BTreeMap<String, BTreeMap<String, u32>>);
 
 impl SurfaceForms {
     pub(crate) fn add(&mut self, stem: &str, word: &str) {
-        *self
-            .0
-            .entry(stem.to_owned())
-            .or_default()
-            .entry(word.to_owned())
-            .or_default() += 1;
+        // Most words have been seen before: they are counted without
+        // being copied.
+        let words = match self.0.get_mut(stem) {
+            Some(words) => words,
+            None => self.0.entry(stem.to_owned()).or_default(),
+        };
+        match words.get_mut(word) {
+            Some(count) => *count += 1,
+            None => {
+                words.insert(word.to_owned(), 1);
+            }
+        }
     }
 
     pub(crate) fn word(&self, stem: &str) -> String {

@@ -3,7 +3,7 @@
 
 use crate::terms::{Analyzer, SurfaceForms};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A sparse unit vector: term ids in increasing order, with weights.
 pub(crate) type Vector = Vec<(u32, f64)>;
@@ -26,7 +26,7 @@ impl Vectors {
             .map(|w| analyzer.terms_of(w))
             .collect();
         let mut forms = SurfaceForms::default();
-        let mut document_frequency: HashMap<&str, u32> = HashMap::new();
+        let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
         for terms in &analysed {
             let mut seen: Vec<&str> = terms.iter().map(|(s, _)| s.as_str()).collect();
             seen.sort_unstable();
@@ -40,7 +40,7 @@ impl Vectors {
         }
         let mut stems: Vec<&str> = document_frequency.keys().copied().collect();
         stems.sort_unstable();
-        let ids: HashMap<&str, u32> = stems
+        let ids: FxHashMap<&str, u32> = stems
             .iter()
             .enumerate()
             .map(|(i, s)| (*s, i as u32))
@@ -53,7 +53,7 @@ impl Vectors {
         let vectors = analysed
             .par_iter()
             .map(|terms| {
-                let mut counts: HashMap<u32, u32> = HashMap::new();
+                let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
                 for (stem, _) in terms {
                     *counts.entry(ids[stem.as_str()]).or_default() += 1;
                 }
