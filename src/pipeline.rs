@@ -416,20 +416,35 @@ impl<'a, P: FnMut(Step<'_>)> Build<'a, P> {
         clock.finish(Stage::Link, started, documents.len());
 
         let messages = documents.iter().map(|d| d.extraction.messages.len()).sum();
-        let started = clock.start(Stage::Relate, Some(messages));
-        let relations = relate(&documents, &options.relations);
-        clock.finish(Stage::Relate, started, messages);
-
-        let started = clock.start(Stage::Insert, Some(documents.len()));
-        let quads = insert_each(
-            target,
-            &corpus.reference,
-            &documents,
-            &relations,
-            options.evidence,
-            &mut clock.progress,
-        )?;
-        clock.finish(Stage::Insert, started, quads);
+        // The documents go into the target while the relations across
+        // years are computed: relating leaves a core idle at times, and
+        // the documents' graphs do not depend on it.
+        let (relations, quads) = std::thread::scope(|scope| -> Result<_, BuildError> {
+            let relating = scope.spawn(|| {
+                let started = std::time::Instant::now();
+                (relate(&documents, &options.relations), started.elapsed())
+            });
+            let started = clock.start(Stage::Insert, Some(documents.len()));
+            let mut quads = insert_each(
+                target,
+                &corpus.reference,
+                &documents,
+                options.evidence,
+                &mut clock.progress,
+            )?;
+            let mut inserting = started.elapsed();
+            clock.start(Stage::Relate, Some(messages));
+            let (relations, relating) = match relating.join() {
+                Ok(related) => related,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            clock.finish_after(Stage::Relate, relating, messages);
+            let started = clock.start(Stage::Insert, None);
+            quads += target.insert_relations(&relations, options.evidence)?;
+            inserting += started.elapsed();
+            clock.finish_after(Stage::Insert, inserting, quads);
+            Ok((relations, quads))
+        })?;
         Ok(BuildReport {
             reference: corpus.reference,
             documents,
@@ -454,9 +469,15 @@ impl<P: FnMut(Step<'_>)> Clock<P> {
     }
 
     fn finish(&mut self, stage: Stage, started: std::time::Instant, items: usize) {
+        self.finish_after(stage, started.elapsed(), items);
+    }
+
+    /// A stage finished after `elapsed` of work (which may have overlapped
+    /// another stage's).
+    fn finish_after(&mut self, stage: Stage, elapsed: std::time::Duration, items: usize) {
         let time = StageTime {
             stage,
-            elapsed: started.elapsed(),
+            elapsed,
             items,
         };
         self.timings.push(time);
@@ -726,22 +747,17 @@ pub fn insert(
     relations: &Relations,
     evidence: EvidenceLevel,
 ) -> Result<usize, BuildError> {
-    insert_each(
-        &mut { graph },
-        reference,
-        documents,
-        relations,
-        evidence,
-        |_| {},
-    )
+    let mut graph = graph;
+    let quads = insert_each(&mut graph, reference, documents, evidence, |_| {})?;
+    Ok(quads + graph.insert_relations(relations, evidence)?)
 }
 
-/// [`insert`], reporting a [`Step::Item`] before each document.
+/// [`insert`] without the relations, reporting a [`Step::Item`] before
+/// each document.
 fn insert_each(
     graph: &mut impl GraphTarget,
     reference: &ReferenceData,
     documents: &[ParsedDocument],
-    relations: &Relations,
     evidence: EvidenceLevel,
     mut progress: impl FnMut(Step<'_>),
 ) -> Result<usize, BuildError> {
@@ -761,7 +777,6 @@ fn insert_each(
             evidence,
         )?;
     }
-    quads += graph.insert_relations(relations, evidence)?;
     Ok(quads)
 }
 

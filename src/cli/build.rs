@@ -116,20 +116,34 @@ pub fn run(options: Options) -> anyhow::Result<()> {
     let data = DataDir::new(&options.data);
     let bar = ProgressBar::new(0);
     let (built, snapshot, read) = options.build(&data, &bar)?;
-    let exports = write_exports(
-        &snapshot,
-        &options.base,
-        &options.out,
-        options.build.evidence,
-        &bar,
-        read,
-    )?;
+    // The summary's counts are read from the snapshot while the dumps are
+    // written; its number of distinct triples is the Turtle dump's.
+    let (exports, stats) = std::thread::scope(|scope| -> anyhow::Result<_> {
+        let counting = (!options.quiet).then(|| scope.spawn(|| snapshot.stats_with_triples(0)));
+        let exports = write_exports(
+            &snapshot,
+            &options.base,
+            &options.out,
+            options.build.evidence,
+            &bar,
+            read,
+        )?;
+        let stats = match counting.map(|counting| counting.join()) {
+            None => None,
+            Some(Ok(stats)) => Some(Stats {
+                triples: exports.triples,
+                ..stats?
+            }),
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+        };
+        Ok((exports, stats))
+    })?;
     bar.finish_and_clear();
     let elapsed = started.elapsed();
-    if !options.quiet {
+    if let Some(stats) = &stats {
         let summary = Summary {
             built: &built,
-            snapshot: &snapshot,
+            stats,
             base: &options.base,
             data: &data,
             exports: &exports,
@@ -385,7 +399,7 @@ fn file_name(path: &std::path::Path) -> String {
 /// times.
 struct Summary<'a> {
     built: &'a BuildReport,
-    snapshot: &'a Snapshot,
+    stats: &'a Stats,
     base: &'a IriBase,
     data: &'a DataDir,
     exports: &'a Exports,
@@ -428,13 +442,12 @@ impl Summary<'_> {
     fn write_table(&self) -> anyhow::Result<()> {
         let Summary {
             built,
-            snapshot,
+            stats,
             base,
             data,
             exports,
             ..
         } = self;
-        let stats = snapshot.stats_with_triples(exports.triples)?;
         let mut out = std::io::stdout().lock();
         writeln!(
             out,
@@ -504,13 +517,12 @@ impl Summary<'_> {
         use serde_json::{Value, json};
         let Summary {
             built,
-            snapshot,
+            stats,
             base,
             data,
             exports,
             ..
         } = self;
-        let stats = snapshot.stats_with_triples(exports.triples)?;
         let prefixes = Prefixes::new(base);
         let mut summary = super::stats::to_json(&stats, &prefixes);
         let documents: Vec<Value> = built
