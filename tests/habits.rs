@@ -312,6 +312,22 @@ fn the_build_summary_times_each_stage_and_reads_as_json() {
     assert_eq!(stage("relate")["items"], 237);
     assert_eq!(stage("nquads")["unit"], "bytes");
     assert!(stage("insert")["seconds"].as_f64().unwrap() > 0.0);
+    // The most memory the build used, as /proc says (this is Linux): more
+    // than the two dumps' bytes, since it held the graph they were written
+    // from.
+    let dumps: u64 = ["igfkg.ttl", "igfkg.nq"]
+        .iter()
+        .map(|name| {
+            std::fs::metadata(dir.path().join("out").join(name))
+                .unwrap()
+                .len()
+        })
+        .sum();
+    assert!(
+        summary["peakMemoryBytes"].as_u64().unwrap() > dumps,
+        "{summary}"
+    );
+    assert!(took.contains(" of memory"), "{took}");
 }
 
 #[test]

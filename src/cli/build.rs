@@ -506,7 +506,15 @@ impl Summary<'_> {
                 .iter()
                 .map(|t| format!("{} {}", t.name, seconds(t.elapsed))),
         );
-        writeln!(out, "Took {}: {}", seconds(self.elapsed), stages.join(", "))?;
+        let peak = super::memory::peak()
+            .map(|bytes| format!(", at most {} of memory", super::memory::size(bytes)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "Took {}{peak}: {}",
+            seconds(self.elapsed),
+            stages.join(", ")
+        )?;
         Ok(())
     }
 
@@ -610,6 +618,9 @@ impl Summary<'_> {
             "files": files,
             "stages": stages,
             "seconds": self.elapsed.as_secs_f64(),
+            // The most resident memory used (VmHWM), null where the system
+            // does not say.
+            "peakMemoryBytes": super::memory::peak(),
         });
         if let (Value::Object(summary), Value::Object(own)) = (&mut summary, own) {
             summary.extend(own);

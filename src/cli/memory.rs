@@ -126,6 +126,15 @@ pub fn resident() -> Option<u64> {
     )
 }
 
+/// The most resident memory the process has used so far, in bytes
+/// (`VmHWM`), or `None` where the system does not say.
+pub fn peak() -> Option<u64> {
+    meminfo_bytes(
+        &std::fs::read_to_string("/proc/self/status").ok()?,
+        "VmHWM:",
+    )
+}
+
 /// How much more the process's cgroup lets it use, when it is limited:
 /// cgroup v2 (`memory.max` less `memory.current`) or v1
 /// (`memory.limit_in_bytes` less `memory.usage_in_bytes`).
@@ -152,7 +161,7 @@ fn meminfo_bytes(text: &str, key: &str) -> Option<u64> {
 }
 
 /// A size as people read it: MiB below a GiB, GiB with two decimals above.
-fn size(bytes: u64) -> String {
+pub fn size(bytes: u64) -> String {
     const MIB: f64 = (1u64 << 20) as f64;
     const GIB: f64 = (1u64 << 30) as f64;
     let b = bytes as f64;
