@@ -42,16 +42,27 @@ pub(crate) fn normalize_masked(original: &str, addresses: &[Range<usize>]) -> No
         while masked.next_if(|m| m.end <= i).is_some() {}
         let in_address = masked.peek().is_some_and(|m| m.start <= i);
         let mut pushed = false;
-        for folded in c
-            .nfkd()
-            .filter(|d| !is_combining_mark(*d) && !in_address)
-            .flat_map(char::to_lowercase)
-        {
-            if folded.is_alphanumeric() {
-                text.push(folded);
-                origin.extend(std::iter::repeat_n(range, folded.len_utf8()));
+        if c.is_ascii() {
+            // Most text is ASCII, whose decomposition is itself and has no
+            // combining mark: folded without the Unicode tables.
+            if c.is_ascii_alphanumeric() && !in_address {
+                text.push(c.to_ascii_lowercase());
+                origin.push(range);
                 space = false;
                 pushed = true;
+            }
+        } else {
+            for folded in c
+                .nfkd()
+                .filter(|d| !is_combining_mark(*d) && !in_address)
+                .flat_map(char::to_lowercase)
+            {
+                if folded.is_alphanumeric() {
+                    text.push(folded);
+                    origin.extend(std::iter::repeat_n(range, folded.len_utf8()));
+                    space = false;
+                    pushed = true;
+                }
             }
         }
         if !pushed && !space {

@@ -3,6 +3,7 @@
 //! the word people read.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -29,11 +30,15 @@ impl Analyzer {
 
     /// The words of a text, lower-cased and without accents, in order.
     pub(crate) fn words(&self, text: &str) -> Vec<String> {
-        let folded: String = text
-            .nfkd()
-            .filter(|c| !is_combining_mark(*c))
-            .flat_map(char::to_lowercase)
-            .collect();
+        // ASCII text decomposes to itself, with no combining mark.
+        let folded: String = if text.is_ascii() {
+            text.to_ascii_lowercase()
+        } else {
+            text.nfkd()
+                .filter(|c| !is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
         folded
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -44,13 +49,42 @@ impl Analyzer {
     /// The terms of words as [`Analyzer::words`] gives them, in order, each
     /// as (stem, word as folded). Words of fewer than three letters, numbers
     /// and stop words are left out.
+    #[cfg(test)]
     pub(crate) fn terms_of(&self, words: Vec<String>) -> Vec<(String, String)> {
+        self.terms_with(words, &mut Stems::default())
+    }
+
+    /// [`Analyzer::terms_of`], each distinct word looked up once in
+    /// `stems`: a corpus repeats its words, and stemming is most of the
+    /// cost of a term.
+    pub(crate) fn terms_with(
+        &self,
+        words: Vec<String>,
+        stems: &mut Stems,
+    ) -> Vec<(String, String)> {
         words
             .into_iter()
-            .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
-            .filter(|w| !self.stop_words.contains(w.as_str()))
-            .map(|w| (self.stemmer.stem(&w).into_owned(), w))
+            .filter_map(|w| {
+                let stem = match stems.0.get(w.as_str()) {
+                    Some(stem) => stem.clone(),
+                    None => {
+                        let stem = self.stem(&w);
+                        stems.0.insert(w.clone(), stem.clone());
+                        stem
+                    }
+                };
+                Some((stem?, w))
+            })
             .collect()
+    }
+
+    /// The stem of a word, `None` for a word of fewer than three letters, a
+    /// number or a stop word.
+    fn stem(&self, word: &str) -> Option<String> {
+        let kept = word.chars().count() >= 3
+            && !word.chars().all(|c| c.is_ascii_digit())
+            && !self.stop_words.contains(word);
+        kept.then(|| self.stemmer.stem(word).into_owned())
     }
 
     /// Splits the words that texts of the same corpus also write as two:
@@ -112,6 +146,10 @@ impl Analyzer {
         }
     }
 }
+
+/// The stems of the words seen (`None` for a word that is no term).
+#[derive(Debug, Default)]
+pub(crate) struct Stems(FxHashMap<String, Option<String>>);
 
 /// For each stem, the word that stands for it: the most frequent word with
 /// that stem, the alphabetically first among equals.

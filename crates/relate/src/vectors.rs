@@ -1,7 +1,7 @@
 //! TF-IDF vectors: `(1 + ln tf) · idf`, with `idf = 1 + ln((n + 1) / (df + 1))`,
 //! normalised to unit length, over stemmed terms without stop words.
 
-use crate::terms::{Analyzer, SurfaceForms};
+use crate::terms::{Analyzer, Stems, SurfaceForms};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -23,7 +23,7 @@ impl Vectors {
         analyzer.split_compounds(&mut words);
         let analysed: Vec<Vec<(String, String)>> = words
             .into_par_iter()
-            .map(|w| analyzer.terms_of(w))
+            .map_init(Stems::default, |stems, w| analyzer.terms_with(w, stems))
             .collect();
         let mut forms = SurfaceForms::default();
         let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
