@@ -483,7 +483,7 @@ impl Summary<'_> {
         let prefixes = Prefixes::new(base);
         write_class_table(
             &mut out,
-            &stats,
+            stats,
             &classes,
             &stats.years,
             NoNodes::Zero,
@@ -532,7 +532,7 @@ impl Summary<'_> {
             ..
         } = self;
         let prefixes = Prefixes::new(base);
-        let mut summary = super::stats::to_json(&stats, &prefixes);
+        let mut summary = super::stats::to_json(stats, &prefixes);
         let documents: Vec<Value> = built
             .documents
             .iter()
